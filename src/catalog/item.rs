@@ -1,0 +1,349 @@
+//! `items/<基本编码>.json`: one base item, the provincial standard that every
+//! region implements unchanged.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::common::{Deadline, Level};
+
+/// # 基本目录事项
+///
+/// 一个主项或子项的全省统一标准（catalog/items/<基本编码>.json）。
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    /// # JSON Schema 引用
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    /// # 基本编码
+    ///
+    /// 12 位：省份代码（国家基本目录为 00，本省自设为 63）2 位 + 事项类型 2 位 + 主管部门 2 位 + 主项 3 位 + 子项 3 位（无子项为 000）。须与文件名一致。
+    #[schemars(regex(pattern = r"^[0-9]{12}$"))]
+    pub code: String,
+    /// # 事项名称
+    pub name: String,
+    /// # 事项类型
+    ///
+    /// catalog.json 代码表中的类型名称，如“行政许可”。
+    pub item_type: String,
+    /// # 主管部门代码
+    #[schemars(regex(pattern = r"^[0-9]{2}$"))]
+    pub department: String,
+    /// # 行使层级
+    ///
+    /// 本事项由哪些层级实施；每个该层级的区划都应有实施清单。
+    pub levels: Vec<Level>,
+    /// # 设定依据
+    pub legal_basis: Vec<LegalBasis>,
+    /// # 服务对象
+    pub service_objects: Vec<ServiceObject>,
+    /// # 受理条件
+    ///
+    /// 逐条列明，每条一个条款。
+    #[serde(default)]
+    pub conditions: Vec<String>,
+    /// # 申请材料
+    #[serde(default)]
+    pub materials: Vec<ItemMaterial>,
+    /// # 办理流程
+    #[serde(default)]
+    pub process: Vec<ProcessStep>,
+    /// # 法定办结时限
+    pub statutory_deadline: Deadline,
+    /// # 办件类型
+    pub case_type: CaseType,
+    /// # 收费
+    pub fees: Fees,
+    /// # 办理结果
+    #[serde(default)]
+    pub results: Vec<ResultDoc>,
+    /// # 通办
+    ///
+    /// 通办范围与形式；不通办的事项不填。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tongban: Option<Tongban>,
+    /// # 告知承诺
+    ///
+    /// 实行告知承诺制的事项填写承诺内容、要求、违诺责任和核查方式（国办发〔2020〕42号）。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub commitment: Option<Commitment>,
+    /// # 版本号
+    ///
+    /// 每次修改加 1。
+    pub version: u32,
+    /// # 更新日期
+    #[schemars(regex(pattern = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))]
+    pub updated: String,
+}
+
+/// # 设定依据
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LegalBasis {
+    /// # 文件名称
+    ///
+    /// 法律、法规、规章或规范性文件的全称，如“《中华人民共和国食品安全法》”。
+    pub document: String,
+    /// # 条款
+    ///
+    /// 确知时填写，如“第三十五条”；不确知时不填，不得臆造条款号。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub article: Option<String>,
+    /// # 条款原文
+    ///
+    /// 法律原文照录，不作改写。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}
+
+/// # 服务对象
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+pub enum ServiceObject {
+    #[serde(rename = "自然人")]
+    NaturalPerson,
+    #[serde(rename = "企业法人")]
+    Enterprise,
+    #[serde(rename = "事业法人")]
+    PublicInstitution,
+    #[serde(rename = "社会组织法人")]
+    SocialOrganization,
+    #[serde(rename = "非法人企业")]
+    UnincorporatedEnterprise,
+    #[serde(rename = "行政机关")]
+    AdministrativeOrgan,
+    #[serde(rename = "其他组织")]
+    OtherOrganization,
+}
+
+/// # 事项申请材料
+///
+/// 对材料库中一种材料的引用，加上本事项对它的要求。
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ItemMaterial {
+    /// # 材料标识
+    ///
+    /// materials.json 中的材料 id。
+    pub material: String,
+    /// # 必要性
+    pub necessity: Necessity,
+    /// # 原件份数
+    pub originals: u32,
+    /// # 复印件份数
+    pub copies: u32,
+    /// # 材料形式
+    pub form: MaterialForm,
+    /// # 纸质规格
+    ///
+    /// 如 A4。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paper_size: Option<String>,
+    /// # 填报须知
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub filling_notes: Option<String>,
+    /// # 空白表格
+    ///
+    /// 空白表格的文件名或下载地址。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub blank_form: Option<String>,
+    /// # 示例样表
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sample: Option<String>,
+    /// # 要求提供该材料的依据
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basis: Option<String>,
+    /// # 适用情形
+    ///
+    /// 仅在某种情形下才需提交的材料，写明触发该材料的情形，如“委托他人代办的”。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub situation: Option<String>,
+    /// # 免提交
+    ///
+    /// 可通过电子证照、数据共享核验或部门核发信息调取而免于提交时，写明方式（国发〔2016〕55号）。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exemption: Option<Exemption>,
+}
+
+/// # 必要性
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+pub enum Necessity {
+    #[serde(rename = "必要")]
+    Required,
+    #[serde(rename = "非必要")]
+    Optional,
+    #[serde(rename = "容缺后补")]
+    Deferrable,
+}
+
+/// # 材料形式
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+pub enum MaterialForm {
+    #[serde(rename = "纸质")]
+    Paper,
+    #[serde(rename = "电子")]
+    Electronic,
+    #[serde(rename = "纸质或电子")]
+    PaperOrElectronic,
+}
+
+/// # 免提交方式
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Exemption {
+    /// # 方式
+    pub method: ExemptionMethod,
+    /// # 说明
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// # 免提交方式
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+pub enum ExemptionMethod {
+    #[serde(rename = "电子证照")]
+    ElectronicLicense,
+    #[serde(rename = "数据共享核验")]
+    DataSharing,
+    #[serde(rename = "部门内部调取")]
+    InternalRetrieval,
+}
+
+/// # 办理环节
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProcessStep {
+    /// # 环节名称
+    ///
+    /// 如受理、审查、决定、送达。
+    pub name: String,
+    /// # 办理人员
+    ///
+    /// 承办岗位，如“受理窗口工作人员”。
+    pub actor: String,
+    /// # 环节时限
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadline: Option<Deadline>,
+    /// # 办理标准
+    ///
+    /// 本环节的审查或办理标准。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub standard: Option<String>,
+}
+
+/// # 办件类型
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+pub enum CaseType {
+    /// 当场办结。
+    #[serde(rename = "即办件")]
+    Immediate,
+    /// 在承诺时限内办结。
+    #[serde(rename = "承诺件")]
+    Promised,
+}
+
+/// # 收费
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Fees {
+    /// # 是否收费
+    pub charged: bool,
+    /// # 收费项目
+    ///
+    /// 不收费时为空。
+    #[serde(default)]
+    pub charges: Vec<Charge>,
+}
+
+/// # 收费项目
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Charge {
+    /// # 收费项目名称
+    pub name: String,
+    /// # 收费标准
+    ///
+    /// 金额或计算方法，不得写“按规定收费”。
+    pub standard: String,
+    /// # 收费依据
+    ///
+    /// 批准收费的文件名称及文号。
+    pub basis: String,
+    /// # 是否允许减免
+    #[serde(default)]
+    pub waiver_allowed: bool,
+    /// # 减免依据
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub waiver_basis: Option<String>,
+}
+
+/// # 办理结果
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ResultDoc {
+    /// # 结果名称
+    pub name: String,
+    /// # 结果类型
+    pub kind: ResultKind,
+    /// # 结果样本
+    ///
+    /// 样本文件名或地址。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sample: Option<String>,
+}
+
+/// # 结果类型
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+pub enum ResultKind {
+    #[serde(rename = "证照")]
+    License,
+    #[serde(rename = "批文")]
+    Approval,
+    #[serde(rename = "其他")]
+    Other,
+}
+
+/// # 通办
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Tongban {
+    /// # 通办范围
+    pub scope: TongbanScope,
+    /// # 通办形式
+    pub modes: Vec<TongbanMode>,
+}
+
+/// # 通办范围
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+pub enum TongbanScope {
+    #[serde(rename = "全市通办")]
+    Prefecture,
+    #[serde(rename = "全省通办")]
+    Province,
+    #[serde(rename = "跨省通办")]
+    CrossProvince,
+}
+
+/// # 通办形式
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+pub enum TongbanMode {
+    #[serde(rename = "全程网办")]
+    FullyOnline,
+    #[serde(rename = "异地代收代办")]
+    ProxyHandling,
+    #[serde(rename = "多地联办")]
+    JointHandling,
+}
+
+/// # 告知承诺
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Commitment {
+    /// # 承诺内容
+    pub content: String,
+    /// # 承诺要求
+    pub requirements: String,
+    /// # 违诺责任
+    pub liability: String,
+    /// # 核查方式
+    pub verification: String,
+}

@@ -1,0 +1,195 @@
+//! The command line: parse arguments, call the library, print, and return
+//! the exit code (0 clean, 1 findings, 2 could not run).
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::diag::Severity;
+use crate::{lint, report, rules, schema};
+
+#[derive(Parser)]
+#[command(
+    name = "tongbiao",
+    version,
+    about = "同标：青海省政务服务事项目录的检查工具（同一事项、无差别受理、同标准办理）",
+    long_about = "同标（tongbiao）检查以 JSON 文件保存的政务服务事项目录：格式、编码、引用完整性和政策规则，\n每条问题给出文件、行、列和修改建议。\n\n退出码：0 无错误；1 发现错误；2 无法运行（如目录不存在）。"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// 检查目录：格式、编码、引用和规则，最后输出一行汇总
+    Lint {
+        /// 目录路径（默认 catalog）
+        #[arg(default_value = "catalog")]
+        path: PathBuf,
+        /// 输出格式
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// 同时显示提示级别的问题（如待补充的统一社会信用代码）
+        #[arg(long)]
+        show_info: bool,
+        /// 彩色输出
+        #[arg(long, value_enum, default_value_t = Color::Auto)]
+        color: Color,
+    },
+    /// 由数据模型重新生成 catalog/schema/ 下的 JSON Schema
+    Schema {
+        /// 目录路径（默认 catalog）；Schema 写入其下的 schema/
+        #[arg(default_value = "catalog")]
+        path: PathBuf,
+        /// 只检查已提交的 Schema 是否与模型一致，不写文件（不一致时退出码 1）
+        #[arg(long)]
+        check: bool,
+    },
+    /// 列出全部规则（标识、类别、默认级别、说明）
+    Rules,
+    /// 显示一条规则的完整说明
+    Explain {
+        /// 规则标识，如 unknown-field
+        rule: String,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    /// 带代码片段的中文报告
+    Human,
+    /// JSON 数据（文件、行、列、指针、规则、级别、信息）
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+/// Run the command line; returns the process exit code.
+pub fn run() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { 2 } else { 0 };
+        }
+    };
+    match cli.command {
+        Command::Lint {
+            path,
+            format,
+            show_info,
+            color,
+        } => run_lint(&path, format, show_info, color),
+        Command::Schema { path, check } => run_schema(&path, check),
+        Command::Rules => {
+            let mut s = String::new();
+            for r in rules::RULES {
+                s.push_str(&format!(
+                    "{:<22} {:<6} {:<4} {}\n",
+                    r.id,
+                    r.category.label(),
+                    r.severity.label(),
+                    r.summary
+                ));
+            }
+            print(&s);
+            0
+        }
+        Command::Explain { rule } => match rules::find(&rule) {
+            Some(r) => {
+                print(&format!(
+                    "{}（{}，默认级别：{}）\n{}\n\n{}\n",
+                    r.id,
+                    r.category.label(),
+                    r.severity.label(),
+                    r.summary,
+                    r.explanation
+                ));
+                0
+            }
+            None => {
+                eprintln!("错误：没有标识为“{rule}”的规则；运行 tongbiao rules 查看全部规则");
+                2
+            }
+        },
+    }
+}
+
+fn print(s: &str) {
+    let mut out = std::io::stdout().lock();
+    // A closed pipe (e.g. `| head`) is not an error worth a panic.
+    let _ = out.write_all(s.as_bytes());
+    let _ = out.flush();
+}
+
+fn run_lint(path: &Path, format: Format, show_info: bool, color: Color) -> i32 {
+    let out = match lint::lint_dir(path) {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("错误：无法检查目录：{e}");
+            return 2;
+        }
+    };
+    let color = match color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => std::env::var_os("NO_COLOR").is_none() && std::io::stdout().is_terminal(),
+    };
+    match format {
+        Format::Human => print(&report::human(&out, show_info, color)),
+        Format::Json => print(&report::json(&out)),
+    }
+    if out.diagnostics.iter().any(|d| d.severity == Severity::Error) {
+        1
+    } else {
+        0
+    }
+}
+
+fn run_schema(path: &Path, check: bool) -> i32 {
+    let dir = path.join(schema::SCHEMA_DIR);
+    let mut drift = Vec::new();
+    for (name, text) in schema::rendered() {
+        let file = dir.join(name);
+        let current = std::fs::read_to_string(&file).ok();
+        if current.as_deref() == Some(text.as_str()) {
+            continue;
+        }
+        if check {
+            drift.push(file.display().to_string());
+            continue;
+        }
+        if let Err(e) = write_atomically(&file, &text) {
+            eprintln!("错误：无法写入 {}：{e}", file.display());
+            return 2;
+        }
+        println!("已更新 {}", file.display());
+    }
+    if !drift.is_empty() {
+        eprintln!(
+            "以下 Schema 与数据模型不一致，请运行 tongbiao schema {} 重新生成：\n  {}",
+            path.display(),
+            drift.join("\n  ")
+        );
+        return 1;
+    }
+    0
+}
+
+/// Write via a temporary file in the same directory and rename, so a crash
+/// never leaves a half-written file.
+fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    let tmp = path.with_extension("json.tmp");
+    std::fs::write(&tmp, text)?;
+    std::fs::rename(&tmp, path)
+}

@@ -1,0 +1,134 @@
+//! Findings as values: rules push [`Diagnostic`]s into a [`Sink`]; only
+//! `report/` turns them into text.
+
+use serde::Serialize;
+
+use crate::source::FileId;
+
+/// How serious a finding is. Errors fail CI (exit 1); warnings are shown;
+/// infos note data still to be filled in (待补充).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+impl Severity {
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Error => "错误",
+            Severity::Warning => "警告",
+            Severity::Info => "提示",
+        }
+    }
+}
+
+/// Whether a finding points at an object key or at the value under it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Target {
+    Key,
+    Value,
+}
+
+/// Where a finding points before spans are resolved.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Place {
+    /// A JSON value (or its key) addressed by pointer.
+    Pointer { pointer: String, target: Target },
+    /// A raw byte range, for files that are not valid JSON.
+    Bytes { start: usize, end: usize },
+}
+
+/// One finding.
+#[derive(Debug, Clone)]
+pub struct Diagnostic {
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub file: FileId,
+    pub place: Place,
+    pub message: String,
+    pub help: Option<String>,
+    /// Resolved by `lint::locate` before reporting: byte range in the file.
+    pub span: Option<(usize, usize)>,
+    /// 1-based line and column (in characters) of the span's start.
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Diagnostic {
+    pub fn at(rule: &'static str, severity: Severity, file: FileId, pointer: &str) -> Diagnostic {
+        Diagnostic {
+            rule,
+            severity,
+            file,
+            place: Place::Pointer {
+                pointer: pointer.to_string(),
+                target: Target::Value,
+            },
+            message: String::new(),
+            help: None,
+            span: None,
+            line: 0,
+            column: 0,
+        }
+    }
+
+    pub fn at_key(rule: &'static str, severity: Severity, file: FileId, pointer: &str) -> Diagnostic {
+        let mut d = Diagnostic::at(rule, severity, file, pointer);
+        d.place = Place::Pointer {
+            pointer: pointer.to_string(),
+            target: Target::Key,
+        };
+        d
+    }
+
+    pub fn at_bytes(rule: &'static str, severity: Severity, file: FileId, start: usize, end: usize) -> Diagnostic {
+        Diagnostic {
+            rule,
+            severity,
+            file,
+            place: Place::Bytes { start, end },
+            message: String::new(),
+            help: None,
+            span: None,
+            line: 0,
+            column: 0,
+        }
+    }
+
+    pub fn message(mut self, m: impl Into<String>) -> Diagnostic {
+        self.message = m.into();
+        self
+    }
+
+    pub fn help(mut self, h: impl Into<String>) -> Diagnostic {
+        self.help = Some(h.into());
+        self
+    }
+
+    pub fn pointer(&self) -> &str {
+        match &self.place {
+            Place::Pointer { pointer, .. } => pointer,
+            Place::Bytes { .. } => "",
+        }
+    }
+}
+
+/// Where rules put findings. A plain vector: rules never print.
+#[derive(Debug, Default)]
+pub struct Sink {
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Sink {
+    pub fn push(&mut self, d: Diagnostic) {
+        self.diagnostics.push(d);
+    }
+}
+
+/// Escape one JSON-pointer segment (RFC 6901).
+pub fn escape(segment: &str) -> String {
+    segment.replace('~', "~0").replace('/', "~1")
+}

@@ -1,0 +1,30 @@
+//! tongbiao (同标): the catalog and compliance linter for Qinghai's
+//! government service items.
+//!
+//! Architecture, edges to core:
+//! - `cli` parses arguments and prints; `load::read_tree` reads files. These
+//!   are the only places with side effects.
+//! - `load::parse` turns bytes into a typed [`catalog::Catalog`] (one set of
+//!   types that lint, diff and guides all walk), validating every file
+//!   against the JSON Schemas generated from those types (`schema`).
+//! - Every value is addressed by (file, JSON pointer); `spans` maps a
+//!   pointer back to its byte range, lazily, only for files with findings.
+//! - `rules` holds one rule per file in one flat registry; rules push
+//!   [`diag::Diagnostic`] values into a sink and never print.
+//! - `lint` runs the pipeline and sorts findings deterministically;
+//!   `report` renders them (human with code frames, JSON).
+
+pub mod catalog;
+pub mod cli;
+pub mod codes;
+pub mod diag;
+pub mod lint;
+pub mod load;
+pub mod report;
+pub mod rules;
+pub mod schema;
+pub mod source;
+pub mod spans;
+
+#[cfg(test)]
+mod testing;

@@ -1,0 +1,48 @@
+//! invalid-json: a file that is not JSON, or is truncated.
+
+use super::{Category, Check, Rule};
+use crate::diag::Severity;
+
+pub const RULE: Rule = Rule {
+    id: "invalid-json",
+    category: Category::Format,
+    severity: Severity::Error,
+    summary: "文件不是合法的 JSON，或内容被截断",
+    explanation: "检查内容：文件能否按严格的 JSON 语法解析（不允许注释、末尾逗号、单引号、裸控制字符和超出范围的数字）。文件在中途结束（如传输或合并时被截断）也在此报告。
+
+原因：无法解析的文件，其全部事项要素都无法被检查、比对或发布；一个坏文件不会中断检查，其余文件照常检查。
+
+依据：RFC 8259；本目录格式约定（catalog/README.md）。
+
+错误示例：
+  {\"name\": \"食品经营许可\",}    ← 末尾逗号
+
+修改方法：按报告的行列号修正括号、引号或逗号；被截断的文件从版本库恢复后重新修改。",
+    check: Check::Load,
+};
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{hits, lint_with};
+
+    #[test]
+    fn trailing_comma_is_reported_where_it_is() {
+        let out = lint_with(&[("bundles/x.json", Some("{\n  \"id\": \"x\",\n}\n"))]);
+        assert_eq!(hits(&out, "invalid-json"), [("bundles/x.json".to_string(), 3, 1)]);
+    }
+
+    #[test]
+    fn truncated_file_is_reported_at_its_end() {
+        let out = lint_with(&[("bundles/x.json", Some("{\n  \"id\": \"x"))]);
+        let h = hits(&out, "invalid-json");
+        assert_eq!(h, [("bundles/x.json".to_string(), 2, 11)]);
+        let d = out.diagnostics.iter().find(|d| d.rule == "invalid-json").unwrap();
+        assert!(d.message.contains("截断"), "{}", d.message);
+    }
+
+    #[test]
+    fn numbers_out_of_range_are_not_json_we_accept() {
+        let out = lint_with(&[("bundles/x.json", Some("{\"id\": 1e400}"))]);
+        assert_eq!(hits(&out, "invalid-json").len(), 1);
+    }
+}

@@ -1,0 +1,40 @@
+//! invalid-utf8: a catalog file that is not UTF-8.
+
+use super::{Category, Check, Rule};
+use crate::diag::Severity;
+
+pub const RULE: Rule = Rule {
+    id: "invalid-utf8",
+    category: Category::Format,
+    severity: Severity::Error,
+    summary: "文件不是合法的 UTF-8 编码",
+    explanation: "检查内容：目录文件的字节是否为合法的 UTF-8。
+
+原因：JSON 标准（RFC 8259）要求在系统之间交换的 JSON 文本使用 UTF-8。以 GBK、GB18030 等编码保存的文件，在门户、比对和其他工具中会出现乱码，事项要素无法被正确读取。
+
+依据：RFC 8259 第 8.1 节；本目录格式约定（catalog/README.md）。
+
+错误示例：用记事本以 ANSI（GBK）编码保存 items/630101001000.json。
+
+修改方法：用编辑器以“UTF-8（无 BOM）”重新保存该文件；tongbiao 报告的行列号指向第一个非法字节。",
+    check: Check::Load,
+};
+
+#[cfg(test)]
+mod tests {
+    use crate::load::RawFile;
+
+    #[test]
+    fn points_at_the_first_bad_byte() {
+        // "名称" in GBK is not UTF-8; the bad byte is on line 2, column 4.
+        let mut bytes = b"{\n  \"".to_vec();
+        bytes.extend([0xC3, 0xFB, 0xB3, 0xC6]);
+        bytes.extend(b"\": 1\n}\n");
+        let out = crate::lint::lint_files(vec![RawFile {
+            path: "items/630101001000.json".into(),
+            bytes: Ok(bytes),
+        }]);
+        let h = crate::testing::hits(&out, "invalid-utf8");
+        assert_eq!(h, [("items/630101001000.json".to_string(), 2, 4)]);
+    }
+}

@@ -1,0 +1,221 @@
+//! The rule registry: one rule per file, one flat list. Every finding the
+//! linter can produce has a rule here with a stable id, a default severity
+//! and a Chinese explanation (`tongbiao explain ID`).
+//!
+//! Two kinds of check exist: `Load` rules are emitted while reading and
+//! parsing files (a file that is not JSON cannot reach typed rules), and
+//! `Catalog` rules run over the typed catalog with its lookup index.
+
+use crate::catalog::{Catalog, Index};
+use crate::diag::{Diagnostic, Severity, Sink};
+use crate::source::{FileId, Sources};
+
+pub mod base_code;
+pub mod bom;
+pub mod credit_code;
+pub mod credit_code_missing;
+pub mod deadline_unit;
+pub mod duplicate_id;
+pub mod duplicate_key;
+pub mod file_name;
+pub mod implementation_code;
+pub mod invalid_json;
+pub mod invalid_utf8;
+pub mod missing_file;
+pub mod region_level;
+pub mod schema;
+pub mod unknown_agency;
+pub mod unknown_department;
+pub mod unknown_field;
+pub mod unknown_file;
+pub mod unknown_item;
+pub mod unknown_item_type;
+pub mod unknown_material;
+pub mod unknown_member;
+pub mod unknown_region;
+pub mod unreadable_file;
+
+/// What a rule looks at.
+#[derive(Clone, Copy)]
+pub enum Check {
+    /// Emitted by the loader itself.
+    Load,
+    /// Runs over the typed catalog.
+    Catalog(fn(&Context, &mut Sink)),
+}
+
+/// Broad grouping shown by `tongbiao rules`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Category {
+    /// 文件格式
+    Format,
+    /// 引用完整性
+    Reference,
+    /// 编码
+    Code,
+    /// 要素完整
+    Element,
+}
+
+impl Category {
+    pub fn label(self) -> &'static str {
+        match self {
+            Category::Format => "文件格式",
+            Category::Reference => "引用完整性",
+            Category::Code => "编码",
+            Category::Element => "要素完整",
+        }
+    }
+}
+
+/// A rule: its identity, documentation and check.
+pub struct Rule {
+    /// Stable kebab-case id, used in output, config and exemptions.
+    pub id: &'static str,
+    pub category: Category,
+    pub severity: Severity,
+    /// One line in Chinese.
+    pub summary: &'static str,
+    /// Full Chinese explanation: what, why, policy basis, example, fix.
+    pub explanation: &'static str,
+    pub check: Check,
+}
+
+impl Rule {
+    pub fn at(&self, file: FileId, pointer: &str) -> Diagnostic {
+        Diagnostic::at(self.id, self.severity, file, pointer)
+    }
+
+    pub fn at_key(&self, file: FileId, pointer: &str) -> Diagnostic {
+        Diagnostic::at_key(self.id, self.severity, file, pointer)
+    }
+
+    pub fn at_bytes(&self, file: FileId, start: usize, end: usize) -> Diagnostic {
+        Diagnostic::at_bytes(self.id, self.severity, file, start, end)
+    }
+}
+
+/// What catalog rules see.
+pub struct Context<'a> {
+    pub catalog: &'a Catalog,
+    pub index: &'a Index<'a>,
+    pub sources: &'a Sources,
+}
+
+impl Context<'_> {
+    /// Catalog-relative path of a file.
+    pub fn path(&self, file: FileId) -> &str {
+        &self.sources.get(file).path
+    }
+}
+
+/// Every rule, in the order `tongbiao rules` lists them.
+pub static RULES: &[&Rule] = &[
+    &invalid_utf8::RULE,
+    &bom::RULE,
+    &invalid_json::RULE,
+    &duplicate_key::RULE,
+    &unknown_field::RULE,
+    &schema::RULE,
+    &unknown_file::RULE,
+    &missing_file::RULE,
+    &file_name::RULE,
+    &duplicate_id::RULE,
+    &unknown_item::RULE,
+    &unknown_region::RULE,
+    &unknown_agency::RULE,
+    &unknown_material::RULE,
+    &unknown_member::RULE,
+    &unknown_department::RULE,
+    &unknown_item_type::RULE,
+    &base_code::RULE,
+    &implementation_code::RULE,
+    &credit_code::RULE,
+    &credit_code_missing::RULE,
+    &region_level::RULE,
+    &deadline_unit::RULE,
+    &unreadable_file::RULE,
+];
+
+pub fn find(id: &str) -> Option<&'static Rule> {
+    RULES.iter().copied().find(|r| r.id == id)
+}
+
+/// Run every catalog rule. Rules are independent, so they run in parallel;
+/// the caller sorts findings, so the order here does not matter.
+pub fn run(ctx: &Context) -> Vec<Diagnostic> {
+    use rayon::prelude::*;
+    RULES
+        .par_iter()
+        .filter_map(|r| match r.check {
+            Check::Catalog(f) => {
+                let mut sink = Sink::default();
+                f(ctx, &mut sink);
+                Some(sink.diagnostics)
+            }
+            Check::Load => None,
+        })
+        .flatten()
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn ids_are_unique_and_kebab_case() {
+        let mut seen = HashSet::new();
+        for r in RULES {
+            assert!(seen.insert(r.id), "duplicate rule id {}", r.id);
+            assert!(
+                r.id.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+                "rule id {} is not kebab-case",
+                r.id
+            );
+            assert!(
+                !r.summary.is_empty() && !r.explanation.is_empty(),
+                "{} lacks docs",
+                r.id
+            );
+        }
+    }
+
+    #[test]
+    fn every_rule_file_is_registered() {
+        // Each `src/rules/<name>.rs` (other than mod.rs) must define a rule
+        // whose id is the file name in kebab-case, and be in RULES.
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/rules");
+        let registered: HashSet<&str> = RULES.iter().map(|r| r.id).collect();
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let name = entry.unwrap().file_name().into_string().unwrap();
+            let Some(stem) = name.strip_suffix(".rs") else { continue };
+            if stem == "mod" {
+                continue;
+            }
+            let id = stem.replace('_', "-");
+            assert!(
+                registered.contains(id.as_str()),
+                "rule file {name} is not in RULES (expected id {id})"
+            );
+        }
+    }
+
+    #[test]
+    fn explanations_cite_a_basis_and_show_a_fix() {
+        for r in RULES {
+            assert!(
+                r.explanation.contains("依据"),
+                "{}: explanation must cite its basis (依据)",
+                r.id
+            );
+            assert!(
+                r.explanation.contains("修改"),
+                "{}: explanation must say how to fix (修改)",
+                r.id
+            );
+        }
+    }
+}

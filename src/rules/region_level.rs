@@ -1,0 +1,141 @@
+//! region-level: levels of regions, agencies and implementations agree.
+
+use super::{Category, Check, Context, Rule};
+use crate::catalog::Level;
+use crate::diag::{Severity, Sink};
+
+pub const RULE: Rule = Rule {
+    id: "region-level",
+    category: Category::Reference,
+    severity: Severity::Error,
+    summary: "区划、实施主体和实施清单的层级不一致",
+    explanation: "检查内容：
+- 区划表：省级区划没有上级；市级区划的上级是省级；县级区划的上级是市级；
+- 实施主体的层级等于其所在区划的层级；
+- 实施清单所在区划的层级，是该事项 levels 中列明的行使层级。
+
+原因：行使层级决定哪一级机关有权受理；在不行使该事项的层级设立实施清单，申请人会被引导到无权办理的机关。
+
+依据：全国一体化政务服务平台行使层级代码（1 国家级 · 2 省级 · 3 市级 · 4 县级 · 5 乡镇级 · 6 村级）；GB/T 2260 行政区划层级。
+
+错误示例：事项 levels 为 [\"省级\"]，却有 local/630100/ 下的市级实施清单。
+
+修改方法：删除不应存在的实施清单，或经审核在基本目录事项的 levels 中增加该层级；修正实施主体或区划的 level。",
+    check: Check::Catalog(check),
+};
+
+fn check(ctx: &Context, sink: &mut Sink) {
+    let idx = ctx.index;
+    for r in &ctx.catalog.regions {
+        let v = &r.value;
+        let expected_parent = match v.level {
+            Level::Province | Level::National => None,
+            Level::Prefecture => Some(Level::Province),
+            Level::County => Some(Level::Prefecture),
+            Level::Township => Some(Level::County),
+            Level::Village => Some(Level::Township),
+        };
+        let parent = v.parent.as_deref().and_then(|p| idx.regions.get(p));
+        match (expected_parent, &v.parent, parent) {
+            (None, Some(_), _) => sink.push(
+                RULE.at(r.file, &format!("{}/parent", r.pointer))
+                    .message(format!("{}级区划 {} 不应有上级区划", v.level.label(), v.name))
+                    .help("删除 parent"),
+            ),
+            (Some(lv), None, _) => sink.push(
+                RULE.at(r.file, &r.pointer)
+                    .message(format!("{} 是{}区划，缺少上级区划", v.name, v.level.label()))
+                    .help(format!("填写上级（{}）区划代码", lv.label())),
+            ),
+            (Some(lv), Some(_), Some(p)) if p.value.level != lv => sink.push(
+                RULE.at(r.file, &format!("{}/parent", r.pointer))
+                    .message(format!(
+                        "{}（{}）的上级 {} 是{}，应为{}",
+                        v.name,
+                        v.level.label(),
+                        p.value.name,
+                        p.value.level.label(),
+                        lv.label()
+                    ))
+                    .help("核对 parent 和 level"),
+            ),
+            _ => {}
+        }
+    }
+    for a in &ctx.catalog.agency_files {
+        let Some(region) = idx.regions.get(a.value.as_str()) else {
+            continue;
+        };
+        for ag in ctx.catalog.agencies.iter().filter(|ag| ag.file == a.file) {
+            if ag.value.level != region.value.level {
+                sink.push(
+                    RULE.at(ag.file, &format!("{}/level", ag.pointer))
+                        .message(format!(
+                            "{} 的层级“{}”与所在区划 {}（{}）不符",
+                            ag.value.name,
+                            ag.value.level.label(),
+                            region.value.name,
+                            region.value.level.label()
+                        ))
+                        .help("实施主体的层级应等于其所在区划的层级"),
+                );
+            }
+        }
+    }
+    for l in &ctx.catalog.locals {
+        let (Some(region), Some(item)) = (
+            idx.regions.get(l.value.region.as_str()),
+            idx.items.get(l.value.item.as_str()),
+        ) else {
+            continue;
+        };
+        if !item.value.levels.contains(&region.value.level) {
+            let levels: Vec<&str> = item.value.levels.iter().map(|l| l.label()).collect();
+            sink.push(
+                RULE.at(l.file, "/region")
+                    .message(format!(
+                        "{}（{}）不行使事项“{}”：该事项的行使层级为 {}",
+                        region.value.name,
+                        region.value.level.label(),
+                        item.value.name,
+                        levels.join("、")
+                    ))
+                    .help("删除此实施清单，或经审核在基本目录事项的 levels 中增加该层级"),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{edit, hits, lint_with, AGENCIES_630100, LOCAL};
+
+    #[test]
+    fn implementation_at_a_level_that_does_not_handle_the_item() {
+        let local = edit(LOCAL, "\"region\": \"630100\"", "\"region\": \"630102\"");
+        let local = edit(&local, "\"agency\": \"630100-01\"", "\"agency\": \"630102-01\"");
+        let agencies = AGENCIES_630100
+            .replace("630100", "630102")
+            .replace("西宁市市场", "城东区市场")
+            .replace("市级", "县级");
+        let out = lint_with(&[
+            ("local/630100/630101001000.json", None),
+            ("local/630102/630101001000.json", Some(&local)),
+            ("agencies/630102.json", Some(&agencies)),
+        ]);
+        assert_eq!(
+            hits(&out, "region-level"),
+            [("local/630102/630101001000.json".to_string(), 3, 13)]
+        );
+    }
+
+    #[test]
+    fn agency_level_must_match_its_region() {
+        let text = edit(AGENCIES_630100, "\"level\": \"市级\"", "\"level\": \"县级\"");
+        let out = lint_with(&[("agencies/630100.json", Some(&text))]);
+        assert_eq!(
+            hits(&out, "region-level"),
+            [("agencies/630100.json", 4, 76)].map(|(a, b, c)| (a.to_string(), b, c))
+        );
+    }
+}

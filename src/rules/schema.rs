@@ -1,0 +1,55 @@
+//! schema: a value that breaks the file's JSON Schema (type, code list,
+//! pattern, required field).
+
+use super::{Category, Check, Rule};
+use crate::diag::Severity;
+
+pub const RULE: Rule = Rule {
+    id: "schema",
+    category: Category::Format,
+    severity: Severity::Error,
+    summary: "字段缺失、类型错误或取值不在代码表中",
+    explanation: "检查内容：按 catalog/schema/ 中由 tongbiao 生成的 JSON Schema 校验每个文件，报告全部违规（不只第一处）：缺少必填字段、类型不符（如数字写成字符串）、取值不在代码表中（如时限单位写“天”）、格式不符（如区划代码不是 6 位数字）。
+
+原因：事项要素是门户、比对和办事指南共同使用的数据，缺一项或写法不一，就无法做到同一事项同一标准。
+
+依据：本目录格式约定（catalog/README.md、catalog/schema/）；青海省“高效办成一件事”实施方案第15项（要素信息全省统一）。
+
+错误示例：
+  \"statutory_deadline\": {\"value\": \"20\", \"unit\": \"天\"}
+
+修改方法：按报告的帮助行填写正确的类型或代码表中的取值；在编辑器中引用 $schema 可获得中文提示。",
+    check: Check::Load,
+};
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{edit, hits, lint_with, ITEM};
+
+    #[test]
+    fn reports_every_violation_at_its_value() {
+        let text = edit(
+            ITEM,
+            "\"statutory_deadline\": {\"value\": 20, \"unit\": \"工作日\"}",
+            "\"statutory_deadline\": {\"value\": \"20\", \"unit\": \"天\"}",
+        );
+        let out = lint_with(&[("items/630101001000.json", Some(&text))]);
+        let h = hits(&out, "schema");
+        assert_eq!(
+            h,
+            [
+                ("items/630101001000.json".to_string(), 20, 35),
+                ("items/630101001000.json".to_string(), 20, 49),
+            ]
+        );
+    }
+
+    #[test]
+    fn missing_required_field_points_at_its_object() {
+        let text = edit(ITEM, "  \"case_type\": \"承诺件\",\n", "");
+        let out = lint_with(&[("items/630101001000.json", Some(&text))]);
+        assert_eq!(hits(&out, "schema"), [("items/630101001000.json".to_string(), 1, 1)]);
+        let d = out.diagnostics.iter().find(|d| d.rule == "schema").unwrap();
+        assert!(d.message.contains("case_type"), "{}", d.message);
+    }
+}

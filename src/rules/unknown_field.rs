@@ -1,0 +1,56 @@
+//! unknown-field: a key the format does not define (usually a typo).
+
+use super::{Category, Check, Rule};
+use crate::diag::Severity;
+
+pub const RULE: Rule = Rule {
+    id: "unknown-field",
+    category: Category::Format,
+    severity: Severity::Error,
+    summary: "格式中没有定义的字段（多为拼写错误）",
+    explanation: "检查内容：每个对象中的字段名是否都在格式（catalog/schema）中定义。
+
+原因：拼错的字段名不会报错就会被忽略：例如把 promised_deadline 写成 promise_deadline，承诺时限就等于没有填写，却不易察觉。tongbiao 指向字段名本身，并提示最接近的正确写法。
+
+依据：本目录格式约定（catalog/README.md、catalog/schema/）；青政办函〔2021〕44号（科学细化量化办事服务标准）。
+
+错误示例：
+  \"promise_deadline\": {\"value\": 10, \"unit\": \"工作日\"}
+
+修改方法：改为格式中定义的字段名（报告的帮助行给出最接近的写法），或删除该字段。",
+    check: Check::Load,
+};
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{edit, hits, lint_with, LOCAL};
+
+    #[test]
+    fn points_at_the_key_and_suggests_the_right_name() {
+        let text = edit(LOCAL, "\"promised_deadline\"", "\"promise_deadline\"");
+        let out = lint_with(&[("local/630100/630101001000.json", Some(&text))]);
+        assert_eq!(
+            hits(&out, "unknown-field"),
+            [("local/630100/630101001000.json".to_string(), 5, 3)]
+        );
+        let d = out.diagnostics.iter().find(|d| d.rule == "unknown-field").unwrap();
+        assert!(d.help.as_deref().unwrap().contains("promised_deadline"), "{:?}", d.help);
+    }
+
+    #[test]
+    fn nested_unknown_field_is_found() {
+        let text = edit(
+            LOCAL,
+            "\"address\": \"青海政务服务网\"",
+            "\"adress\": \"青海政务服务网\"",
+        );
+        let out = lint_with(&[("local/630100/630101001000.json", Some(&text))]);
+        assert_eq!(
+            hits(&out, "unknown-field"),
+            [("local/630100/630101001000.json".to_string(), 7, 29)]
+        );
+        let d = out.diagnostics.iter().find(|d| d.rule == "unknown-field").unwrap();
+        assert_eq!(d.pointer(), "/online/adress");
+        assert!(d.help.as_deref().unwrap().contains("“address”"), "{:?}", d.help);
+    }
+}

@@ -1,0 +1,35 @@
+//! unreadable-file: a file that exists but cannot be read.
+
+use super::{Category, Check, Rule};
+use crate::diag::Severity;
+
+pub const RULE: Rule = Rule {
+    id: "unreadable-file",
+    category: Category::Format,
+    severity: Severity::Error,
+    summary: "文件无法读取",
+    explanation: "检查内容：目录中的每个文件能否被读取（权限、损坏的链接等）。
+
+原因：读不到的文件无法检查，也无法发布。其余文件照常检查。
+
+依据：本目录格式约定（catalog/README.md）。
+
+错误示例：权限为 000 的 items/630101001000.json。
+
+修改方法：修改文件权限，或修复、删除损坏的链接。",
+    check: Check::Load,
+};
+
+#[cfg(test)]
+mod tests {
+    use crate::load::RawFile;
+
+    #[test]
+    fn unreadable_file_is_a_finding_not_a_crash() {
+        let out = crate::lint::lint_files(vec![RawFile {
+            path: "items/630101001000.json".into(),
+            bytes: Err("permission denied".into()),
+        }]);
+        assert_eq!(crate::testing::hits(&out, "unreadable-file").len(), 1);
+    }
+}

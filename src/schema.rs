@@ -1,0 +1,227 @@
+//! JSON Schemas: generated from the model types, written to
+//! `catalog/schema/`, and used to validate every file before typed parsing.
+//! Schema errors become findings in Chinese, each at its own value.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use jsonschema::error::ValidationErrorKind;
+use jsonschema::Validator;
+use serde_json::Value;
+
+use crate::catalog::FileKind;
+use crate::diag::{escape, Diagnostic};
+use crate::rules;
+use crate::source::FileId;
+
+/// Directory (relative to the catalog root) holding the committed schemas.
+pub const SCHEMA_DIR: &str = "schema";
+
+/// The text of every schema file, keyed by file name, pretty-printed with a
+/// trailing newline: exactly what `tongbiao schema` writes.
+pub fn rendered() -> Vec<(&'static str, String)> {
+    FileKind::ALL
+        .iter()
+        .map(|k| {
+            let mut text = serde_json::to_string_pretty(&k.schema()).expect("schema serialises");
+            text.push('\n');
+            (k.schema_file(), text)
+        })
+        .collect()
+}
+
+fn validators() -> &'static HashMap<FileKind, Validator> {
+    static V: OnceLock<HashMap<FileKind, Validator>> = OnceLock::new();
+    V.get_or_init(|| {
+        FileKind::ALL
+            .iter()
+            .map(|&k| {
+                // The schemas are generated from our own types: failing to
+                // compile one is a bug in this program, not in user data.
+                let v = jsonschema::validator_for(&k.schema()).expect("generated schema compiles");
+                (k, v)
+            })
+            .collect()
+    })
+}
+
+/// Validate one parsed file against its kind's schema; every violation is
+/// reported, not only the first.
+pub fn validate(kind: FileKind, file: FileId, value: &Value, out: &mut Vec<Diagnostic>) {
+    let validator = &validators()[&kind];
+    for err in validator.iter_errors(value) {
+        let pointer = err.instance_path().as_str().to_string();
+        match err.kind() {
+            ValidationErrorKind::AdditionalProperties { unexpected } => {
+                for key in unexpected {
+                    let p = format!("{pointer}/{}", escape(key));
+                    out.push(
+                        rules::unknown_field::RULE
+                            .at_key(file, &p)
+                            .message(format!("未知字段“{key}”：{}不允许此字段", kind.label()))
+                            .help(suggest_field(kind, &pointer, value, key)),
+                    );
+                }
+            }
+            kind_ => {
+                let (message, help) = describe(kind_, value, &pointer);
+                out.push(rules::schema::RULE.at(file, &pointer).message(message).help(help));
+            }
+        }
+    }
+}
+
+/// Closest allowed field name, for a "did you mean" help line.
+fn suggest_field(kind: FileKind, pointer: &str, root: &Value, key: &str) -> String {
+    let allowed = allowed_fields(kind, pointer, root);
+    let best = allowed
+        .iter()
+        .map(|f| (strsim_distance(f, key), f))
+        .min()
+        .filter(|(d, f)| *d <= (f.len().max(key.len()) / 3).max(2));
+    match best {
+        Some((_, f)) => format!(
+            "是否想写“{f}”？字段名区分大小写；允许的字段见 catalog/schema/{}",
+            kind.schema_file()
+        ),
+        None => format!("删除此字段，或查阅 catalog/schema/{} 中允许的字段", kind.schema_file()),
+    }
+}
+
+/// Field names the schema allows for the object at `pointer`: the keys of
+/// the matching `properties` after following `$ref`s and array `items`.
+fn allowed_fields(kind: FileKind, pointer: &str, root: &Value) -> Vec<String> {
+    let schema = kind.schema();
+    let defs = schema.get("$defs").cloned().unwrap_or(Value::Null);
+    let mut s = resolve(&defs, &schema);
+    let mut inst = root;
+    for seg in crate::spans::segments(pointer) {
+        let next_inst = match inst {
+            Value::Array(a) => seg.parse::<usize>().ok().and_then(|i| a.get(i)),
+            Value::Object(o) => o.get(&seg),
+            _ => None,
+        };
+        let next_schema = if inst.is_array() {
+            s.get("items").cloned()
+        } else {
+            s.get("properties").and_then(|p| p.get(&seg)).cloned()
+        };
+        match (next_inst, next_schema) {
+            (Some(i), Some(n)) => {
+                inst = i;
+                s = resolve(&defs, &n);
+            }
+            _ => return Vec::new(),
+        }
+    }
+    s.get("properties")
+        .and_then(Value::as_object)
+        .map(|p| p.keys().cloned().collect())
+        .unwrap_or_default()
+}
+
+/// Follow `$ref` and `anyOf [T, null]` (how Option<T> comes out) to the
+/// object schema that lists `properties`.
+fn resolve<'a>(defs: &'a Value, mut s: &'a Value) -> Value {
+    for _ in 0..8 {
+        if let Some(r) = s.get("$ref").and_then(Value::as_str) {
+            match defs.get(r.rsplit('/').next().unwrap_or("")) {
+                Some(d) => s = d,
+                None => break,
+            }
+        } else if let Some(any) = s.get("anyOf").and_then(Value::as_array) {
+            match any.iter().find(|v| v.get("type") != Some(&Value::from("null"))) {
+                Some(v) => s = v,
+                None => break,
+            }
+        } else {
+            break;
+        }
+    }
+    s.clone()
+}
+
+/// Levenshtein distance over characters; field names are short.
+fn strsim_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != *cb);
+            cur.push(sub.min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+fn value_at<'a>(root: &'a Value, pointer: &str) -> Option<&'a Value> {
+    root.pointer(pointer)
+}
+
+fn short(v: &Value) -> String {
+    let s = v.to_string();
+    if s.chars().count() > 40 {
+        format!("{}…", s.chars().take(40).collect::<String>())
+    } else {
+        s
+    }
+}
+
+/// Chinese message and help line for one schema violation.
+fn describe(kind: &ValidationErrorKind, root: &Value, pointer: &str) -> (String, String) {
+    let got = value_at(root, pointer).map(short).unwrap_or_default();
+    match kind {
+        ValidationErrorKind::Required { property } => (
+            format!("缺少必填字段 {property}"),
+            format!("在此对象中补充字段 {property}；各字段含义见 catalog/README.md"),
+        ),
+        ValidationErrorKind::Type { kind } => (
+            format!("类型不符：应为 {}，实为 {got}", type_name(&format!("{kind:?}"))),
+            "按 catalog/schema 中的类型填写".to_string(),
+        ),
+        ValidationErrorKind::Enum { options } => {
+            let opts: Vec<String> = options
+                .as_array()
+                .map(|a| {
+                    a.iter()
+                        .map(|v| v.as_str().map(str::to_string).unwrap_or_else(|| v.to_string()))
+                        .collect()
+                })
+                .unwrap_or_default();
+            (
+                format!("取值 {got} 不在代码表中"),
+                format!("可选值：{}", opts.join("、")),
+            )
+        }
+        ValidationErrorKind::Pattern { pattern } => (format!("取值 {got} 格式不符"), format!("应符合格式 {pattern}")),
+        ValidationErrorKind::Minimum { limit } => (format!("取值 {got} 小于下限 {limit}"), "改为不小于下限的值".into()),
+        ValidationErrorKind::Maximum { limit } => (format!("取值 {got} 超过上限 {limit}"), "改为不超过上限的值".into()),
+        ValidationErrorKind::MinItems { limit } => (format!("至少应有 {limit} 项"), "补充列表内容".into()),
+        ValidationErrorKind::MinLength { limit } => (format!("至少应有 {limit} 个字符"), "补充内容".into()),
+        other => (
+            format!("不符合格式要求：{other:?}"),
+            "对照 catalog/schema 修改".to_string(),
+        ),
+    }
+}
+
+fn type_name(debug: &str) -> String {
+    let d = debug.to_lowercase();
+    let map = [
+        ("integer", "整数"),
+        ("number", "数字"),
+        ("string", "字符串"),
+        ("boolean", "布尔值（true/false）"),
+        ("array", "列表"),
+        ("object", "对象"),
+        ("null", "null"),
+    ];
+    let names: Vec<&str> = map.iter().filter(|(k, _)| d.contains(k)).map(|(_, v)| *v).collect();
+    if names.is_empty() {
+        debug.to_string()
+    } else {
+        names.join("或")
+    }
+}

@@ -1,0 +1,179 @@
+//! A small, valid in-memory catalog for rule tests: each rule's test swaps
+//! in one defective file and asserts the finding's rule, file and line.
+
+use crate::diag::Diagnostic;
+use crate::lint::{lint_files, Outcome};
+use crate::load::RawFile;
+
+pub const META: &str = r#"{
+  "province": "630000",
+  "title": "测试目录",
+  "format_version": 1,
+  "item_types": [
+    {"code": "01", "name": "行政许可", "applicant_facing": true},
+    {"code": "20", "name": "公共服务", "applicant_facing": true}
+  ],
+  "updated": "2026-11-01"
+}
+"#;
+
+pub const REGIONS: &str = r#"{
+  "regions": [
+    {"code": "630000", "name": "青海省", "level": "省级"},
+    {"code": "630100", "name": "西宁市", "level": "市级", "parent": "630000"},
+    {"code": "630102", "name": "城东区", "level": "县级", "parent": "630100"}
+  ]
+}
+"#;
+
+pub const DEPARTMENTS: &str = r#"{
+  "departments": [
+    {"code": "01", "name": "市场监督管理部门", "provincial_name": "青海省市场监督管理局"}
+  ]
+}
+"#;
+
+pub const MATERIALS: &str = r#"{
+  "materials": [
+    {"id": "id_card", "name": "居民身份证", "kind": "证件证书证明", "source": "政府部门核发", "issuer": "公安机关", "e_license": true, "shared_verification": true},
+    {"id": "application_form", "name": "申请书", "kind": "申请表格文书", "source": "申请人自备"}
+  ]
+}
+"#;
+
+pub const AGENCIES_630100: &str = r#"{
+  "region": "630100",
+  "agencies": [
+    {"id": "630100-01", "name": "西宁市市场监督管理局", "department": "01", "level": "市级"}
+  ]
+}
+"#;
+
+pub const ITEM: &str = r#"{
+  "code": "630101001000",
+  "name": "测试许可事项",
+  "item_type": "行政许可",
+  "department": "01",
+  "levels": ["市级"],
+  "legal_basis": [{"document": "《中华人民共和国行政许可法》", "article": "第四十二条"}],
+  "service_objects": ["企业法人"],
+  "conditions": ["申请人已依法登记"],
+  "materials": [
+    {"material": "application_form", "necessity": "必要", "originals": 1, "copies": 0, "form": "纸质或电子", "paper_size": "A4"},
+    {"material": "id_card", "necessity": "必要", "originals": 0, "copies": 0, "form": "电子", "exemption": {"method": "电子证照"}}
+  ],
+  "process": [
+    {"name": "受理", "actor": "受理窗口工作人员", "deadline": {"value": 1, "unit": "工作日"}},
+    {"name": "审查", "actor": "审查人员", "deadline": {"value": 10, "unit": "工作日"}},
+    {"name": "决定", "actor": "决定人员", "deadline": {"value": 5, "unit": "工作日"}},
+    {"name": "送达", "actor": "受理窗口工作人员", "deadline": {"value": 4, "unit": "工作日"}}
+  ],
+  "statutory_deadline": {"value": 20, "unit": "工作日"},
+  "case_type": "承诺件",
+  "fees": {"charged": false, "charges": []},
+  "results": [{"name": "测试许可证", "kind": "证照", "sample": "测试许可证（样本）.pdf"}],
+  "version": 1,
+  "updated": "2026-11-01"
+}
+"#;
+
+pub const LOCAL: &str = r#"{
+  "item": "630101001000",
+  "region": "630100",
+  "agency": "630100-01",
+  "promised_deadline": {"value": 10, "unit": "工作日"},
+  "visits": 0,
+  "online": {"depth": "Ⅳ级", "address": "青海政务服务网"},
+  "in_service_centre": true,
+  "delivery_by_post": true,
+  "windows": [{"place": "西宁市政务服务中心", "hours": "法定工作日"}],
+  "consultation": [{"kind": "窗口", "value": "西宁市政务服务中心市场监管窗口"}],
+  "complaint": [{"kind": "电话", "value": "12345"}],
+  "deviations": [],
+  "version": 1,
+  "updated": "2026-11-01"
+}
+"#;
+
+pub const BUNDLE: &str = r#"{
+  "id": "test-bundle",
+  "name": "测试一件事",
+  "lead_department": "01",
+  "members": [{"item": "630101001000", "promised_deadline": {"value": 10, "unit": "工作日"}}],
+  "form": {"name": "测试一件事申请表"},
+  "materials": ["application_form"],
+  "promised_deadline": {"value": 10, "unit": "工作日"},
+  "online_entry": "青海政务服务网",
+  "window": "西宁市政务服务中心综合受理窗口",
+  "version": 1,
+  "updated": "2026-11-01"
+}
+"#;
+
+/// The clean base catalog as (path, text) pairs.
+pub fn base() -> Vec<(String, String)> {
+    [
+        ("catalog.json", META),
+        ("regions.json", REGIONS),
+        ("departments.json", DEPARTMENTS),
+        ("materials.json", MATERIALS),
+        ("agencies/630100.json", AGENCIES_630100),
+        ("items/630101001000.json", ITEM),
+        ("local/630100/630101001000.json", LOCAL),
+        ("bundles/test-bundle.json", BUNDLE),
+    ]
+    .into_iter()
+    .map(|(p, t)| (p.to_string(), t.to_string()))
+    .collect()
+}
+
+/// Lint the base catalog with `changes` applied: a file with `Some(text)`
+/// is replaced or added, `None` removes it.
+pub fn lint_with(changes: &[(&str, Option<&str>)]) -> Outcome {
+    let mut files = base();
+    for (path, text) in changes {
+        files.retain(|(p, _)| p != path);
+        if let Some(t) = text {
+            files.push((path.to_string(), t.to_string()));
+        }
+    }
+    files.sort();
+    lint_files(
+        files
+            .into_iter()
+            .map(|(path, text)| RawFile {
+                path,
+                bytes: Ok(text.into_bytes()),
+            })
+            .collect(),
+    )
+}
+
+/// Replace `from` with `to` in a base file, asserting the text was there.
+pub fn edit(base_text: &str, from: &str, to: &str) -> String {
+    assert!(base_text.contains(from), "test edit: {from:?} not in base text");
+    base_text.replacen(from, to, 1)
+}
+
+/// Findings of one rule as (file, line, column).
+pub fn hits(out: &Outcome, rule: &str) -> Vec<(String, usize, usize)> {
+    out.diagnostics
+        .iter()
+        .filter(|d| d.rule == rule)
+        .map(|d: &Diagnostic| (out.sources.get(d.file).path.clone(), d.line, d.column))
+        .collect()
+}
+
+#[test]
+fn base_catalog_is_clean() {
+    let out = lint_with(&[]);
+    let all: Vec<String> = out
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity != crate::diag::Severity::Info)
+        .map(|d| format!("{} {}:{} {}", d.rule, out.sources.get(d.file).path, d.line, d.message))
+        .collect();
+    assert!(all.is_empty(), "base catalog has findings: {all:#?}");
+    assert_eq!(out.stats.items, 1);
+    assert_eq!(out.stats.locals, 1);
+}
