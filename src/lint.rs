@@ -37,6 +37,12 @@ pub struct Outcome {
 pub fn lint_dir(root: &Path) -> Result<Outcome, String> {
     let start = Instant::now();
     let files = load::read_tree(root)?;
+    if files.is_empty() {
+        return Err(format!(
+            "{} 中没有任何目录数据文件（*.json）；请确认路径指向 catalog 目录",
+            root.display()
+        ));
+    }
     let mut out = lint_files(files);
     out.elapsed = start.elapsed();
     Ok(out)

@@ -259,9 +259,21 @@ fn parse_typed(id: FileId, raw: RawFile, kind: Option<FileKind>) -> (SourceFile,
                 )
             } else {
                 (
-                    format!("不是合法的 JSON：{}", strip_position(&e.to_string())),
+                    format!("不是合法的 JSON：{}", json_error_zh(&strip_position(&e.to_string()))),
                     "检查此处的引号、逗号和括号；JSON 不允许注释和末尾逗号".to_string(),
                 )
+            };
+            // serde_json stops at the bracket after a trailing comma; point
+            // at the comma itself.
+            let off = if e.to_string().starts_with("trailing comma") {
+                let before = src.text[..off].trim_end();
+                if before.ends_with(',') {
+                    before.len() - 1
+                } else {
+                    off
+                }
+            } else {
+                off
             };
             diags.push(
                 rules::invalid_json::RULE
@@ -276,10 +288,10 @@ fn parse_typed(id: FileId, raw: RawFile, kind: Option<FileKind>) -> (SourceFile,
     if let Some(tree) = crate::spans::Tree::parse(&src.text, base) {
         for dup in tree.duplicate_keys() {
             let (line, _) = src.line_col(dup.first.0);
-            let key = &src.text[dup.key.0..dup.key.1];
+            let key = crate::spans::segments(&dup.pointer).last().unwrap_or_default();
             let mut d = rules::duplicate_key::RULE
                 .at_key(id, &dup.pointer)
-                .message(format!("重复的字段 {key}：第 {line} 行已有同名字段"))
+                .message(format!("重复的字段“{key}”：第 {line} 行已有同名字段"))
                 .help("删除其中一个；JSON 解析器只保留最后一个，前面的内容会被静默丢弃");
             d.span = Some(dup.key);
             diags.push(d);
@@ -328,6 +340,32 @@ fn parse_typed(id: FileId, raw: RawFile, kind: Option<FileKind>) -> (SourceFile,
 
 fn typed<T: DeserializeOwned>(v: Value) -> Result<T, String> {
     serde_json::from_value(v).map_err(|e| e.to_string())
+}
+
+/// serde_json's syntax messages in Chinese (the original kept in
+/// parentheses for the ones not translated).
+fn json_error_zh(msg: &str) -> String {
+    const KNOWN: &[(&str, &str)] = &[
+        ("trailing comma", "末尾多余的逗号"),
+        ("expected `,` or `}`", "缺少逗号或右花括号 }"),
+        ("expected `,` or `]`", "缺少逗号或右方括号 ]"),
+        ("expected `:`", "字段名后缺少冒号"),
+        ("key must be a string", "字段名必须是带双引号的字符串"),
+        ("expected value", "此处应为一个 JSON 值"),
+        ("expected ident", "此处应为 true、false 或 null"),
+        ("control character", "字符串中有未转义的控制字符（如换行、制表符）"),
+        ("invalid escape", "无效的转义序列"),
+        ("invalid unicode code point", "无效的 Unicode 转义"),
+        ("number out of range", "数字超出范围"),
+        ("invalid number", "无效的数字"),
+        ("trailing characters", "JSON 结束后还有多余的字符"),
+        ("recursion limit exceeded", "嵌套层数过深"),
+        ("lone leading surrogate", "无效的 Unicode 代理项"),
+    ];
+    match KNOWN.iter().find(|(en, _)| msg.starts_with(en)) {
+        Some((_, zh)) => zh.to_string(),
+        None => format!("语法错误（{msg}）"),
+    }
 }
 
 /// serde_json appends " at line L column C"; we show our own position.

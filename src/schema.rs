@@ -160,8 +160,12 @@ fn value_at<'a>(root: &'a Value, pointer: &str) -> Option<&'a Value> {
     root.pointer(pointer)
 }
 
+/// A value as shown in a message: strings in Chinese quotes, others as JSON.
 fn short(v: &Value) -> String {
-    let s = v.to_string();
+    let s = match v {
+        Value::String(s) => format!("“{s}”"),
+        other => other.to_string(),
+    };
     if s.chars().count() > 40 {
         format!("{}…", s.chars().take(40).collect::<String>())
     } else {
@@ -173,27 +177,43 @@ fn short(v: &Value) -> String {
 fn describe(kind: &ValidationErrorKind, root: &Value, pointer: &str) -> (String, String) {
     let got = value_at(root, pointer).map(short).unwrap_or_default();
     match kind {
-        ValidationErrorKind::Required { property } => (
-            format!("缺少必填字段 {property}"),
-            format!("在此对象中补充字段 {property}；各字段含义见 catalog/README.md"),
-        ),
+        ValidationErrorKind::Required { property } => {
+            let name = property.as_str().map_or_else(|| property.to_string(), str::to_string);
+            (
+                format!("缺少必填字段 {name}"),
+                format!("在此对象中补充字段 {name}；各字段含义见 catalog/README.md"),
+            )
+        }
         ValidationErrorKind::Type { kind } => (
             format!("类型不符：应为 {}，实为 {got}", type_name(&format!("{kind:?}"))),
             "按 catalog/schema 中的类型填写".to_string(),
         ),
         ValidationErrorKind::Enum { options } => {
-            let opts: Vec<String> = options
-                .as_array()
-                .map(|a| {
-                    a.iter()
-                        .map(|v| v.as_str().map(str::to_string).unwrap_or_else(|| v.to_string()))
-                        .collect()
+            let opts: Vec<&Value> = options.as_array().map(|a| a.iter().collect()).unwrap_or_default();
+            not_in_list(&got, &opts)
+        }
+        ValidationErrorKind::Constant { expected_value } => not_in_list(&got, &[expected_value.as_ref()]),
+        // An enum whose variants carry docs comes out as oneOf of consts;
+        // Option<T> as anyOf. Describe what the alternatives expected.
+        ValidationErrorKind::AnyOf { context } | ValidationErrorKind::OneOfNotValid { context } => {
+            let inner: Vec<&jsonschema::ValidationError> = context.iter().flatten().collect();
+            let consts: Vec<&Value> = inner
+                .iter()
+                .filter_map(|e| match e.kind() {
+                    ValidationErrorKind::Constant { expected_value } => Some(expected_value.as_ref()),
+                    _ => None,
                 })
-                .unwrap_or_default();
-            (
-                format!("取值 {got} 不在代码表中"),
-                format!("可选值：{}", opts.join("、")),
-            )
+                .collect();
+            if !consts.is_empty() && consts.len() == inner.len() {
+                not_in_list(&got, &consts)
+            } else if let Some(first) = inner.first() {
+                describe(first.kind(), root, first.instance_path().as_str())
+            } else {
+                (
+                    format!("取值 {got} 不符合格式要求"),
+                    "对照 catalog/schema 修改".to_string(),
+                )
+            }
         }
         ValidationErrorKind::Pattern { pattern } => (format!("取值 {got} 格式不符"), format!("应符合格式 {pattern}")),
         ValidationErrorKind::Minimum { limit } => (format!("取值 {got} 小于下限 {limit}"), "改为不小于下限的值".into()),
@@ -201,10 +221,21 @@ fn describe(kind: &ValidationErrorKind, root: &Value, pointer: &str) -> (String,
         ValidationErrorKind::MinItems { limit } => (format!("至少应有 {limit} 项"), "补充列表内容".into()),
         ValidationErrorKind::MinLength { limit } => (format!("至少应有 {limit} 个字符"), "补充内容".into()),
         other => (
-            format!("不符合格式要求：{other:?}"),
+            format!("取值 {got} 不符合格式要求（{}）", other.keyword()),
             "对照 catalog/schema 修改".to_string(),
         ),
     }
+}
+
+fn not_in_list(got: &str, options: &[&Value]) -> (String, String) {
+    let opts: Vec<String> = options
+        .iter()
+        .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string))
+        .collect();
+    (
+        format!("取值 {got} 不在代码表中"),
+        format!("可选值：{}", opts.join("、")),
+    )
 }
 
 fn type_name(debug: &str) -> String {

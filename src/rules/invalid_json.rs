@@ -28,7 +28,7 @@ mod tests {
     #[test]
     fn trailing_comma_is_reported_where_it_is() {
         let out = lint_with(&[("bundles/x.json", Some("{\n  \"id\": \"x\",\n}\n"))]);
-        assert_eq!(hits(&out, "invalid-json"), [("bundles/x.json".to_string(), 3, 1)]);
+        assert_eq!(hits(&out, "invalid-json"), [("bundles/x.json".to_string(), 2, 12)]);
     }
 
     #[test]
