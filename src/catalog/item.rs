@@ -159,9 +159,36 @@ pub struct ItemMaterial {
     pub situation: Option<String>,
     /// # 免提交
     ///
-    /// 可通过电子证照、数据共享核验或部门核发信息调取而免于提交时，写明方式（国发〔2016〕55号）。
+    /// 可通过电子证照、数据共享核验或部门内部调取而免于提交时，写明方式（国发〔2016〕55号）。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exemption: Option<Exemption>,
+    /// # 仍须提交的理由
+    ///
+    /// 政府部门核发、有电子证照或能数据共享核验的材料仍要求申请人提交时，写明法定理由。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub submission_reason: Option<String>,
+    /// # 是否核心材料
+    ///
+    /// 核心材料不得容缺后补（青海省“高效办成一件事”实施方案，容缺受理）。
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub core: bool,
+    /// # 容缺后补
+    ///
+    /// 必要性为“容缺后补”时，写明申请人的补正承诺和补交时限。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deferral: Option<Deferral>,
+}
+
+/// # 容缺后补承诺
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Deferral {
+    /// # 补正承诺
+    ///
+    /// 申请人承诺的内容，如“在规定期限内补交该材料，逾期未补交的承担的后果”。
+    pub commitment: String,
+    /// # 补交时限
+    pub deadline: Deadline,
 }
 
 /// # 必要性
