@@ -6,8 +6,7 @@ use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::diag::Severity;
-use crate::{lint, report, rules, schema};
+use crate::{check_text, config, lint, report, rules, schema};
 
 #[derive(Parser)]
 #[command(
@@ -37,10 +36,28 @@ enum Command {
         /// 彩色输出
         #[arg(long, value_enum, default_value_t = Color::Auto)]
         color: Color,
+        /// 规则配置目录（默认：目录旁的 rules/；其中缺少的文件使用内置默认）
+        #[arg(long)]
+        rules: Option<PathBuf>,
+        /// 判断豁免是否到期所用的日期 YYYY-MM-DD（默认今天）
+        #[arg(long)]
+        today: Option<String>,
     },
-    /// 由数据模型重新生成 catalog/schema/ 下的 JSON Schema
+    /// 检查草拟的条款文字：每行一条，报告模糊条款、兜底条款等用语及其位置
+    CheckText {
+        /// 文本文件；- 或省略表示标准输入
+        #[arg(default_value = "-")]
+        file: String,
+        /// 输出格式（json 中的 start/end 为原文行内的字符偏移，从 0 起，end 不含）
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// 规则配置目录（默认：当前目录下的 rules/，缺少的文件使用内置默认）
+        #[arg(long)]
+        rules: Option<PathBuf>,
+    },
+    /// 由数据模型重新生成 catalog/schema/ 和 rules/schema/ 下的 JSON Schema
     Schema {
-        /// 目录路径（默认 catalog）；Schema 写入其下的 schema/
+        /// 目录路径（默认 catalog）；Schema 写入其下的 schema/ 及旁边的 rules/schema/
         #[arg(default_value = "catalog")]
         path: PathBuf,
         /// 只检查已提交的 Schema 是否与模型一致，不写文件（不一致时退出码 1）
@@ -56,8 +73,8 @@ enum Command {
     },
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum Format {
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Format {
     /// 带代码片段的中文报告
     Human,
     /// JSON 数据（文件、行、列、指针、规则、级别、信息）
@@ -86,7 +103,16 @@ pub fn run() -> i32 {
             format,
             show_info,
             color,
-        } => run_lint(&path, format, show_info, color),
+            rules,
+            today,
+        } => {
+            let rules = rules.unwrap_or_else(|| path.join("..").join("rules"));
+            run_lint(&path, &rules, today, format, show_info, color)
+        }
+        Command::CheckText { file, format, rules } => {
+            let rules = rules.unwrap_or_else(|| PathBuf::from("rules"));
+            check_text::run(&file, &rules, format == Format::Json)
+        }
         Command::Schema { path, check } => run_schema(&path, check),
         Command::Rules => {
             let mut s = String::new();
@@ -122,42 +148,59 @@ pub fn run() -> i32 {
     }
 }
 
-fn print(s: &str) {
+pub(crate) fn print(s: &str) {
     let mut out = std::io::stdout().lock();
     // A closed pipe (e.g. `| head`) is not an error worth a panic.
     let _ = out.write_all(s.as_bytes());
     let _ = out.flush();
 }
 
-fn run_lint(path: &Path, format: Format, show_info: bool, color: Color) -> i32 {
-    let out = match lint::lint_dir(path) {
-        Ok(o) => o,
-        Err(e) => {
-            eprintln!("错误：无法检查目录：{e}");
+fn run_lint(path: &Path, rules: &Path, today: Option<String>, format: Format, show_info: bool, color: Color) -> i32 {
+    let today = match today {
+        Some(t) if config::parse_date(&t).is_some() => t,
+        Some(t) => {
+            eprintln!("错误：--today 的值“{t}”不是 YYYY-MM-DD 格式的有效日期");
             return 2;
         }
+        None => config::today(),
     };
+    let rules_dir = rules.is_dir().then_some(rules);
     let color = match color {
         Color::Always => true,
         Color::Never => false,
         Color::Auto => std::env::var_os("NO_COLOR").is_none() && std::io::stdout().is_terminal(),
     };
+    let out = match lint::lint_dir(path, rules_dir, &today) {
+        Ok(o) => o,
+        Err(lint::Failure::Io(e)) => {
+            eprintln!("错误：无法检查目录：{e}");
+            return 2;
+        }
+        Err(lint::Failure::Config(out)) => {
+            match format {
+                Format::Human => print(&report::human(&out, true, color)),
+                Format::Json => print(&report::json(&out)),
+            }
+            eprintln!("错误：rules/ 中的配置有误，未检查目录；请先修正上面列出的问题");
+            return 2;
+        }
+    };
     match format {
         Format::Human => print(&report::human(&out, show_info, color)),
         Format::Json => print(&report::json(&out)),
     }
-    if out.diagnostics.iter().any(|d| d.severity == Severity::Error) {
-        1
-    } else {
-        0
-    }
+    i32::from(lint::has_errors(&out))
 }
 
 fn run_schema(path: &Path, check: bool) -> i32 {
-    let dir = path.join(schema::SCHEMA_DIR);
+    let catalog_dir = path.join(schema::SCHEMA_DIR);
+    let rules_dir = path.join("..").join("rules").join(schema::SCHEMA_DIR);
     let mut drift = Vec::new();
-    for (name, text) in schema::rendered() {
-        let file = dir.join(name);
+    let all = schema::rendered()
+        .into_iter()
+        .map(|(n, t)| (catalog_dir.join(n), t))
+        .chain(schema::rendered_config().into_iter().map(|(n, t)| (rules_dir.join(n), t)));
+    for (file, text) in all {
         let current = std::fs::read_to_string(&file).ok();
         if current.as_deref() == Some(text.as_str()) {
             continue;

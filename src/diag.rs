@@ -50,6 +50,9 @@ pub struct Diagnostic {
     pub place: Place,
     pub message: String,
     pub help: Option<String>,
+    /// A byte range inside the string value at the pointer (of the decoded
+    /// string), for findings about a phrase in a text.
+    pub sub: Option<(usize, usize)>,
     /// Resolved by `lint::locate` before reporting: byte range in the file.
     pub span: Option<(usize, usize)>,
     /// 1-based line and column (in characters) of the span's start.
@@ -69,6 +72,7 @@ impl Diagnostic {
             },
             message: String::new(),
             help: None,
+            sub: None,
             span: None,
             line: 0,
             column: 0,
@@ -92,6 +96,7 @@ impl Diagnostic {
             place: Place::Bytes { start, end },
             message: String::new(),
             help: None,
+            sub: None,
             span: None,
             line: 0,
             column: 0,

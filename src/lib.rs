@@ -15,8 +15,10 @@
 //!   `report` renders them (human with code frames, JSON).
 
 pub mod catalog;
+pub mod check_text;
 pub mod cli;
 pub mod codes;
+pub mod config;
 pub mod diag;
 pub mod lint;
 pub mod load;
@@ -25,6 +27,7 @@ pub mod rules;
 pub mod schema;
 pub mod source;
 pub mod spans;
+pub mod text;
 
 #[cfg(test)]
 mod testing;

@@ -1,5 +1,6 @@
-//! The lint pipeline: load → rules → locate → sort. Pure over its inputs,
-//! so tests run it on in-memory catalogs; only `lint_dir` touches disk.
+//! The lint pipeline: rules/ → load → rules → severities and exemptions →
+//! locate → sort. Pure over its inputs, so tests run it on in-memory
+//! catalogs; only `lint_dir` touches disk.
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -7,7 +8,8 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use crate::catalog::{FileKind, Index};
-use crate::diag::{Diagnostic, Place};
+use crate::config::{self, Config};
+use crate::diag::{Diagnostic, Place, Severity};
 use crate::load::{self, RawFile};
 use crate::rules::{self, Context};
 use crate::source::Sources;
@@ -23,6 +25,8 @@ pub struct Stats {
     pub agencies: usize,
     pub regions: usize,
     pub materials: usize,
+    /// Exemptions in force: not expired, and matched a finding.
+    pub exemptions: usize,
 }
 
 pub struct Outcome {
@@ -33,54 +37,210 @@ pub struct Outcome {
     pub elapsed: Duration,
 }
 
-/// Lint the catalog at `root`. `Err` means the run could not happen.
-pub fn lint_dir(root: &Path) -> Result<Outcome, String> {
+/// Why a run could not happen (exit 2).
+pub enum Failure {
+    /// No catalog to read.
+    Io(String),
+    /// `rules/` is broken; the outcome holds the findings about it.
+    Config(Box<Outcome>),
+}
+
+/// Lint the catalog at `root` with `rules/` from `rules_dir` (shipped
+/// defaults for files not there), on the given date (YYYY-MM-DD).
+pub fn lint_dir(root: &Path, rules_dir: Option<&Path>, today: &str) -> Result<Outcome, Failure> {
     let start = Instant::now();
-    let files = load::read_tree(root)?;
+    let cfg = config::load(rules_dir);
+    let files = load::read_tree(root).map_err(Failure::Io)?;
     if files.is_empty() {
-        return Err(format!(
+        return Err(Failure::Io(format!(
             "{} 中没有任何目录数据文件（*.json）；请确认路径指向 catalog 目录",
             root.display()
-        ));
+        )));
     }
-    let mut out = lint_files(files);
+    let mut out = lint(files, cfg, today)?;
     out.elapsed = start.elapsed();
     Ok(out)
 }
 
-/// Lint files given in memory (paths relative to the catalog root).
+/// Lint in-memory files with the shipped `rules/` (for tests).
 pub fn lint_files(files: Vec<RawFile>) -> Outcome {
+    match lint(files, config::load(None), "2026-11-22") {
+        Ok(o) => o,
+        Err(_) => panic!("shipped rules/ must compile"),
+    }
+}
+
+/// Lint files given in memory (paths relative to the catalog root).
+pub fn lint(files: Vec<RawFile>, cfg: config::Loaded, today: &str) -> Result<Outcome, Failure> {
     let start = Instant::now();
-    let loaded = load::parse(files);
+    let first_id = cfg.sources.len();
+    let config = match cfg.config {
+        Ok(c) => c,
+        Err(diags) => {
+            let sources = Sources { files: cfg.sources };
+            return Err(Failure::Config(Box::new(finish(sources, diags, Stats::default(), start))));
+        }
+    };
+    let loaded = load::parse(files, first_id);
+    let mut sources = Sources { files: cfg.sources };
+    sources.files.extend(loaded.sources.files);
     let index = Index::build(&loaded.catalog);
     let ctx = Context {
         catalog: &loaded.catalog,
         index: &index,
-        sources: &loaded.sources,
+        sources: &sources,
+        config: &config,
+        text_hits: std::sync::OnceLock::new(),
     };
-    let mut diagnostics = loaded.diagnostics;
-    diagnostics.extend(rules::run(&ctx));
+    let mut found = loaded.diagnostics;
+    found.extend(rules::run(&ctx));
+
     let c = &loaded.catalog;
-    // Files are counted by path, so a file that failed to parse still counts.
     let of_kind = |k: FileKind| {
-        loaded
-            .sources
-            .files
+        sources.files[first_id..]
             .iter()
             .filter(|f| FileKind::of_path(&f.path) == Some(k))
             .count()
     };
-    let stats = Stats {
-        files: loaded.sources.files.len(),
+    let mut stats = Stats {
+        files: sources.files.len() - first_id,
         items: of_kind(FileKind::Item),
         locals: of_kind(FileKind::Local),
         bundles: of_kind(FileKind::Bundle),
         agencies: c.agencies.len(),
         regions: c.regions.len(),
         materials: c.materials.len(),
+        exemptions: 0,
     };
+    let usage = ctx.text_hits.get().map(|(_, u)| u.clone());
+    drop(ctx);
+    let diagnostics = apply_config(&config, &sources, found, usage.as_ref(), today, &mut stats);
     drop(index);
-    let sources = loaded.sources;
+    Ok(finish(sources, diagnostics, stats, start))
+}
+
+/// Severities from `rules/`, exemptions, and findings about `rules/`
+/// itself (stale overrides, expired or unused exemptions, unused lexicon
+/// entries).
+fn apply_config(
+    config: &Config,
+    sources: &Sources,
+    found: Vec<Diagnostic>,
+    usage: Option<&crate::text::matcher::Usage>,
+    today: &str,
+    stats: &mut Stats,
+) -> Vec<Diagnostic> {
+    let mut used_override = vec![false; config.overrides.len()];
+    let mut used_exemption = vec![false; config.exemptions.len()];
+    let expired: Vec<bool> = config.exemptions.iter().map(|e| e.entry.expires.as_str() < today).collect();
+    let mut kept = Vec::with_capacity(found.len());
+    for mut d in found {
+        let path = &sources.get(d.file).path;
+        let Some(sev) = config.severity(d.rule, d.severity, path, d.pointer(), &mut used_override) else {
+            continue;
+        };
+        d.severity = sev;
+        let key = exemption_key(path);
+        let hit = config.exemptions.iter().position(|e| {
+            let e = &e.entry;
+            key.is_some_and(|(item, region)| e.item == item && e.region.as_deref() == region)
+                && e.rule == d.rule
+                && (d.pointer() == e.pointer || d.pointer().starts_with(&format!("{}/", e.pointer)) || e.pointer.is_empty())
+        });
+        if let Some(i) = hit {
+            used_exemption[i] = true;
+            if !expired[i] {
+                continue;
+            }
+        }
+        kept.push(d);
+    }
+    let mut extra = Vec::new();
+    for (i, o) in config.overrides.iter().enumerate() {
+        if !used_override[i] {
+            extra.push(
+                rules::stale_override::RULE
+                    .at(o.at.file, &o.at.pointer)
+                    .message("此覆盖在本次检查中没有改变任何问题的级别")
+                    .help("删除这条覆盖，或修改 files/pointer 使其匹配需要覆盖的问题"),
+            );
+        }
+    }
+    for (i, e) in config.exemptions.iter().enumerate() {
+        let at = &e.at;
+        if expired[i] {
+            extra.push(
+                rules::exemption_expired::RULE
+                    .at(at.file, &format!("{}/expires", at.pointer))
+                    .message(format!(
+                        "对事项 {} 的 {} 豁免已于 {} 到期，不再生效",
+                        e.entry.item, e.entry.rule, e.entry.expires
+                    ))
+                    .help("修改目录使问题消失后删除此豁免；确需延续的，经批准后更新到期日"),
+            );
+        } else if !used_exemption[i] {
+            extra.push(
+                rules::exemption_unused::RULE
+                    .at(at.file, &at.pointer)
+                    .message(format!(
+                        "对事项 {}{} {} 处的 {} 豁免没有匹配任何问题",
+                        e.entry.item,
+                        e.entry.region.as_deref().map(|r| format!("（区划 {r}）")).unwrap_or_default(),
+                        e.entry.pointer,
+                        e.entry.rule
+                    ))
+                    .help("删除此豁免，或修正其基本编码、区划、指针或规则标识"),
+            );
+        } else {
+            stats.exemptions += 1;
+        }
+    }
+    if let Some(u) = usage {
+        for (i, used) in u.entries.iter().enumerate() {
+            if !used {
+                let e = config.matcher.entry(i);
+                let at = &config.lexicon_at[i];
+                extra.push(
+                    rules::unused_lexicon_entry::RULE
+                        .at(at.file, &format!("{}/pattern", at.pointer))
+                        .message(format!("用语“{}”（{}）在目录中没有出现", e.pattern, e.class.label()))
+                        .help("目录干净时这是正常的；确认不再需要时可删除"),
+                );
+            }
+        }
+        for (i, used) in u.allow.iter().enumerate() {
+            if !used {
+                let at = &config.allow_at[i];
+                extra.push(
+                    rules::unused_lexicon_entry::RULE
+                        .at(at.file, &format!("{}/term", at.pointer))
+                        .message("此允许用语在目录中没有出现")
+                        .help("确认不再需要时可删除"),
+                );
+            }
+        }
+    }
+    for mut d in extra {
+        let path = &sources.get(d.file).path;
+        if let Some(sev) = config.severity(d.rule, d.severity, path, d.pointer(), &mut []) {
+            d.severity = sev;
+            kept.push(d);
+        }
+    }
+    kept
+}
+
+/// (基本编码, 区划) of an item or local file, for exemption matching.
+fn exemption_key(path: &str) -> Option<(&str, Option<&str>)> {
+    let parts: Vec<&str> = path.split('/').collect();
+    match parts.as_slice() {
+        ["items", f] => Some((f.strip_suffix(".json")?, None)),
+        ["local", r, f] => Some((f.strip_suffix(".json")?, Some(r))),
+        _ => None,
+    }
+}
+
+fn finish(sources: Sources, mut diagnostics: Vec<Diagnostic>, stats: Stats, start: Instant) -> Outcome {
     locate(&sources, &mut diagnostics);
     diagnostics.sort_by(|a, b| {
         (&sources.get(a.file).path, a.span.map(|s| s.0), a.rule, &a.message).cmp(&(
@@ -96,6 +256,11 @@ pub fn lint_files(files: Vec<RawFile>) -> Outcome {
         stats,
         elapsed: start.elapsed(),
     }
+}
+
+/// Whether any finding is an error (exit status 1).
+pub fn has_errors(out: &Outcome) -> bool {
+    out.diagnostics.iter().any(|d| d.severity == Severity::Error)
 }
 
 /// Give every finding a byte span and line/column. Each file with findings
@@ -124,10 +289,59 @@ fn locate(sources: &Sources, diags: &mut [Diagnostic]) {
                         t.as_ref().and_then(|t| t.find(pointer, *target))
                     }
                 };
+                if let (Some((s, e)), Some((a, b))) = (d.span, d.sub) {
+                    let literal = &src.text[s..e];
+                    if literal.starts_with('"') {
+                        d.span = Some((s + literal_offset(literal, a), s + literal_offset(literal, b)));
+                    }
+                }
             }
             let (line, column) = src.line_col(d.span.map_or(0, |s| s.0));
             d.line = line;
             d.column = column;
         }
     });
+}
+
+/// Byte offset in a JSON string literal (with its quotes) of the byte
+/// offset `decoded` in the string it decodes to, walking escapes.
+fn literal_offset(literal: &str, decoded: usize) -> usize {
+    let raw = literal.as_bytes();
+    let mut i = 1; // after the opening quote
+    let mut d = 0;
+    while i < raw.len() - 1 && d < decoded {
+        if raw[i] == b'\\' {
+            let (adv, len) = match raw.get(i + 1) {
+                Some(b'u') => {
+                    let code = u32::from_str_radix(literal.get(i + 2..i + 6).unwrap_or("0"), 16).unwrap_or(0);
+                    if (0xD800..0xDC00).contains(&code) {
+                        (12, 4) // a surrogate pair: one 4-byte character
+                    } else {
+                        (6, char::from_u32(code).map_or(1, char::len_utf8))
+                    }
+                }
+                _ => (2, 1),
+            };
+            i += adv;
+            d += len;
+        } else {
+            let ch = literal[i..].chars().next().map_or(1, char::len_utf8);
+            i += ch;
+            d += ch;
+        }
+    }
+    i.min(literal.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::literal_offset;
+
+    #[test]
+    fn offsets_inside_string_literals_skip_escapes() {
+        let lit = r#""a\"b\u4e2d文""#;
+        // decoded: a " b 中 文 → bytes 0,1,2,3(中:3 bytes),6(文)
+        assert_eq!(&lit[literal_offset(lit, 3)..literal_offset(lit, 6)], "\\u4e2d");
+        assert_eq!(&lit[literal_offset(lit, 6)..literal_offset(lit, 9)], "文");
+    }
 }

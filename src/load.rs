@@ -74,7 +74,7 @@ fn is_data_candidate(rel: &str) -> bool {
 }
 
 /// One file's parsed content, by kind.
-enum Parsed {
+pub enum Parsed {
     Meta(CatalogMeta),
     Regions(RegionsFile),
     Departments(DepartmentsFile),
@@ -83,20 +83,25 @@ enum Parsed {
     Item(Box<Item>),
     Local(Box<Local>),
     Bundle(Box<Bundle>),
+    RulesConfig(crate::config::raw::RulesFile),
+    Lexicon(crate::config::raw::LexiconFile),
+    Exemptions(crate::config::raw::ExemptionsFile),
 }
 
 /// Parse every file (in parallel) and assemble the catalog. Pure: no I/O.
-pub fn parse(files: Vec<RawFile>) -> Loaded {
+/// File ids start at `first_id` (the ids before it belong to `rules/`).
+pub fn parse(files: Vec<RawFile>, first_id: FileId) -> Loaded {
     let results: Vec<Outcome1> = files
         .into_par_iter()
         .enumerate()
-        .map(|(id, raw)| parse_one(id, raw))
+        .map(|(i, raw)| parse_one(first_id + i, raw))
         .collect();
 
     let mut sources = Sources::default();
     let mut catalog = Catalog::default();
     let mut diagnostics = Vec::new();
-    for (id, (source, diags, kind, parsed)) in results.into_iter().enumerate() {
+    for (i, (source, diags, kind, parsed)) in results.into_iter().enumerate() {
+        let id = first_id + i;
         let Some(parsed) = parsed else {
             if let Some(kind) = kind {
                 let stem = source.path.rsplit('/').next().unwrap_or("").trim_end_matches(".json");
@@ -169,6 +174,8 @@ pub fn parse(files: Vec<RawFile>) -> Loaded {
                 pointer: String::new(),
                 value: *v,
             }),
+            // Never produced for catalog paths.
+            Parsed::RulesConfig(_) | Parsed::Lexicon(_) | Parsed::Exemptions(_) => {}
         }
     }
     Loaded {
@@ -190,7 +197,9 @@ fn parse_one(id: FileId, raw: RawFile) -> Outcome1 {
     (src, diags, kind, parsed)
 }
 
-fn parse_typed(id: FileId, raw: RawFile, kind: Option<FileKind>) -> (SourceFile, Vec<Diagnostic>, Option<Parsed>) {
+/// Read one file of a known (or unknown) kind through every stage: bytes,
+/// UTF-8, BOM, JSON syntax, duplicate keys, schema, typed parse.
+pub fn parse_typed(id: FileId, raw: RawFile, kind: Option<FileKind>) -> (SourceFile, Vec<Diagnostic>, Option<Parsed>) {
     let mut diags = Vec::new();
     let bytes = match raw.bytes {
         Ok(b) => b,
@@ -320,6 +329,9 @@ fn parse_typed(id: FileId, raw: RawFile, kind: Option<FileKind>) -> (SourceFile,
         FileKind::Item => typed(value).map(|v| Parsed::Item(Box::new(v))),
         FileKind::Local => typed(value).map(|v| Parsed::Local(Box::new(v))),
         FileKind::Bundle => typed(value).map(|v| Parsed::Bundle(Box::new(v))),
+        FileKind::RulesConfig => typed(value).map(Parsed::RulesConfig),
+        FileKind::Lexicon => typed(value).map(Parsed::Lexicon),
+        FileKind::Exemptions => typed(value).map(Parsed::Exemptions),
     };
     match parsed {
         Ok(p) => (src, diags, Some(p)),

@@ -17,10 +17,20 @@ use crate::source::FileId;
 /// Directory (relative to the catalog root) holding the committed schemas.
 pub const SCHEMA_DIR: &str = "schema";
 
-/// The text of every schema file, keyed by file name, pretty-printed with a
-/// trailing newline: exactly what `tongbiao schema` writes.
+/// The text of every catalog schema file, keyed by file name,
+/// pretty-printed with a trailing newline: exactly what `tongbiao schema`
+/// writes to `catalog/schema/`.
 pub fn rendered() -> Vec<(&'static str, String)> {
-    FileKind::ALL
+    render(&FileKind::ALL)
+}
+
+/// The same for the files of `rules/` (written to `rules/schema/`).
+pub fn rendered_config() -> Vec<(&'static str, String)> {
+    render(&FileKind::CONFIG)
+}
+
+fn render(kinds: &[FileKind]) -> Vec<(&'static str, String)> {
+    kinds
         .iter()
         .map(|k| {
             let mut text = serde_json::to_string_pretty(&k.schema()).expect("schema serialises");
@@ -35,6 +45,7 @@ fn validators() -> &'static HashMap<FileKind, Validator> {
     V.get_or_init(|| {
         FileKind::ALL
             .iter()
+            .chain(FileKind::CONFIG.iter())
             .map(|&k| {
                 // The schemas are generated from our own types: failing to
                 // compile one is a bug in this program, not in user data.
@@ -55,11 +66,16 @@ pub fn validate(kind: FileKind, file: FileId, value: &Value, out: &mut Vec<Diagn
             ValidationErrorKind::AdditionalProperties { unexpected } => {
                 for key in unexpected {
                     let p = format!("{pointer}/{}", escape(key));
+                    let schema_dir = if FileKind::CONFIG.contains(&kind) {
+                        "rules/schema"
+                    } else {
+                        "catalog/schema"
+                    };
                     out.push(
                         rules::unknown_field::RULE
                             .at_key(file, &p)
                             .message(format!("未知字段“{key}”：{}不允许此字段", kind.label()))
-                            .help(suggest_field(kind, &pointer, value, key)),
+                            .help(suggest_field(kind, &pointer, value, key, schema_dir)),
                     );
                 }
             }
@@ -72,7 +88,7 @@ pub fn validate(kind: FileKind, file: FileId, value: &Value, out: &mut Vec<Diagn
 }
 
 /// Closest allowed field name, for a "did you mean" help line.
-fn suggest_field(kind: FileKind, pointer: &str, root: &Value, key: &str) -> String {
+fn suggest_field(kind: FileKind, pointer: &str, root: &Value, key: &str, dir: &str) -> String {
     let allowed = allowed_fields(kind, pointer, root);
     let best = allowed
         .iter()
@@ -81,10 +97,10 @@ fn suggest_field(kind: FileKind, pointer: &str, root: &Value, key: &str) -> Stri
         .filter(|(d, f)| *d <= (f.len().max(key.len()) / 3).max(2));
     match best {
         Some((_, f)) => format!(
-            "是否想写“{f}”？字段名区分大小写；允许的字段见 catalog/schema/{}",
+            "是否想写“{f}”？字段名区分大小写；允许的字段见 {dir}/{}",
             kind.schema_file()
         ),
-        None => format!("删除此字段，或查阅 catalog/schema/{} 中允许的字段", kind.schema_file()),
+        None => format!("删除此字段，或查阅 {dir}/{} 中允许的字段", kind.schema_file()),
     }
 }
 

@@ -54,6 +54,7 @@ impl SourceFile {
 /// All files of a run, indexed by [`FileId`].
 #[derive(Debug, Default)]
 pub struct Sources {
+    /// Files of `rules/` first, then the catalog's.
     pub files: Vec<SourceFile>,
 }
 

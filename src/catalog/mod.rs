@@ -35,6 +35,12 @@ pub enum FileKind {
     Item,
     Local,
     Bundle,
+    /// `rules/rules.json` (not under catalog/).
+    RulesConfig,
+    /// `rules/lexicon.json`.
+    Lexicon,
+    /// `rules/exemptions.json`.
+    Exemptions,
 }
 
 impl FileKind {
@@ -49,6 +55,9 @@ impl FileKind {
         FileKind::Local,
         FileKind::Bundle,
     ];
+
+    /// The files of `rules/`, in the order their schemas are written.
+    pub const CONFIG: [FileKind; 3] = [FileKind::RulesConfig, FileKind::Lexicon, FileKind::Exemptions];
 
     /// Classify a catalog-relative path ('/'-separated). `None`: not a
     /// catalog data file (README, schemas, or something unexpected).
@@ -78,6 +87,9 @@ impl FileKind {
             FileKind::Item => "item.schema.json",
             FileKind::Local => "local.schema.json",
             FileKind::Bundle => "bundle.schema.json",
+            FileKind::RulesConfig => "rules.schema.json",
+            FileKind::Lexicon => "lexicon.schema.json",
+            FileKind::Exemptions => "exemptions.schema.json",
         }
     }
 
@@ -92,6 +104,9 @@ impl FileKind {
             FileKind::Item => schemars::schema_for!(Item),
             FileKind::Local => schemars::schema_for!(Local),
             FileKind::Bundle => schemars::schema_for!(Bundle),
+            FileKind::RulesConfig => schemars::schema_for!(crate::config::raw::RulesFile),
+            FileKind::Lexicon => schemars::schema_for!(crate::config::raw::LexiconFile),
+            FileKind::Exemptions => schemars::schema_for!(crate::config::raw::ExemptionsFile),
         };
         let mut v = schema.to_value();
         strip_null(&mut v);
@@ -109,6 +124,9 @@ impl FileKind {
             FileKind::Item => "基本目录事项",
             FileKind::Local => "实施清单",
             FileKind::Bundle => "一件事",
+            FileKind::RulesConfig => "规则配置",
+            FileKind::Lexicon => "用语词表",
+            FileKind::Exemptions => "豁免清单",
         }
     }
 }

@@ -1,6 +1,7 @@
 //! missing-file: a file every catalog must have is absent.
 
 use super::{Category, Check, Context, Rule};
+use crate::catalog::FileKind;
 use crate::diag::{Diagnostic, Severity, Sink};
 
 pub const RULE: Rule = Rule {
@@ -31,13 +32,13 @@ fn check(ctx: &Context, sink: &mut Sink) {
     for (name, loaded) in needed {
         // A present file that failed to parse was already reported.
         if !loaded && !present(name) {
-            // Anchor on the first file of the run, so the finding has a
-            // file to name; the message names the missing one.
-            if ctx.sources.files.is_empty() {
+            // Anchor on the first catalog file of the run, so the finding
+            // has a file to name; the message names the missing one.
+            let Some(anchor) = ctx.sources.files.iter().position(|f| FileKind::of_path(&f.path).is_some()) else {
                 continue;
-            }
+            };
             sink.push(
-                Diagnostic::at(RULE.id, RULE.severity, 0, "")
+                Diagnostic::at(RULE.id, RULE.severity, anchor, "")
                     .message(format!("目录缺少 {name}"))
                     .help(format!("在目录根部添加 {name}；格式见 catalog/README.md")),
             );

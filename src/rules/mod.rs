@@ -7,14 +7,47 @@
 //! `Catalog` rules run over the typed catalog with its lookup index.
 
 use crate::catalog::{Catalog, Index};
+use crate::config::Config;
+use crate::text::matcher::Usage;
+pub use vague::TextHit;
 use crate::diag::{Diagnostic, Severity, Sink};
 use crate::source::{FileId, Sources};
 
 pub mod base_code;
+pub mod config_invalid;
+pub mod discriminatory_condition;
+pub mod exemption_expired;
+pub mod exemption_unused;
+pub mod stale_override;
+pub mod unused_lexicon_entry;
+pub mod vague;
+pub mod vague_catch_all;
+pub mod vague_discretion;
+pub mod vague_open_list;
+pub mod vague_placeholder;
+pub mod vague_reference;
+pub mod vague_unmeasurable;
 pub mod bom;
 pub mod credit_code;
 pub mod credit_code_missing;
 pub mod deadline_unit;
+pub mod promised_deadline;
+pub mod deadline_not_compressed;
+pub mod immediate_case;
+pub mod visit_reason;
+pub mod online_depth_visits;
+pub mod delivery_by_post;
+pub mod fee_basis;
+pub mod fee_none_with_charges;
+pub mod material_exemption;
+pub mod deferral;
+pub mod commitment_complete;
+pub mod result_sample;
+pub mod license_steps;
+pub mod channels_distinct;
+pub mod centre_and_online;
+pub mod conditional_material;
+pub mod bundle_one_form;
 pub mod duplicate_id;
 pub mod duplicate_key;
 pub mod file_name;
@@ -42,6 +75,9 @@ pub enum Check {
     Load,
     /// Runs over the typed catalog.
     Catalog(fn(&Context, &mut Sink)),
+    /// Emitted by the lint pipeline about `rules/` itself (config errors,
+    /// stale entries, exemptions), after the catalog rules ran.
+    Pipeline,
 }
 
 /// Broad grouping shown by `tongbiao rules`.
@@ -55,6 +91,12 @@ pub enum Category {
     Code,
     /// 要素完整
     Element,
+    /// 政策规则
+    Policy,
+    /// 模糊用语
+    Text,
+    /// 规则配置
+    Config,
 }
 
 impl Category {
@@ -64,6 +106,9 @@ impl Category {
             Category::Reference => "引用完整性",
             Category::Code => "编码",
             Category::Element => "要素完整",
+            Category::Policy => "政策规则",
+            Category::Text => "模糊用语",
+            Category::Config => "规则配置",
         }
     }
 }
@@ -100,6 +145,10 @@ pub struct Context<'a> {
     pub catalog: &'a Catalog,
     pub index: &'a Index<'a>,
     pub sources: &'a Sources,
+    pub config: &'a Config,
+    /// Vague phrases in all free text, found once and shared by the
+    /// per-class rules.
+    pub text_hits: std::sync::OnceLock<(Vec<TextHit>, Usage)>,
 }
 
 impl Context<'_> {
@@ -107,6 +156,29 @@ impl Context<'_> {
     pub fn path(&self, file: FileId) -> &str {
         &self.sources.get(file).path
     }
+
+    /// Whether an item's type has applicants, so that materials, fees and
+    /// a service guide apply (catalog.json item_types). A type missing
+    /// from the code list counts as applicant-facing: unknown-item-type
+    /// reports it, and skipping here would hide findings.
+    pub fn applicant_facing(&self, item: &crate::catalog::Item) -> bool {
+        self.index
+            .item_types
+            .get(item.item_type.as_str())
+            .is_none_or(|t| t.applicant_facing)
+    }
+}
+
+/// Whether a text field says nothing: empty, or only whitespace (full-width
+/// spaces included) and zero-width characters.
+pub fn blank(s: &str) -> bool {
+    s.chars()
+        .all(|c| c.is_whitespace() || matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}'))
+}
+
+/// [`blank`] for an optional field: absent counts as blank.
+pub fn blank_opt(s: Option<&str>) -> bool {
+    s.is_none_or(blank)
 }
 
 /// Every rule, in the order `tongbiao rules` lists them.
@@ -134,7 +206,36 @@ pub static RULES: &[&Rule] = &[
     &credit_code_missing::RULE,
     &region_level::RULE,
     &deadline_unit::RULE,
+    &promised_deadline::RULE,
+    &deadline_not_compressed::RULE,
+    &immediate_case::RULE,
+    &visit_reason::RULE,
+    &online_depth_visits::RULE,
+    &delivery_by_post::RULE,
+    &fee_basis::RULE,
+    &fee_none_with_charges::RULE,
+    &material_exemption::RULE,
+    &deferral::RULE,
+    &commitment_complete::RULE,
+    &result_sample::RULE,
+    &license_steps::RULE,
+    &channels_distinct::RULE,
+    &centre_and_online::RULE,
+    &conditional_material::RULE,
+    &bundle_one_form::RULE,
     &unreadable_file::RULE,
+    &vague_catch_all::RULE,
+    &vague_open_list::RULE,
+    &vague_reference::RULE,
+    &vague_discretion::RULE,
+    &vague_unmeasurable::RULE,
+    &vague_placeholder::RULE,
+    &discriminatory_condition::RULE,
+    &config_invalid::RULE,
+    &stale_override::RULE,
+    &unused_lexicon_entry::RULE,
+    &exemption_expired::RULE,
+    &exemption_unused::RULE,
 ];
 
 pub fn find(id: &str) -> Option<&'static Rule> {
@@ -153,7 +254,7 @@ pub fn run(ctx: &Context) -> Vec<Diagnostic> {
                 f(ctx, &mut sink);
                 Some(sink.diagnostics)
             }
-            Check::Load => None,
+            Check::Load | Check::Pipeline => None,
         })
         .flatten()
         .collect()
@@ -192,7 +293,7 @@ mod tests {
         for entry in std::fs::read_dir(dir).unwrap() {
             let name = entry.unwrap().file_name().into_string().unwrap();
             let Some(stem) = name.strip_suffix(".rs") else { continue };
-            if stem == "mod" {
+            if stem == "mod" || stem == "vague" {
                 continue;
             }
             let id = stem.replace('_', "-");

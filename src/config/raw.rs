@@ -1,0 +1,247 @@
+//! The files of `rules/` as written: serde structs with unknown fields
+//! denied, and the JSON Schemas generated from them. [`super::compile`]
+//! turns them into a checked [`super::Config`] before any rule runs.
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// # 规则配置
+///
+/// 审核处的规则设置（rules/rules.json）：规则级别、按路径覆盖、检查范围、统一要素。
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RulesFile {
+    /// # JSON Schema 引用
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    /// # 规则级别
+    ///
+    /// 规则标识 → error / warning / info / off。未列出的规则使用默认级别。
+    #[serde(default)]
+    pub severity: BTreeMap<String, Level>,
+    /// # 按路径覆盖
+    ///
+    /// 对匹配的文件（及 JSON 指针）改变规则级别；后面的条目优先。
+    #[serde(default)]
+    pub overrides: Vec<Override>,
+    /// # 文本检查范围
+    ///
+    /// 哪些字段的文字参与模糊用语检查。
+    #[serde(default)]
+    pub text_scope: TextScope,
+    /// # 规则的字段范围
+    ///
+    /// 规则标识 → 只检查或不检查哪些字段（JSON 指针模式，* 匹配一段）。
+    #[serde(default)]
+    pub rule_scope: BTreeMap<String, TextScope>,
+    /// # 全省统一要素
+    ///
+    /// 同一基本编码在全省必须一致的要素（基本目录事项中的 JSON 指针），供统一性检查使用；实施清单只能通过经批准的偏离改变它们。
+    #[serde(default)]
+    pub uniform_elements: Vec<String>,
+}
+
+/// # 级别
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Error,
+    Warning,
+    Info,
+    Off,
+}
+
+/// # 覆盖
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Override {
+    /// # 文件
+    ///
+    /// 相对 catalog/ 的 glob，如 local/6328*/**。
+    pub files: String,
+    /// # JSON 指针前缀
+    ///
+    /// 只对此指针及其下的值生效，如 /visit_reason。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pointer: Option<String>,
+    /// # 规则级别
+    pub severity: BTreeMap<String, Level>,
+    /// # 理由
+    pub reason: String,
+}
+
+/// # 字段范围
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TextScope {
+    /// # 只检查
+    ///
+    /// JSON 指针模式；为空表示全部字段。* 匹配一段，** 匹配任意段。
+    #[serde(default)]
+    pub include: Vec<String>,
+    /// # 不检查
+    ///
+    /// JSON 指针模式，如 /legal_basis/*/text（法律原文照录，不能改写）。
+    #[serde(default)]
+    pub exclude: Vec<String>,
+}
+
+/// # 用语词表
+///
+/// 模糊条款、兜底条款等用语（rules/lexicon.json），以及永不报告的法律用语。
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LexiconFile {
+    /// # JSON Schema 引用
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    /// # 用语
+    pub entries: Vec<LexiconEntry>,
+    /// # 允许的用语
+    ///
+    /// 含有上列用语但意义明确的法律用语或普通词语，如“其他组织”“等级”。
+    #[serde(default)]
+    pub allow: Vec<AllowEntry>,
+}
+
+/// # 用语
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LexiconEntry {
+    /// # 用语
+    ///
+    /// 以简体、无空格形式书写；匹配时文字先经全半角归一、去空格和零宽字符、繁转简。
+    pub pattern: String,
+    /// # 类别
+    pub class: VagueClass,
+    /// # 提示
+    pub message: String,
+    /// # 改写建议
+    pub rewrite: String,
+    /// # 政策依据
+    pub policy: String,
+    /// # 仅在列举之后
+    ///
+    /// 只有同一句中前面出现顿号列举时才报告（用于“…、…等”）。
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub after_list: bool,
+    /// # 仅整段
+    ///
+    /// 只有整个字段就是该用语时才报告（用于“无”“/”等占位）。
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub whole_field: bool,
+}
+
+/// # 允许的用语
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AllowEntry {
+    /// # 用语
+    pub term: String,
+    /// # 说明
+    pub note: String,
+}
+
+/// # 模糊用语类别
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+pub enum VagueClass {
+    #[serde(rename = "兜底")]
+    CatchAll,
+    #[serde(rename = "开放列举")]
+    OpenList,
+    #[serde(rename = "指代不明")]
+    VagueReference,
+    #[serde(rename = "自由裁量")]
+    Discretion,
+    #[serde(rename = "不可量化")]
+    Unmeasurable,
+    #[serde(rename = "占位")]
+    Placeholder,
+    #[serde(rename = "歧视性条件")]
+    Discriminatory,
+}
+
+impl VagueClass {
+    pub const ALL: [VagueClass; 7] = [
+        VagueClass::CatchAll,
+        VagueClass::OpenList,
+        VagueClass::VagueReference,
+        VagueClass::Discretion,
+        VagueClass::Unmeasurable,
+        VagueClass::Placeholder,
+        VagueClass::Discriminatory,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            VagueClass::CatchAll => "兜底",
+            VagueClass::OpenList => "开放列举",
+            VagueClass::VagueReference => "指代不明",
+            VagueClass::Discretion => "自由裁量",
+            VagueClass::Unmeasurable => "不可量化",
+            VagueClass::Placeholder => "占位",
+            VagueClass::Discriminatory => "歧视性条件",
+        }
+    }
+
+    /// The rule that reports this class.
+    pub fn rule_id(self) -> &'static str {
+        match self {
+            VagueClass::CatchAll => "vague-catch-all",
+            VagueClass::OpenList => "vague-open-list",
+            VagueClass::VagueReference => "vague-reference",
+            VagueClass::Discretion => "vague-discretion",
+            VagueClass::Unmeasurable => "vague-unmeasurable",
+            VagueClass::Placeholder => "vague-placeholder",
+            VagueClass::Discriminatory => "discriminatory-condition",
+        }
+    }
+}
+
+/// # 豁免清单
+///
+/// 经批准的豁免（rules/exemptions.json）：对某事项或实施清单的某个值不报告某条规则。
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ExemptionsFile {
+    /// # JSON Schema 引用
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    /// # 豁免
+    #[serde(default)]
+    pub exemptions: Vec<ExemptionEntry>,
+}
+
+/// # 豁免
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ExemptionEntry {
+    /// # 基本编码
+    #[schemars(regex(pattern = r"^[0-9]{12}$"))]
+    pub item: String,
+    /// # 区划代码
+    ///
+    /// 填写时豁免该区划的实施清单，不填时豁免基本目录事项本身。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^[0-9]{6}$"))]
+    pub region: Option<String>,
+    /// # JSON 指针
+    ///
+    /// 被豁免的值（及其下的值），如 /conditions/2。
+    pub pointer: String,
+    /// # 规则标识
+    pub rule: String,
+    /// # 豁免理由
+    pub reason: String,
+    /// # 法律依据
+    pub basis: String,
+    /// # 批准人
+    pub approver: String,
+    /// # 到期日
+    ///
+    /// 到期后豁免失效，并作为问题报告。
+    #[schemars(regex(pattern = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))]
+    pub expires: String,
+}

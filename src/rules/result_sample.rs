@@ -1,0 +1,65 @@
+//! result-sample: a result without a sample.
+
+use super::{blank_opt, Category, Check, Context, Rule};
+use crate::diag::{Severity, Sink};
+
+pub const RULE: Rule = Rule {
+    id: "result-sample",
+    category: Category::Policy,
+    severity: Severity::Error,
+    summary: "办理结果没有结果样本",
+    explanation: "检查内容：面向申请人的事项中，每个办理结果是否填写了结果样本（sample：样本文件名或地址），且不是空白。
+
+原因：结果样本让申请人事先知道将拿到什么证照或批文、上面载明哪些事项，是办事公开的一部分；只有名称没有样本，申请人无从核对，各地出具的结果也难以统一。
+
+依据：《关于加快推进服务政府建设的意见》（办事公开：公开依据、条件、要求、过程和结果）；青海省“高效办成一件事”实施方案（2024）（办理结果等要素信息全省统一）。
+
+错误示例：\"results\": [{\"name\": \"食品经营许可证\", \"kind\": \"证照\"}]
+
+修改方法：增加 \"sample\": \"食品经营许可证（样本）.pdf\"，并把样本文件随目录一起发布。",
+    check: Check::Catalog(check),
+};
+
+fn check(ctx: &Context, sink: &mut Sink) {
+    for it in &ctx.catalog.items {
+        if !ctx.applicant_facing(&it.value) {
+            continue;
+        }
+        for (i, r) in it.value.results.iter().enumerate() {
+            if blank_opt(r.sample.as_deref()) {
+                // A missing sample falls back to the result object.
+                sink.push(
+                    RULE.at(it.file, &format!("/results/{i}/sample"))
+                        .message(format!("办理结果“{}”没有结果样本", r.name.trim()))
+                        .help("在 sample 中填写结果样本的文件名或地址"),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{edit, hits, lint_with, ITEM};
+
+    const I: &str = "items/630101001000.json";
+
+    #[test]
+    fn clean_base_is_not_reported() {
+        assert!(hits(&lint_with(&[]), "result-sample").is_empty());
+    }
+
+    #[test]
+    fn missing_sample_is_reported_at_the_result() {
+        let item = edit(ITEM, ", \"sample\": \"测试许可证（样本）.pdf\"", "");
+        let out = lint_with(&[(I, Some(&item))]);
+        assert_eq!(hits(&out, "result-sample"), [(I.to_string(), 23, 15)]);
+    }
+
+    #[test]
+    fn blank_sample_is_reported_at_the_sample() {
+        let item = edit(ITEM, "\"sample\": \"测试许可证（样本）.pdf\"", "\"sample\": \"\"");
+        let out = lint_with(&[(I, Some(&item))]);
+        assert_eq!(hits(&out, "result-sample"), [(I.to_string(), 23, 57)]);
+    }
+}

@@ -1,0 +1,21 @@
+//! unused-lexicon-entry: a lexicon or allow-list entry that matched nothing.
+
+use super::{Category, Check, Rule};
+use crate::diag::Severity;
+
+pub const RULE: Rule = Rule {
+    id: "unused-lexicon-entry",
+    category: Category::Config,
+    severity: Severity::Info,
+    summary: "rules/lexicon.json 中的用语或允许用语在本次检查中没有匹配任何文字",
+    explanation: "检查内容：用语表和允许用语表中每一条在整个目录中是否至少匹配过一次。
+
+原因：干净的目录本来就不含模糊用语，所以用语条目不匹配是正常的，这里只以提示级别报告，供审核处定期清理；允许用语长期不匹配，可能是写法已过时。
+
+依据：本项目规则配置约定（README.md）；青政办函〔2021〕44号（消除模糊条款、兜底条款）。
+
+错误示例：allow 中的 {\"term\": \"一等奖\", …}，而目录中没有任何文字含“一等奖”。
+
+修改方法：确认该条目不再需要时删除；仍需防范的用语保留即可（提示不阻断提交）。",
+    check: Check::Pipeline,
+};

@@ -1,0 +1,95 @@
+//! The shared scan behind the vague-language rules: every free-text field
+//! of items, local files and bundles is matched once against the lexicon
+//! of `rules/`; each per-class rule then reports its own class. Not a rule
+//! itself (the registry test skips this file).
+
+use rayon::prelude::*;
+
+use super::{Context, Rule};
+use crate::config::raw::VagueClass;
+use crate::diag::Sink;
+use crate::source::FileId;
+use crate::text::fields;
+use crate::text::matcher::Usage;
+
+/// One vague phrase in one field.
+#[derive(Debug, Clone)]
+pub struct TextHit {
+    pub file: FileId,
+    pub pointer: String,
+    pub entry: usize,
+    /// Byte range inside the field's (decoded) text.
+    pub start: usize,
+    pub end: usize,
+    pub matched: String,
+}
+
+/// All hits, computed on first use and shared between the class rules.
+pub fn hits<'a>(ctx: &'a Context) -> &'a (Vec<TextHit>, Usage) {
+    ctx.text_hits.get_or_init(|| scan(ctx))
+}
+
+fn scan(ctx: &Context) -> (Vec<TextHit>, Usage) {
+    let c = ctx.catalog;
+    let m = &ctx.config.matcher;
+    let mut docs: Vec<(FileId, fields::Texts)> = Vec::new();
+    docs.extend(c.items.iter().map(|i| (i.file, fields::item(&i.value))));
+    docs.extend(c.locals.iter().map(|l| (l.file, fields::local(&l.value))));
+    docs.extend(c.bundles.iter().map(|b| (b.file, fields::bundle(&b.value))));
+    docs.par_iter()
+        .map(|(file, texts)| {
+            let mut usage = Usage::new(m, ctx.config.allow_count);
+            let mut out = Vec::new();
+            for (pointer, text) in texts {
+                if !ctx.config.in_scope("", pointer) {
+                    continue;
+                }
+                for h in m.find(text, &mut usage) {
+                    out.push(TextHit {
+                        file: *file,
+                        pointer: pointer.clone(),
+                        entry: h.entry,
+                        start: h.start,
+                        end: h.end,
+                        matched: text[h.start..h.end].to_string(),
+                    });
+                }
+            }
+            (out, usage)
+        })
+        .reduce(
+            || (Vec::new(), Usage::new(m, ctx.config.allow_count)),
+            |(mut a, mut ua), (b, ub)| {
+                a.extend(b);
+                ua.merge(&ub);
+                (a, ua)
+            },
+        )
+}
+
+/// Report the hits of one class as findings of `rule`.
+pub fn report(ctx: &Context, sink: &mut Sink, class: VagueClass, rule: &Rule) {
+    for h in &hits(ctx).0 {
+        let e = ctx.config.matcher.entry(h.entry);
+        if e.class != class || !ctx.config.in_scope(rule.id, &h.pointer) {
+            continue;
+        }
+        let mut d = rule
+            .at(h.file, &h.pointer)
+            .message(format!("{}：{}", class.label(), e.message))
+            .help(format!("{}（依据：{}）", e.rewrite, e.policy));
+        d.sub = Some((h.start, h.end));
+        sink.push(d);
+    }
+}
+
+/// Shared test helper: lint the base catalog with one condition replaced.
+#[cfg(test)]
+pub fn lint_condition(text: &str) -> crate::lint::Outcome {
+    let item = crate::testing::edit(
+        crate::testing::ITEM,
+        "\"conditions\": [\"申请人已依法登记\"]",
+        &format!("\"conditions\": [{}]", serde_json::to_string(text).unwrap()),
+    );
+    crate::testing::lint_with(&[("items/630101001000.json", Some(&item))])
+}

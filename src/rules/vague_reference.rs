@@ -1,0 +1,36 @@
+//! vague-reference: 指代不明 language in free text.
+
+use super::{vague, Category, Check, Context, Rule};
+use crate::config::raw::VagueClass;
+use crate::diag::{Severity, Sink};
+
+pub const RULE: Rule = Rule {
+    id: "vague-reference",
+    category: Category::Text,
+    severity: Severity::Error,
+    summary: "指代不明（相关证明、有关部门、按规定收费……）",
+    explanation: "检查内容：“相关证明”“有关材料”“相关部门”“有关规定”“按规定收费”“符合有关规定”等不指明具体对象的用语。\n\n原因：“相关”“有关”指的是什么，申请人和窗口人员可能理解不同；“按规定收费”没有公开收费标准。\n\n依据：青政办函〔2021〕44号（科学细化量化办事服务标准，消除模糊条款）；《关于加快推进服务政府建设的意见》（收费公示、一次告知制）。\n\n错误示例：\n  \"conditions\": [\"符合有关规定\"]\n\n修改方法：写明证明、材料、部门或规定的具体名称（规定写文件名称及条款）。",
+    check: Check::Catalog(check),
+};
+
+fn check(ctx: &Context, sink: &mut Sink) {
+    vague::report(ctx, sink, VagueClass::VagueReference, &RULE);
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::vague::lint_condition;
+    use crate::testing::hits;
+
+    #[test]
+    fn documented_example_is_found_at_the_phrase() {
+        let text = "经营场所符合有关规定";
+        let out = lint_condition(text);
+        let col = 19 + text[..text.find("符合有关规定").unwrap()].chars().count();
+        assert_eq!(hits(&out, "vague-reference"), [("items/630101001000.json".to_string(), 9, col)]);
+        let d = out.diagnostics.iter().find(|d| d.rule == "vague-reference").unwrap();
+        let src = &out.sources.get(d.file).text;
+        let (s, e) = d.span.unwrap();
+        assert_eq!(&src[s..e], "符合有关规定");
+    }
+}

@@ -1,0 +1,81 @@
+//! visit-reason: an on-site visit required without saying why.
+
+use super::{blank, Category, Check, Context, Rule};
+use crate::diag::{Severity, Sink};
+
+pub const RULE: Rule = Rule {
+    id: "visit-reason",
+    category: Category::Policy,
+    severity: Severity::Error,
+    summary: "到办事现场次数不为 0，但未说明必须现场办理的原因",
+    explanation: "检查内容：实施清单的到办事现场次数（visits）不为 0 时，是否填写了必须现场办理原因说明（visit_reason），且不是空白。
+
+原因：网上办理为主、“最多跑一次”是改革方向；要求申请人到现场，必须有法律法规规定或核验原件、现场勘验等确实的理由，并向社会公开，否则就是把本可网办的事项推到窗口。
+
+依据：青海省“高效办成一件事”实施方案（2024）（网上办理为主）；青政办函〔2021〕44号（精减办事环节）；《关于加快推进服务政府建设的意见》（一次告知制）。
+
+错误示例：\"visits\": 1，而没有 \"visit_reason\"。
+
+修改方法：在 visit_reason 中写明必须到现场的具体原因及其依据，如“依据《……》第……条须现场核验原件”；没有必须到现场的理由的，把 visits 修改为 0 并开通网上办理或邮寄送达。",
+    check: Check::Catalog(check),
+};
+
+fn check(ctx: &Context, sink: &mut Sink) {
+    for l in &ctx.catalog.locals {
+        let v = &l.value;
+        if v.visits == 0 {
+            continue;
+        }
+        let pointer = match v.visit_reason.as_deref() {
+            None => "/visits",
+            Some(r) if blank(r) => "/visit_reason",
+            Some(_) => continue,
+        };
+        sink.push(
+            RULE.at(l.file, pointer)
+                .message(format!("到办事现场次数为 {}，但未说明必须现场办理的原因", v.visits))
+                .help("在 visit_reason 中写明必须到现场的具体原因及依据；没有理由的，改为 0 次"),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{edit, hits, lint_with, LOCAL};
+
+    const L: &str = "local/630100/630101001000.json";
+
+    #[test]
+    fn clean_base_is_not_reported() {
+        assert!(hits(&lint_with(&[]), "visit-reason").is_empty());
+    }
+
+    #[test]
+    fn visits_without_reason() {
+        let local = edit(LOCAL, "\"visits\": 0,", "\"visits\": 1,");
+        let out = lint_with(&[(L, Some(&local))]);
+        assert_eq!(hits(&out, "visit-reason"), [(L.to_string(), 6, 13)]);
+    }
+
+    #[test]
+    fn blank_reason_is_reported_at_the_reason() {
+        let local = edit(
+            LOCAL,
+            "\"visits\": 0,",
+            "\"visits\": 1,\n  \"visit_reason\": \" \u{3000}\",",
+        );
+        let out = lint_with(&[(L, Some(&local))]);
+        assert_eq!(hits(&out, "visit-reason"), [(L.to_string(), 7, 19)]);
+    }
+
+    #[test]
+    fn a_reason_satisfies_the_rule() {
+        let local = edit(
+            LOCAL,
+            "\"visits\": 0,",
+            "\"visits\": 1,\n  \"visit_reason\": \"须现场核验原件\",",
+        );
+        let out = lint_with(&[(L, Some(&local))]);
+        assert!(hits(&out, "visit-reason").is_empty());
+    }
+}

@@ -1,0 +1,6 @@
+//! Free-text checks: normalisation, the phrase matcher built from the
+//! lexicon in `rules/`, and the list of free-text fields in the model.
+
+pub mod fields;
+pub mod matcher;
+pub mod normalize;
