@@ -312,7 +312,7 @@ def no_law(value, unit):
 
 
 def mat(mid, necessity="必要", originals=1, copies=0, form=None, notes=None, situation=None,
-        exemption=None, exemption_note=None, basis_text=None):
+        exemption=None, exemption_note=None, basis_text=None, submission_reason=None):
     """One ItemMaterial. Government-issued materials with an e-licence or
     shared verification are exempt from submission unless `exemption` is
     given as False."""
@@ -355,7 +355,13 @@ def mat(mid, necessity="必要", originals=1, copies=0, form=None, notes=None, s
             "部门内部调取": "由本部门从业务系统内部调取，申请人免于提交。",
         }[method]
         m["exemption"] = e
+    if submission_reason:
+        m["submission_reason"] = submission_reason
     return m
+
+
+PRE_APPROVAL_REASON = ("《中华人民共和国市场主体登记管理条例》规定，申请登记的事项依法须经批准的，"
+                       "应当提交批准文件；批准结果未能通过数据共享核验的，由申请人提交。")
 
 
 def agent_materials():
@@ -479,7 +485,8 @@ item("630101001001", "公司设立登记", "行政许可", "01", [P, M, X],
          mat("business_license", situation="股东为企业法人的"),
          mat("officer_appointment_documents"),
          mat("premises_use_proof", notes="提交房屋所有权证明或者房屋租赁合同。"),
-         mat("pre_registration_approval", situation="经营范围中含有依法须在登记前经批准的项目的"),
+         mat("pre_registration_approval", situation="经营范围中含有依法须在登记前经批准的项目的",
+             submission_reason=PRE_APPROVAL_REASON),
      ] + agent_materials(),
      process("permit", REG3, REG_REVIEW, REG_DECIDE),
      REG3, "承诺件", NO_FEES,
@@ -520,7 +527,8 @@ item("630101002001", "个体工商户设立登记", "行政许可", "01", [X],
          mat("individual_business_application", notes="由经营者本人签署。"),
          mat("id_card"),
          mat("premises_use_proof", notes="提交房屋所有权证明或者房屋租赁合同。"),
-         mat("pre_registration_approval", situation="经营范围中含有依法须在登记前经批准的项目的"),
+         mat("pre_registration_approval", situation="经营范围中含有依法须在登记前经批准的项目的",
+             submission_reason=PRE_APPROVAL_REASON),
      ] + agent_materials(),
      process("permit", REG3, REG_REVIEW, REG_DECIDE),
      REG3, "承诺件", NO_FEES,
@@ -709,7 +717,8 @@ item("630102002000", "护士执业注册", "行政许可", "02", [P, M, X],
      [
          mat("nurse_registration_form"),
          mat("id_card"),
-         mat("nursing_education_certificate"),
+         mat("nursing_education_certificate", exemption="数据共享核验",
+             exemption_note="通过学历信息共享核验，申请人免于提交；核验不到的，提交学历证书原件。"),
          mat("nurse_exam_certificate"),
          mat("health_examination_certificate", notes="由医疗机构在申请之日前6个月内出具。"),
          mat("employment_certificate"),
@@ -903,6 +912,7 @@ item("630712001001", "国有建设用地使用权及房屋所有权转移登记"
          ("standard", "住宅类不动产每件80元；非住宅类不动产每件550元"),
          ("basis", "《国家发展改革委 财政部关于不动产登记收费标准等有关问题的通知》"),
          ("waiver_allowed", True),
+         ("waiver_basis", "《财政部 国家发展改革委关于不动产登记收费有关政策问题的通知》"),
      )])),
      [result("不动产权证书", "证照")],
      local_profile(5, 1, "Ⅲ级", "转让方和受让方须共同到场核验身份并当面签署不动产登记申请书。"))

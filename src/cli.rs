@@ -199,7 +199,11 @@ fn run_schema(path: &Path, check: bool) -> i32 {
     let all = schema::rendered()
         .into_iter()
         .map(|(n, t)| (catalog_dir.join(n), t))
-        .chain(schema::rendered_config().into_iter().map(|(n, t)| (rules_dir.join(n), t)));
+        .chain(
+            schema::rendered_config()
+                .into_iter()
+                .map(|(n, t)| (rules_dir.join(n), t)),
+        );
     for (file, text) in all {
         let current = std::fs::read_to_string(&file).ok();
         if current.as_deref() == Some(text.as_str()) {

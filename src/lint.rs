@@ -78,7 +78,12 @@ pub fn lint(files: Vec<RawFile>, cfg: config::Loaded, today: &str) -> Result<Out
         Ok(c) => c,
         Err(diags) => {
             let sources = Sources { files: cfg.sources };
-            return Err(Failure::Config(Box::new(finish(sources, diags, Stats::default(), start))));
+            return Err(Failure::Config(Box::new(finish(
+                sources,
+                diags,
+                Stats::default(),
+                start,
+            ))));
         }
     };
     let loaded = load::parse(files, first_id);
@@ -132,7 +137,11 @@ fn apply_config(
 ) -> Vec<Diagnostic> {
     let mut used_override = vec![false; config.overrides.len()];
     let mut used_exemption = vec![false; config.exemptions.len()];
-    let expired: Vec<bool> = config.exemptions.iter().map(|e| e.entry.expires.as_str() < today).collect();
+    let expired: Vec<bool> = config
+        .exemptions
+        .iter()
+        .map(|e| e.entry.expires.as_str() < today)
+        .collect();
     let mut kept = Vec::with_capacity(found.len());
     for mut d in found {
         let path = &sources.get(d.file).path;
@@ -145,7 +154,9 @@ fn apply_config(
             let e = &e.entry;
             key.is_some_and(|(item, region)| e.item == item && e.region.as_deref() == region)
                 && e.rule == d.rule
-                && (d.pointer() == e.pointer || d.pointer().starts_with(&format!("{}/", e.pointer)) || e.pointer.is_empty())
+                && (d.pointer() == e.pointer
+                    || d.pointer().starts_with(&format!("{}/", e.pointer))
+                    || e.pointer.is_empty())
         });
         if let Some(i) = hit {
             used_exemption[i] = true;
@@ -185,7 +196,11 @@ fn apply_config(
                     .message(format!(
                         "对事项 {}{} {} 处的 {} 豁免没有匹配任何问题",
                         e.entry.item,
-                        e.entry.region.as_deref().map(|r| format!("（区划 {r}）")).unwrap_or_default(),
+                        e.entry
+                            .region
+                            .as_deref()
+                            .map(|r| format!("（区划 {r}）"))
+                            .unwrap_or_default(),
                         e.entry.pointer,
                         e.entry.rule
                     ))

@@ -277,7 +277,9 @@ fn type_name(debug: &str) -> String {
 mod tests {
     #[test]
     fn committed_schemas_match_the_model() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("catalog").join(super::SCHEMA_DIR);
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("catalog")
+            .join(super::SCHEMA_DIR);
         for (name, text) in super::rendered() {
             let committed = std::fs::read_to_string(dir.join(name)).unwrap_or_default();
             assert!(

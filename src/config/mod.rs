@@ -22,9 +22,21 @@ use raw::{ExemptionEntry, ExemptionsFile, Level, LexiconFile, RulesFile};
 
 /// The shipped `rules/`, used when a catalog has no `rules/` beside it.
 const DEFAULTS: [(FileKind, &str, &str); 3] = [
-    (FileKind::RulesConfig, "rules.json", include_str!("../../rules/rules.json")),
-    (FileKind::Lexicon, "lexicon.json", include_str!("../../rules/lexicon.json")),
-    (FileKind::Exemptions, "exemptions.json", include_str!("../../rules/exemptions.json")),
+    (
+        FileKind::RulesConfig,
+        "rules.json",
+        include_str!("../../rules/rules.json"),
+    ),
+    (
+        FileKind::Lexicon,
+        "lexicon.json",
+        include_str!("../../rules/lexicon.json"),
+    ),
+    (
+        FileKind::Exemptions,
+        "exemptions.json",
+        include_str!("../../rules/exemptions.json"),
+    ),
 ];
 
 /// A JSON-pointer pattern: `*` matches one segment, `**` any number.
@@ -108,7 +120,14 @@ pub struct Loaded {
 impl Config {
     /// Effective severity of a finding of `rule` at (file, pointer), or
     /// `None` when turned off. Marks the overrides that applied.
-    pub fn severity(&self, rule: &str, default: Severity, path: &str, pointer: &str, used: &mut [bool]) -> Option<Severity> {
+    pub fn severity(
+        &self,
+        rule: &str,
+        default: Severity,
+        path: &str,
+        pointer: &str,
+        used: &mut [bool],
+    ) -> Option<Severity> {
         let mut level = self.severity.get(rule).copied();
         for (i, o) in self.overrides.iter().enumerate() {
             if !o.files.is_match(path) {
@@ -142,7 +161,10 @@ impl Config {
     pub fn defaults() -> Config {
         match load(None).config {
             Ok(c) => c,
-            Err(d) => panic!("shipped rules/ does not compile: {:?}", d.iter().map(|d| &d.message).collect::<Vec<_>>()),
+            Err(d) => panic!(
+                "shipped rules/ does not compile: {:?}",
+                d.iter().map(|d| &d.message).collect::<Vec<_>>()
+            ),
         }
     }
 }
@@ -191,7 +213,10 @@ const LEXICON_ID: FileId = 1;
 const EXEMPTIONS_ID: FileId = 2;
 
 fn bad(file: FileId, pointer: &str, message: String, help: &str) -> Diagnostic {
-    rules::config_invalid::RULE.at(file, pointer).message(message).help(help)
+    rules::config_invalid::RULE
+        .at(file, pointer)
+        .message(message)
+        .help(help)
 }
 
 fn check_rule_id(out: &mut Vec<Diagnostic>, file: FileId, pointer: &str, id: &str) {
@@ -244,7 +269,12 @@ fn compile(r: RulesFile, lex: LexiconFile, ex: ExemptionsFile) -> Result<Config,
             check_rule_id(&mut errs, RULES_ID, &format!("{at}/severity/{}", escape(id)), id);
         }
         if o.reason.trim().is_empty() {
-            errs.push(bad(RULES_ID, &format!("{at}/reason"), "覆盖缺少理由".into(), "写明为何对这些文件改变规则级别"));
+            errs.push(bad(
+                RULES_ID,
+                &format!("{at}/reason"),
+                "覆盖缺少理由".into(),
+                "写明为何对这些文件改变规则级别",
+            ));
         }
         overrides.push(CompiledOverride {
             files,
@@ -317,7 +347,12 @@ fn compile(r: RulesFile, lex: LexiconFile, ex: ExemptionsFile) -> Result<Config,
     for (i, a) in lex.allow.iter().enumerate() {
         let n = normalize(&a.term).text;
         if n.is_empty() {
-            errs.push(bad(LEXICON_ID, &format!("/allow/{i}/term"), "允许的用语为空".into(), "填写用语"));
+            errs.push(bad(
+                LEXICON_ID,
+                &format!("/allow/{i}/term"),
+                "允许的用语为空".into(),
+                "填写用语",
+            ));
         } else if seen.contains_key(&n) {
             errs.push(bad(
                 LEXICON_ID,
@@ -333,14 +368,29 @@ fn compile(r: RulesFile, lex: LexiconFile, ex: ExemptionsFile) -> Result<Config,
         let at = format!("/exemptions/{i}");
         check_rule_id(&mut errs, EXEMPTIONS_ID, &format!("{at}/rule"), &e.rule);
         if !e.pointer.is_empty() && !e.pointer.starts_with('/') {
-            errs.push(bad(EXEMPTIONS_ID, &format!("{at}/pointer"), format!("“{}”不是 JSON 指针", e.pointer), "以 / 开头，如 /conditions/2"));
+            errs.push(bad(
+                EXEMPTIONS_ID,
+                &format!("{at}/pointer"),
+                format!("“{}”不是 JSON 指针", e.pointer),
+                "以 / 开头，如 /conditions/2",
+            ));
         }
         if parse_date(&e.expires).is_none() {
-            errs.push(bad(EXEMPTIONS_ID, &format!("{at}/expires"), format!("到期日“{}”不是有效日期", e.expires), "写成 YYYY-MM-DD"));
+            errs.push(bad(
+                EXEMPTIONS_ID,
+                &format!("{at}/expires"),
+                format!("到期日“{}”不是有效日期", e.expires),
+                "写成 YYYY-MM-DD",
+            ));
         }
         for (field, v) in [("reason", &e.reason), ("basis", &e.basis), ("approver", &e.approver)] {
             if v.trim().is_empty() {
-                errs.push(bad(EXEMPTIONS_ID, &format!("{at}/{field}"), format!("豁免缺少 {field}"), "豁免必须写明理由、法律依据和批准人"));
+                errs.push(bad(
+                    EXEMPTIONS_ID,
+                    &format!("{at}/{field}"),
+                    format!("豁免缺少 {field}"),
+                    "豁免必须写明理由、法律依据和批准人",
+                ));
             }
         }
         exemptions.push(Exemption {
@@ -423,7 +473,11 @@ pub fn default_text(kind: FileKind) -> &'static str {
 
 /// Build an in-memory `rules/` for tests from replacement texts.
 pub fn load_texts(texts: &[(FileKind, &str)]) -> Loaded {
-    let dir = std::env::temp_dir().join(format!("tongbiao-rules-{}-{:?}", std::process::id(), std::thread::current().id()));
+    let dir = std::env::temp_dir().join(format!(
+        "tongbiao-rules-{}-{:?}",
+        std::process::id(),
+        std::thread::current().id()
+    ));
     let _ = std::fs::create_dir_all(&dir);
     for (kind, name, default) in DEFAULTS.iter() {
         let text = texts.iter().find(|(k, _)| k == kind).map_or(*default, |(_, t)| t);
@@ -466,7 +520,10 @@ mod tests {
 
     #[test]
     fn unknown_rule_id_points_into_rules() {
-        let l = load_texts(&[(FileKind::RulesConfig, "{\n  \"severity\": {\"no-such-rule\": \"off\"}\n}\n")]);
+        let l = load_texts(&[(
+            FileKind::RulesConfig,
+            "{\n  \"severity\": {\"no-such-rule\": \"off\"}\n}\n",
+        )]);
         let errs = l.config.err().expect("config must fail");
         assert_eq!(errs.len(), 1);
         assert_eq!(errs[0].rule, "config-invalid");

@@ -27,8 +27,15 @@ mod tests {
         let text = "申请人须具有本地户籍";
         let out = lint_condition(text);
         let col = 19 + text[..text.find("本地户籍").unwrap()].chars().count();
-        assert_eq!(hits(&out, "discriminatory-condition"), [("items/630101001000.json".to_string(), 9, col)]);
-        let d = out.diagnostics.iter().find(|d| d.rule == "discriminatory-condition").unwrap();
+        assert_eq!(
+            hits(&out, "discriminatory-condition"),
+            [("items/630101001000.json".to_string(), 9, col)]
+        );
+        let d = out
+            .diagnostics
+            .iter()
+            .find(|d| d.rule == "discriminatory-condition")
+            .unwrap();
         let src = &out.sources.get(d.file).text;
         let (s, e) = d.span.unwrap();
         assert_eq!(&src[s..e], "本地户籍");

@@ -34,7 +34,12 @@ fn check(ctx: &Context, sink: &mut Sink) {
         if !loaded && !present(name) {
             // Anchor on the first catalog file of the run, so the finding
             // has a file to name; the message names the missing one.
-            let Some(anchor) = ctx.sources.files.iter().position(|f| FileKind::of_path(&f.path).is_some()) else {
+            let Some(anchor) = ctx
+                .sources
+                .files
+                .iter()
+                .position(|f| FileKind::of_path(&f.path).is_some())
+            else {
                 continue;
             };
             sink.push(

@@ -27,7 +27,10 @@ mod tests {
         let text = "申请人应提交其他相关材料";
         let out = lint_condition(text);
         let col = 19 + text[..text.find("其他相关材料").unwrap()].chars().count();
-        assert_eq!(hits(&out, "vague-catch-all"), [("items/630101001000.json".to_string(), 9, col)]);
+        assert_eq!(
+            hits(&out, "vague-catch-all"),
+            [("items/630101001000.json".to_string(), 9, col)]
+        );
         let d = out.diagnostics.iter().find(|d| d.rule == "vague-catch-all").unwrap();
         let src = &out.sources.get(d.file).text;
         let (s, e) = d.span.unwrap();

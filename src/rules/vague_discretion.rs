@@ -27,7 +27,10 @@ mod tests {
         let text = "原则上不受理委托办理";
         let out = lint_condition(text);
         let col = 19 + text[..text.find("原则上").unwrap()].chars().count();
-        assert_eq!(hits(&out, "vague-discretion"), [("items/630101001000.json".to_string(), 9, col)]);
+        assert_eq!(
+            hits(&out, "vague-discretion"),
+            [("items/630101001000.json".to_string(), 9, col)]
+        );
         let d = out.diagnostics.iter().find(|d| d.rule == "vague-discretion").unwrap();
         let src = &out.sources.get(d.file).text;
         let (s, e) = d.span.unwrap();

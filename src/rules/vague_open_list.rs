@@ -27,7 +27,10 @@ mod tests {
         let text = "提交身份证、户口簿等材料";
         let out = lint_condition(text);
         let col = 19 + text[..text.find("等").unwrap()].chars().count();
-        assert_eq!(hits(&out, "vague-open-list"), [("items/630101001000.json".to_string(), 9, col)]);
+        assert_eq!(
+            hits(&out, "vague-open-list"),
+            [("items/630101001000.json".to_string(), 9, col)]
+        );
         let d = out.diagnostics.iter().find(|d| d.rule == "vague-open-list").unwrap();
         let src = &out.sources.get(d.file).text;
         let (s, e) = d.span.unwrap();

@@ -27,7 +27,10 @@ mod tests {
         let text = "无";
         let out = lint_condition(text);
         let col = 19 + text[..text.find("无").unwrap()].chars().count();
-        assert_eq!(hits(&out, "vague-placeholder"), [("items/630101001000.json".to_string(), 9, col)]);
+        assert_eq!(
+            hits(&out, "vague-placeholder"),
+            [("items/630101001000.json".to_string(), 9, col)]
+        );
         let d = out.diagnostics.iter().find(|d| d.rule == "vague-placeholder").unwrap();
         let src = &out.sources.get(d.file).text;
         let (s, e) = d.span.unwrap();

@@ -27,7 +27,10 @@ mod tests {
         let text = "经营场所符合有关规定";
         let out = lint_condition(text);
         let col = 19 + text[..text.find("符合有关规定").unwrap()].chars().count();
-        assert_eq!(hits(&out, "vague-reference"), [("items/630101001000.json".to_string(), 9, col)]);
+        assert_eq!(
+            hits(&out, "vague-reference"),
+            [("items/630101001000.json".to_string(), 9, col)]
+        );
         let d = out.diagnostics.iter().find(|d| d.rule == "vague-reference").unwrap();
         let src = &out.sources.get(d.file).text;
         let (s, e) = d.span.unwrap();

@@ -27,7 +27,10 @@ mod tests {
         let text = "材料不齐全的，窗口工作人员应当及时告知";
         let out = lint_condition(text);
         let col = 19 + text[..text.find("及时").unwrap()].chars().count();
-        assert_eq!(hits(&out, "vague-unmeasurable"), [("items/630101001000.json".to_string(), 9, col)]);
+        assert_eq!(
+            hits(&out, "vague-unmeasurable"),
+            [("items/630101001000.json".to_string(), 9, col)]
+        );
         let d = out.diagnostics.iter().find(|d| d.rule == "vague-unmeasurable").unwrap();
         let src = &out.sources.get(d.file).text;
         let (s, e) = d.span.unwrap();

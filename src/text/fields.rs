@@ -75,7 +75,11 @@ pub fn local(v: &Local) -> Texts<'_> {
     let mut out = Texts::new();
     deadline(&mut out, "/promised_deadline".into(), &v.promised_deadline);
     opt(&mut out, "/visit_reason".into(), &v.visit_reason);
-    opt(&mut out, "/online/not_online_reason".into(), &v.online.not_online_reason);
+    opt(
+        &mut out,
+        "/online/not_online_reason".into(),
+        &v.online.not_online_reason,
+    );
     opt(&mut out, "/not_in_centre_reason".into(), &v.not_in_centre_reason);
     for (i, w) in v.windows.iter().enumerate() {
         out.push((format!("/windows/{i}/place"), &w.place));
@@ -95,7 +99,11 @@ pub fn bundle(v: &Bundle) -> Texts<'_> {
     ];
     deadline(&mut out, "/promised_deadline".into(), &v.promised_deadline);
     for (i, m) in v.members.iter().enumerate() {
-        deadline(&mut out, format!("/members/{i}/promised_deadline"), &m.promised_deadline);
+        deadline(
+            &mut out,
+            format!("/members/{i}/promised_deadline"),
+            &m.promised_deadline,
+        );
     }
     out
 }

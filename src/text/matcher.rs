@@ -192,7 +192,15 @@ mod tests {
             term: t.into(),
             note: String::new(),
         });
-        Matcher::new(&[entry("其他相关材料", VagueClass::CatchAll), entry("有关规定", VagueClass::VagueReference), deng, wu], &allow)
+        Matcher::new(
+            &[
+                entry("其他相关材料", VagueClass::CatchAll),
+                entry("有关规定", VagueClass::VagueReference),
+                deng,
+                wu,
+            ],
+            &allow,
+        )
     }
 
     fn found<'a>(m: &Matcher, text: &'a str) -> Vec<&'a str> {
