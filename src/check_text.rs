@@ -119,10 +119,13 @@ pub fn check(input: &str, cfg: &config::Config, json: bool) -> (String, bool) {
         s.push_str(&format!("第 {} 行：{}\n", l.line, l.text));
         for f in &l.findings {
             total += 1;
+            let at = if f.end - f.start <= 1 {
+                format!("第 {} 字", f.start + 1)
+            } else {
+                format!("第 {}–{} 字", f.start + 1, f.end)
+            };
             s.push_str(&format!(
-                "  第 {}–{} 字「{}」{}（{}，{}）：{}\n    建议：{}（依据：{}）\n",
-                f.start + 1,
-                f.end,
+                "  {at}「{}」{}（{}，{}）：{}\n    建议：{}（依据：{}）\n",
                 f.text,
                 f.class,
                 f.rule,

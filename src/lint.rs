@@ -360,3 +360,148 @@ mod tests {
         assert_eq!(&lit[literal_offset(lit, 6)..literal_offset(lit, 9)], "文");
     }
 }
+
+#[cfg(test)]
+mod config_tests {
+    use super::*;
+    use crate::config::load_texts;
+    use crate::testing::{base, edit, ITEM};
+
+    fn run(rules: &[(FileKind, &str)], item: &str) -> Outcome {
+        let files = base()
+            .into_iter()
+            .map(|(path, text)| {
+                let text = if path == "items/630101001000.json" {
+                    item.to_string()
+                } else {
+                    text
+                };
+                RawFile {
+                    path,
+                    bytes: Ok(text.into_bytes()),
+                }
+            })
+            .collect();
+        match lint(files, load_texts(rules), "2026-11-22") {
+            Ok(o) => o,
+            Err(_) => panic!("config must compile"),
+        }
+    }
+
+    fn rules_of(out: &Outcome) -> Vec<(&str, Severity)> {
+        out.diagnostics
+            .iter()
+            .filter(|d| !["credit-code-missing", "unused-lexicon-entry"].contains(&d.rule))
+            .map(|d| (d.rule, d.severity))
+            .collect()
+    }
+
+    const VAGUE: &str = "\"conditions\": [\"原则上不受理委托办理\"]";
+
+    fn vague_item() -> String {
+        edit(ITEM, "\"conditions\": [\"申请人已依法登记\"]", VAGUE)
+    }
+
+    fn exemption(expires: &str, pointer: &str) -> String {
+        format!(
+            "{{\"exemptions\": [{{\"item\": \"630101001000\", \"pointer\": \"{pointer}\", \"rule\": \"vague-discretion\", \
+             \"reason\": \"法律原文如此\", \"basis\": \"《中华人民共和国行政许可法》\", \"approver\": \"审核处\", \"expires\": \"{expires}\"}}]}}"
+        )
+    }
+
+    #[test]
+    fn an_exemption_in_force_suppresses_and_is_counted() {
+        let out = run(
+            &[(FileKind::Exemptions, &exemption("2027-06-30", "/conditions/0"))],
+            &vague_item(),
+        );
+        assert_eq!(rules_of(&out), []);
+        assert_eq!(out.stats.exemptions, 1);
+    }
+
+    #[test]
+    fn an_expired_exemption_is_a_finding_and_suppresses_nothing() {
+        let out = run(
+            &[(FileKind::Exemptions, &exemption("2025-12-31", "/conditions/0"))],
+            &vague_item(),
+        );
+        assert_eq!(
+            rules_of(&out),
+            [
+                ("vague-discretion", Severity::Error),
+                ("exemption-expired", Severity::Error)
+            ]
+        );
+        let d = out.diagnostics.iter().find(|d| d.rule == "exemption-expired").unwrap();
+        assert_eq!(out.sources.get(d.file).path, "rules/exemptions.json");
+        assert_eq!(d.pointer(), "/exemptions/0/expires");
+        assert_eq!(out.stats.exemptions, 0);
+    }
+
+    #[test]
+    fn an_exemption_that_matches_nothing_is_reported() {
+        let out = run(
+            &[(FileKind::Exemptions, &exemption("2027-06-30", "/conditions/5"))],
+            &vague_item(),
+        );
+        assert_eq!(
+            rules_of(&out),
+            [
+                ("vague-discretion", Severity::Error),
+                ("exemption-unused", Severity::Warning)
+            ]
+        );
+    }
+
+    #[test]
+    fn severity_and_overrides_apply_and_stale_overrides_are_reported() {
+        let rules = r#"{
+  "severity": {"vague-discretion": "warning"},
+  "overrides": [
+    {"files": "items/**", "pointer": "/conditions", "severity": {"vague-discretion": "info"}, "reason": "试行期"},
+    {"files": "local/630199/**", "severity": {"visit-reason": "off"}, "reason": "已撤销的区划"}
+  ]
+}
+"#;
+        let out = run(&[(FileKind::RulesConfig, rules)], &vague_item());
+        assert_eq!(
+            rules_of(&out),
+            [
+                ("vague-discretion", Severity::Info),
+                ("stale-override", Severity::Warning)
+            ]
+        );
+        let d = out.diagnostics.iter().find(|d| d.rule == "stale-override").unwrap();
+        assert_eq!((d.line, d.column), (5, 5));
+    }
+
+    #[test]
+    fn a_rule_turned_off_reports_nothing() {
+        let rules = "{\"severity\": {\"vague-discretion\": \"off\"}}";
+        let out = run(&[(FileKind::RulesConfig, rules)], &vague_item());
+        assert_eq!(rules_of(&out), []);
+    }
+
+    #[test]
+    fn a_broken_rules_file_stops_the_run_with_a_finding_in_rules() {
+        let files = base()
+            .into_iter()
+            .map(|(path, text)| RawFile {
+                path,
+                bytes: Ok(text.into_bytes()),
+            })
+            .collect();
+        let bad = "{\n  \"entries\": [{\"pattern\": \"其他 材料\", \"class\": \"兜底\", \"message\": \"m\", \"rewrite\": \"r\", \"policy\": \"p\"}],\n  \"alow\": []\n}\n";
+        match lint(files, load_texts(&[(FileKind::Lexicon, bad)]), "2026-11-22") {
+            Err(Failure::Config(out)) => {
+                let found: Vec<(&str, &str, usize, usize)> = out
+                    .diagnostics
+                    .iter()
+                    .map(|d| (d.rule, out.sources.get(d.file).path.as_str(), d.line, d.column))
+                    .collect();
+                assert_eq!(found, [("unknown-field", "rules/lexicon.json", 3, 3)]);
+            }
+            _ => panic!("a broken rules/ must stop the run"),
+        }
+    }
+}

@@ -1,6 +1,7 @@
 //! CLI cases as data folders: `tests/cases/<case>/args` holds the
 //! arguments (one line, split on spaces), the folder is the working
-//! directory (usually with a `catalog/` inside), and the exit code, stdout
+//! directory (usually with a `catalog/` inside; an optional `stdin` file is
+//! piped to the command), and the exit code, stdout
 //! and stderr are snapshot-tested with insta (`tests/snapshots/`).
 //! After an intended change: `cargo insta review` (or
 //! `INSTA_UPDATE=always cargo test --test cli`) and review the diff.
@@ -22,13 +23,14 @@ fn cli_cases() {
     for case in cases {
         let name = case.file_name().unwrap().to_string_lossy().to_string();
         let args = std::fs::read_to_string(case.join("args")).unwrap();
-        let out = Command::cargo_bin("tongbiao")
-            .unwrap()
-            .current_dir(&case)
+        let mut cmd = Command::cargo_bin("tongbiao").unwrap();
+        cmd.current_dir(&case)
             .env("NO_COLOR", "1")
-            .args(args.split_whitespace())
-            .output()
-            .unwrap();
+            .args(args.split_whitespace());
+        if let Ok(input) = std::fs::read(case.join("stdin")) {
+            cmd.write_stdin(input);
+        }
+        let out = cmd.output().unwrap();
         let text = format!(
             "args: {}\nexit: {}\n--- stdout\n{}--- stderr\n{}",
             args.trim(),
