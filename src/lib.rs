@@ -9,8 +9,13 @@
 //!   against the JSON Schemas generated from those types (`schema`).
 //! - Every value is addressed by (file, JSON pointer); `spans` maps a
 //!   pointer back to its byte range, lazily, only for files with findings.
+//! - `config` reads `rules/` (the office's policy as data) through the same
+//!   pipeline and compiles it before any rule runs; `text` normalises free
+//!   text and matches the lexicon (used by the vague-language rules and
+//!   `check_text`).
 //! - `rules` holds one rule per file in one flat registry; rules push
-//!   [`diag::Diagnostic`] values into a sink and never print.
+//!   [`diag::Diagnostic`] values into a sink and never print. Severities,
+//!   overrides and exemptions from `rules/` are applied afterwards in `lint`.
 //! - `lint` runs the pipeline and sorts findings deterministically;
 //!   `report` renders them (human with code frames, JSON).
 
