@@ -71,6 +71,10 @@ enum Command {
         /// 规则标识，如 unknown-field
         rule: String,
     },
+    /// 导入各地导出的事项清单（JSON Lines 或 CSV）：拆分为全省标准和实施清单，差异登记为待审核的偏离
+    Import(crate::import::Args),
+    /// 同一事项、同标准办理：每个事项的每个要素，哪些区划按全省标准办理、哪些偏离（本地取值与标准并列）；终端表格、Markdown 或带热力图的 HTML
+    Uniformity(crate::uniformity::Args),
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -118,7 +122,7 @@ pub fn run() -> i32 {
             let mut s = String::new();
             for r in rules::RULES {
                 s.push_str(&format!(
-                    "{:<22} {:<6} {:<4} {}\n",
+                    "{:<24} {:<6} {:<4} {}\n",
                     r.id,
                     r.category.label(),
                     r.severity.label(),
@@ -128,6 +132,8 @@ pub fn run() -> i32 {
             print(&s);
             0
         }
+        Command::Import(args) => crate::import::run(&args),
+        Command::Uniformity(args) => crate::uniformity::run(&args),
         Command::Explain { rule } => match rules::find(&rule) {
             Some(r) => {
                 print(&format!(
@@ -232,7 +238,7 @@ fn run_schema(path: &Path, check: bool) -> i32 {
 
 /// Write via a temporary file in the same directory and rename, so a crash
 /// never leaves a half-written file.
-fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
+pub(crate) fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir)?;
     }

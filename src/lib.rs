@@ -18,6 +18,9 @@
 //!   overrides and exemptions from `rules/` are applied afterwards in `lint`.
 //! - `lint` runs the pipeline and sorts findings deterministically;
 //!   `report` renders them (human with code frames, JSON).
+//! - `uniformity` compares the implementations of one item across regions
+//!   (standard vs deviations, may-differ elements vs the majority): shared
+//!   by the `spread-outlier` rule and `tongbiao uniformity`.
 
 pub mod catalog;
 pub mod check_text;
@@ -25,6 +28,7 @@ pub mod cli;
 pub mod codes;
 pub mod config;
 pub mod diag;
+pub mod import;
 pub mod lint;
 pub mod load;
 pub mod report;
@@ -33,6 +37,7 @@ pub mod schema;
 pub mod source;
 pub mod spans;
 pub mod text;
+pub mod uniformity;
 
 #[cfg(test)]
 mod testing;

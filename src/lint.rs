@@ -27,6 +27,9 @@ pub struct Stats {
     pub materials: usize,
     /// Exemptions in force: not expired, and matched a finding.
     pub exemptions: usize,
+    /// Deviations from the standard in force: a uniform element, with a
+    /// legal basis and an approving authority.
+    pub deviations: usize,
 }
 
 pub struct Outcome {
@@ -57,44 +60,51 @@ pub fn lint_dir(root: &Path, rules_dir: Option<&Path>, today: &str) -> Result<Ou
             root.display()
         )));
     }
-    let mut out = lint(files, cfg, today)?;
+    let mut out = lint(files, &cfg, today)?;
     out.elapsed = start.elapsed();
     Ok(out)
 }
 
 /// Lint in-memory files with the shipped `rules/` (for tests).
 pub fn lint_files(files: Vec<RawFile>) -> Outcome {
-    match lint(files, config::load(None), "2026-11-22") {
+    // The shipped rules/ compiled once per process: tests lint thousands
+    // of small catalogs.
+    static DEFAULT: std::sync::OnceLock<config::Loaded> = std::sync::OnceLock::new();
+    match lint(files, DEFAULT.get_or_init(|| config::load(None)), "2026-11-22") {
         Ok(o) => o,
         Err(_) => panic!("shipped rules/ must compile"),
     }
 }
 
 /// Lint files given in memory (paths relative to the catalog root).
-pub fn lint(files: Vec<RawFile>, cfg: config::Loaded, today: &str) -> Result<Outcome, Failure> {
+pub fn lint(files: Vec<RawFile>, cfg: &config::Loaded, today: &str) -> Result<Outcome, Failure> {
     let start = Instant::now();
     let first_id = cfg.sources.len();
-    let config = match cfg.config {
+    let config = match &cfg.config {
         Ok(c) => c,
         Err(diags) => {
-            let sources = Sources { files: cfg.sources };
+            let sources = Sources {
+                files: cfg.sources.clone(),
+            };
             return Err(Failure::Config(Box::new(finish(
                 sources,
-                diags,
+                diags.clone(),
                 Stats::default(),
                 start,
             ))));
         }
     };
     let loaded = load::parse(files, first_id);
-    let mut sources = Sources { files: cfg.sources };
+    let mut sources = Sources {
+        files: cfg.sources.clone(),
+    };
     sources.files.extend(loaded.sources.files);
     let index = Index::build(&loaded.catalog);
     let ctx = Context {
         catalog: &loaded.catalog,
         index: &index,
         sources: &sources,
-        config: &config,
+        config,
         text_hits: std::sync::OnceLock::new(),
     };
     let mut found = loaded.diagnostics;
@@ -116,10 +126,11 @@ pub fn lint(files: Vec<RawFile>, cfg: config::Loaded, today: &str) -> Result<Out
         regions: c.regions.len(),
         materials: c.materials.len(),
         exemptions: 0,
+        deviations: rules::deviation_unapproved::count_in_force(c, config),
     };
     let usage = ctx.text_hits.get().map(|(_, u)| u.clone());
     drop(ctx);
-    let diagnostics = apply_config(&config, &sources, found, usage.as_ref(), today, &mut stats);
+    let diagnostics = apply_config(config, &sources, found, usage.as_ref(), today, &mut stats);
     drop(index);
     Ok(finish(sources, diagnostics, stats, start))
 }
@@ -382,7 +393,7 @@ mod config_tests {
                 }
             })
             .collect();
-        match lint(files, load_texts(rules), "2026-11-22") {
+        match lint(files, &load_texts(rules), "2026-11-22") {
             Ok(o) => o,
             Err(_) => panic!("config must compile"),
         }
@@ -492,7 +503,7 @@ mod config_tests {
             })
             .collect();
         let bad = "{\n  \"entries\": [{\"pattern\": \"其他 材料\", \"class\": \"兜底\", \"message\": \"m\", \"rewrite\": \"r\", \"policy\": \"p\"}],\n  \"alow\": []\n}\n";
-        match lint(files, load_texts(&[(FileKind::Lexicon, bad)]), "2026-11-22") {
+        match lint(files, &load_texts(&[(FileKind::Lexicon, bad)]), "2026-11-22") {
             Err(Failure::Config(out)) => {
                 let found: Vec<(&str, &str, usize, usize)> = out
                     .diagnostics

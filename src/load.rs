@@ -356,7 +356,7 @@ fn typed<T: DeserializeOwned>(v: Value) -> Result<T, String> {
 
 /// serde_json's syntax messages in Chinese (the original kept in
 /// parentheses for the ones not translated).
-fn json_error_zh(msg: &str) -> String {
+pub(crate) fn json_error_zh(msg: &str) -> String {
     const KNOWN: &[(&str, &str)] = &[
         ("trailing comma", "末尾多余的逗号"),
         ("expected `,` or `}`", "缺少逗号或右花括号 }"),
@@ -385,5 +385,33 @@ fn strip_position(msg: &str) -> String {
     match msg.rfind(" at line ") {
         Some(i) => msg[..i].to_string(),
         None => msg.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod robustness {
+    use crate::testing::{lint_with, ITEM, LOCAL};
+
+    /// Every truncation of a real file, and files with bytes flipped, give
+    /// findings — never a panic — and the report renders.
+    #[test]
+    fn truncated_and_corrupted_files_never_panic() {
+        let bytes = ITEM.as_bytes();
+        for cut in (0..bytes.len()).step_by(61) {
+            let text = String::from_utf8_lossy(&bytes[..cut]).to_string();
+            let out = lint_with(&[("items/630101001000.json", Some(&text))]);
+            let _ = crate::report::human(&out, true, false);
+            let _ = crate::report::json(&out);
+        }
+        let local = LOCAL.as_bytes();
+        for at in (0..local.len()).step_by(37) {
+            for b in [b'"', b'\\', 0xFF] {
+                let mut v = local.to_vec();
+                v[at] = b;
+                let text = String::from_utf8_lossy(&v).to_string();
+                let out = lint_with(&[("local/630100/630101001000.json", Some(&text))]);
+                let _ = crate::report::human(&out, true, false);
+            }
+        }
     }
 }

@@ -177,3 +177,97 @@ fn base_catalog_is_clean() {
     assert_eq!(out.stats.items, 1);
     assert_eq!(out.stats.locals, 1);
 }
+
+/// The date examples are linted on (exemption expiry), as in `lint_files`.
+pub const TODAY: &str = "2026-11-22";
+
+/// Lint the base catalog with a rule's documented example applied, or say
+/// why the example does not apply (a `from` text not in its file).
+pub fn lint_example(example: &crate::rules::Example) -> Result<Outcome, String> {
+    use crate::lint::{lint, Failure};
+    use crate::rules::{Edit, Example};
+
+    type Files = Vec<(String, Result<Vec<u8>, String>)>;
+    fn replace(bytes: &[u8], from: &[u8], to: &[u8]) -> Option<Vec<u8>> {
+        let at = bytes.windows(from.len()).position(|w| w == from)?;
+        Some([&bytes[..at], to, &bytes[at + from.len()..]].concat())
+    }
+    fn apply(files: &mut Files, e: &Edit) -> Result<(), String> {
+        let slot = files.iter_mut().find(|(p, _)| p == e.file);
+        match slot {
+            None if e.from.is_empty() => files.push((e.file.to_string(), Ok(e.to.into()))),
+            None => return Err(format!("{} is not in the test catalog", e.file)),
+            Some((_, bytes)) if e.from.is_empty() => *bytes = Ok(e.to.into()),
+            Some((_, bytes)) => {
+                let old = bytes.as_deref().map_err(Clone::clone)?;
+                *bytes = Ok(replace(old, e.from.as_bytes(), e.to.as_bytes())
+                    .ok_or_else(|| format!("{:?} is not in {}", e.from, e.file))?);
+            }
+        }
+        Ok(())
+    }
+
+    let mut files: Files = base().into_iter().map(|(p, t)| (p, Ok(t.into_bytes()))).collect();
+    let mut rules = None;
+    match *example {
+        Example::Edit { file, from, to } => apply(&mut files, &Edit { file, from, to })?,
+        Example::Edits(edits) => edits.iter().try_for_each(|e| apply(&mut files, e))?,
+        Example::Copies { copies, edits } => {
+            for (file, to) in copies {
+                let f = files.iter().find(|(p, _)| p == file);
+                let bytes = f.ok_or_else(|| format!("{file} is not in the test catalog"))?.1.clone();
+                files.push((to.to_string(), bytes));
+            }
+            edits.iter().try_for_each(|e| apply(&mut files, e))?;
+        }
+        Example::Move { file, to } => {
+            let f = files.iter_mut().find(|(p, _)| p == file);
+            f.ok_or_else(|| format!("{file} is not in the test catalog"))?.0 = to.to_string();
+        }
+        Example::Remove { file } => {
+            let n = files.len();
+            files.retain(|(p, _)| p != file);
+            if files.len() == n {
+                return Err(format!("{file} is not in the test catalog"));
+            }
+        }
+        Example::Bytes { file, from, to } => {
+            let f = files.iter_mut().find(|(p, _)| p == file);
+            let f = f.ok_or_else(|| format!("{file} is not in the test catalog"))?;
+            let old = f.1.as_deref().map_err(Clone::clone)?;
+            f.1 = Ok(replace(old, from, to).ok_or_else(|| format!("{from:?} is not in {file}"))?);
+        }
+        Example::Unreadable { file } => {
+            let f = files.iter_mut().find(|(p, _)| p == file);
+            f.ok_or_else(|| format!("{file} is not in the test catalog"))?.1 = Err("权限不够".into());
+        }
+        Example::Config {
+            kind,
+            from,
+            to,
+            catalog,
+        } => {
+            let shipped = crate::config::default_text(kind);
+            let text = if from.is_empty() {
+                to.to_string()
+            } else if shipped.contains(from) {
+                shipped.replacen(from, to, 1)
+            } else {
+                return Err(format!("{from:?} is not in the shipped rules/ file {kind:?}"));
+            };
+            rules = Some((kind, text));
+            catalog.iter().try_for_each(|e| apply(&mut files, e))?;
+        }
+    }
+    let loaded = match &rules {
+        Some((kind, text)) => crate::config::load_texts(&[(*kind, text)]),
+        None => crate::config::load(None),
+    };
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    let files = files.into_iter().map(|(path, bytes)| RawFile { path, bytes }).collect();
+    match lint(files, &loaded, TODAY) {
+        Ok(out) => Ok(out),
+        Err(Failure::Config(out)) => Ok(*out),
+        Err(Failure::Io(e)) => Err(e),
+    }
+}

@@ -103,6 +103,12 @@ pub struct Config {
     text_scope: Scope,
     rule_scope: HashMap<String, Scope>,
     pub uniform_elements: Vec<String>,
+    /// Numeric thresholds (name similarity…), from rules.json `thresholds`.
+    pub thresholds: raw::Thresholds,
+    /// Name synonyms (rules.json `synonyms`), each word's name key with the
+    /// group it stands for, longest first (see
+    /// [`rules::material_near_duplicate::name_key`]).
+    pub synonyms: Vec<(String, usize)>,
     pub matcher: Matcher,
     pub lexicon_at: Vec<EntryAt>,
     pub allow_at: Vec<EntryAt>,
@@ -310,6 +316,7 @@ fn compile(r: RulesFile, lex: LexiconFile, ex: ExemptionsFile) -> Result<Config,
     for (i, p) in r.uniform_elements.iter().enumerate() {
         check_pattern(&mut errs, RULES_ID, &format!("/uniform_elements/{i}"), p);
     }
+    let synonyms = compile_synonyms(&r.synonyms, &mut errs);
 
     let mut seen: HashMap<String, usize> = HashMap::new();
     for (i, e) in lex.entries.iter().enumerate() {
@@ -411,6 +418,8 @@ fn compile(r: RulesFile, lex: LexiconFile, ex: ExemptionsFile) -> Result<Config,
         text_scope,
         rule_scope,
         uniform_elements: r.uniform_elements,
+        thresholds: r.thresholds,
+        synonyms,
         matcher,
         lexicon_at: (0..lex.entries.len())
             .map(|i| EntryAt {
@@ -427,6 +436,51 @@ fn compile(r: RulesFile, lex: LexiconFile, ex: ExemptionsFile) -> Result<Config,
         allow_count: lex.allow.len(),
         exemptions,
     })
+}
+
+/// Name synonyms as (word's name key, group), longest word first, so that
+/// 居民身份证 is taken whole before 身份证. Every group has two or more
+/// words, each written as its own name key and in one group only.
+fn compile_synonyms(groups: &[Vec<String>], errs: &mut Vec<Diagnostic>) -> Vec<(String, usize)> {
+    let mut out: Vec<(String, usize)> = Vec::new();
+    for (g, words) in groups.iter().enumerate() {
+        if words.len() < 2 {
+            errs.push(bad(
+                RULES_ID,
+                &format!("/synonyms/{g}"),
+                "同义词组至少要有两个词".into(),
+                "写成 [\"复印件\", \"影印件\"] 这样的一组；不需要时删除该组",
+            ));
+        }
+        for (i, w) in words.iter().enumerate() {
+            let at = format!("/synonyms/{g}/{i}");
+            let key = rules::material_near_duplicate::plain_key(w);
+            if key.is_empty() {
+                errs.push(bad(RULES_ID, &at, "同义词为空".into(), "填写词语"));
+                continue;
+            }
+            if key != *w {
+                errs.push(bad(
+                    RULES_ID,
+                    &at,
+                    format!("同义词“{w}”应写成“{key}”"),
+                    "用简体、半角、不含空格和标点的形式书写；繁体和全角写法会自动匹配",
+                ));
+            }
+            if let Some((_, other)) = out.iter().find(|(k, _)| *k == key) {
+                errs.push(bad(
+                    RULES_ID,
+                    &at,
+                    format!("“{key}”已在第 {} 组同义词中", other + 1),
+                    "一个词只能属于一组同义词",
+                ));
+                continue;
+            }
+            out.push((key, g));
+        }
+    }
+    out.sort_by_key(|(k, _)| (std::cmp::Reverse(k.chars().count()), k.clone()));
+    out
 }
 
 /// (year, month, day) of a YYYY-MM-DD date, checked.

@@ -41,6 +41,40 @@ pub struct RulesFile {
     /// 同一基本编码在全省必须一致的要素（基本目录事项中的 JSON 指针），供统一性检查使用；实施清单只能通过经批准的偏离改变它们。
     #[serde(default)]
     pub uniform_elements: Vec<String>,
+    /// # 阈值
+    ///
+    /// 相似度等规则使用的数值阈值；不填时使用默认值。
+    #[serde(default)]
+    pub thresholds: Thresholds,
+    /// # 名称同义词
+    ///
+    /// 比较材料名称和事项名称（material-near-duplicate、duplicate-item）时视为相同的写法，每组两个以上，如 ["复印件", "影印件"]。以简体、无空格、无标点的形式书写。
+    #[serde(default)]
+    pub synonyms: Vec<Vec<String>>,
+}
+
+/// # 阈值
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Thresholds {
+    /// # 材料名称相似度
+    ///
+    /// material-near-duplicate 与 duplicate-item 使用的名称相似度下限（0–1，1 − 编辑距离 ÷ 较长名称字数），达到即视为近似重复。默认 0.92：十个字的名称中差一个字（如“检测报告”与“预测报告”）常常是不同的材料，不报告。
+    #[serde(default = "default_name_similarity")]
+    #[schemars(range(min = 0.0, max = 1.0))]
+    pub name_similarity: f64,
+}
+
+fn default_name_similarity() -> f64 {
+    0.92
+}
+
+impl Default for Thresholds {
+    fn default() -> Self {
+        Thresholds {
+            name_similarity: default_name_similarity(),
+        }
+    }
 }
 
 /// # 级别

@@ -35,12 +35,13 @@ pub fn summary_line(out: &Outcome) -> String {
     let c = counts(&out.diagnostics);
     let s = &out.stats;
     format!(
-        "检查 {} 个文件：基本目录事项 {} 项，实施清单 {} 份，一件事 {} 个；生效豁免 {} 条；错误 {}，警告 {}，提示 {}；用时 {:.2} 秒",
+        "检查 {} 个文件：基本目录事项 {} 项，实施清单 {} 份，一件事 {} 个；生效豁免 {} 条，生效偏离 {} 项；错误 {}，警告 {}，提示 {}；用时 {:.2} 秒",
         s.files,
         s.items,
         s.locals,
         s.bundles,
         s.exemptions,
+        s.deviations,
         c.error,
         c.warning,
         c.info,

@@ -1,6 +1,6 @@
 //! base-code: the structure of a 12-digit 基本编码.
 
-use super::{Category, Check, Context, Rule};
+use super::{Category, Check, Context, Example, Rule};
 use crate::codes::split_base_code;
 use crate::diag::{Severity, Sink};
 
@@ -15,9 +15,14 @@ pub const RULE: Rule = Rule {
 
 依据：全国一体化政务服务平台政务服务事项基本目录编码规则（基本编码 = 省份 2 位 + 类型 2 位 + 部门 2 位 + 主项 3 位 + 子项 3 位）；本目录 catalog.json、departments.json。
 
-错误示例：行政确认事项使用基本编码 630101001000（第 3–4 位 01 是行政许可）。
+错误示例：基本编码为 630101001000 的事项写 \"item_type\": \"公共服务\"（第 3–4 位 01 是行政许可的代码，公共服务应为 20）。
 
 修改方法：按事项类型和主管部门重新编码（并重命名文件、同步修改实施清单和一件事中的引用）。",
+    example: Example::Edit {
+        file: "items/630101001000.json",
+        from: "\"item_type\": \"行政许可\"",
+        to: "\"item_type\": \"公共服务\"",
+    },
     check: Check::Catalog(check),
 };
 

@@ -1,6 +1,6 @@
 //! bom: a file that starts with a UTF-8 byte-order mark.
 
-use super::{Category, Check, Rule};
+use super::{Category, Check, Example, Rule};
 use crate::diag::Severity;
 
 pub const RULE: Rule = Rule {
@@ -14,9 +14,10 @@ pub const RULE: Rule = Rule {
 
 依据：RFC 8259 第 8.1 节；本目录格式约定（catalog/README.md）。
 
-错误示例：Windows 记事本以“UTF-8 with BOM”保存的文件。
+错误示例：Windows 记事本以“UTF-8 with BOM”保存的 items/630101001000.json（文件开头多了 EF BB BF 三个字节）。
 
 修改方法：以“UTF-8（无 BOM）”重新保存该文件。",
+    example: Example::Bytes { file: "items/630101001000.json", from: b"{", to: b"\xef\xbb\xbf{" },
     check: Check::Load,
 };
 

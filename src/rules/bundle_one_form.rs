@@ -1,7 +1,7 @@
 //! bundle-one-form: a 一件事 without its one form, one material set, one
 //! window or one online entry.
 
-use super::{blank, Category, Check, Context, Rule};
+use super::{blank, Category, Check, Context, Edit, Example, Rule};
 use crate::diag::{Severity, Sink};
 
 pub const RULE: Rule = Rule {
@@ -22,6 +22,23 @@ pub const RULE: Rule = Rule {
 错误示例：\"form\": {\"name\": \"\"}, \"materials\": [], \"window\": \"\"
 
 修改方法：修改为合并后的申请表名称（如“开办餐饮店一件事申请表”）、合并去重后的材料标识列表、综合受理窗口名称和一网办理入口；重复列出的材料只保留一次。",
+    example: Example::Edits(&[
+        Edit {
+            file: "bundles/test-bundle.json",
+            from: "\"form\": {\"name\": \"测试一件事申请表\"}",
+            to: "\"form\": {\"name\": \"\"}",
+        },
+        Edit {
+            file: "bundles/test-bundle.json",
+            from: "\"materials\": [\"application_form\"]",
+            to: "\"materials\": []",
+        },
+        Edit {
+            file: "bundles/test-bundle.json",
+            from: "\"window\": \"西宁市政务服务中心综合受理窗口\"",
+            to: "\"window\": \"\"",
+        },
+    ]),
     check: Check::Catalog(check),
 };
 

@@ -1,7 +1,7 @@
 //! centre-and-online: not in the service centre, or not online, without a
 //! reason.
 
-use super::{blank, blank_opt, Category, Check, Context, Rule};
+use super::{blank, blank_opt, Category, Check, Context, Edit, Example, Rule};
 use crate::diag::{Severity, Sink};
 
 pub const RULE: Rule = Rule {
@@ -21,6 +21,18 @@ pub const RULE: Rule = Rule {
 错误示例：\"in_service_centre\": false（没有 not_in_centre_reason）；\"online\": {}（没有 depth，也没有 not_online_reason）。
 
 修改方法：能进驻、能网办的，修改为 \"in_service_centre\": true、填写实际的网上办理深度和网办地址；确实不能的，写明具体原因及依据，如 \"not_in_centre_reason\": \"涉及国家秘密，依据《……》在本机关内部办理\"。",
+    example: Example::Edits(&[
+        Edit {
+            file: "local/630100/630101001000.json",
+            from: "\"in_service_centre\": true",
+            to: "\"in_service_centre\": false",
+        },
+        Edit {
+            file: "local/630100/630101001000.json",
+            from: "\"online\": {\"depth\": \"Ⅳ级\", \"address\": \"青海政务服务网\"}",
+            to: "\"online\": {}",
+        },
+    ]),
     check: Check::Catalog(check),
 };
 

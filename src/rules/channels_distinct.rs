@@ -1,7 +1,7 @@
 //! channels-distinct: complaints routed to the consultation channel, or a
 //! channel list left empty.
 
-use super::{Category, Check, Context, Rule};
+use super::{Category, Check, Context, Edit, Example, Rule};
 use crate::catalog::common::{Channel, ChannelKind};
 use crate::diag::{Severity, Sink};
 
@@ -19,6 +19,18 @@ pub const RULE: Rule = Rule {
 错误示例：\"consultation\": [{\"kind\": \"电话\", \"value\": \"0971-1234567\"}], \"complaint\": [{\"kind\": \"电话\", \"value\": \"0971-1234567\"}]
 
 修改方法：把投诉方式修改为独立的监督渠道，如本级政务服务管理部门的投诉电话或 12345 政务服务便民热线；咨询方式写办理窗口或业务科室的电话。未公开的电话号码不得编造。",
+    example: Example::Edits(&[
+        Edit {
+            file: "local/630100/630101001000.json",
+            from: "\"consultation\": [{\"kind\": \"窗口\", \"value\": \"西宁市政务服务中心市场监管窗口\"}]",
+            to: "\"consultation\": [{\"kind\": \"电话\", \"value\": \"0971-1234567\"}]",
+        },
+        Edit {
+            file: "local/630100/630101001000.json",
+            from: "\"complaint\": [{\"kind\": \"电话\", \"value\": \"12345\"}]",
+            to: "\"complaint\": [{\"kind\": \"电话\", \"value\": \"0971-1234567\"}]",
+        },
+    ]),
     check: Check::Catalog(check),
 };
 

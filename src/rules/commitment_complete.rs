@@ -1,7 +1,7 @@
 //! commitment-complete: a 告知承诺 without its content, requirements,
 //! liability or verification.
 
-use super::{blank, Category, Check, Context, Rule};
+use super::{blank, Category, Check, Context, Example, Rule};
 use crate::diag::{Severity, Sink};
 
 pub const RULE: Rule = Rule {
@@ -18,6 +18,11 @@ pub const RULE: Rule = Rule {
 错误示例：\"commitment\": {\"content\": \"申请人符合受理条件\", \"requirements\": \"\", \"liability\": \"\", \"verification\": \"\"}
 
 修改方法：写全四项：requirements 写明承诺须达到的条件和期限；liability 写明承诺不实的法律责任（如撤销许可、记入信用记录）；verification 写明核查的方式和时间（如“受理后 30 日内通过数据共享核查”）。",
+    example: Example::Edit {
+        file: "items/630101001000.json",
+        from: "\"case_type\": \"承诺件\",",
+        to: "\"case_type\": \"承诺件\",\n  \"commitment\": {\"content\": \"申请人符合受理条件\", \"requirements\": \"\", \"liability\": \"\", \"verification\": \"\"},",
+    },
     check: Check::Catalog(check),
 };
 

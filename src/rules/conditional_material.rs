@@ -1,7 +1,7 @@
 //! conditional-material: an optional material that does not say when it
 //! is needed.
 
-use super::{blank, Category, Check, Context, Rule};
+use super::{blank, Category, Check, Context, Example, Rule};
 use crate::catalog::item::Necessity;
 use crate::diag::{Severity, Sink};
 
@@ -16,9 +16,14 @@ pub const RULE: Rule = Rule {
 
 依据：青政办函〔2021〕44号（科学细化量化办事服务标准，压减自由裁量空间，消除模糊条款、兜底条款）；青海省“高效办成一件事”实施方案（2024）（一次告知）。
 
-错误示例：{\"material\": \"power_of_attorney\", \"necessity\": \"非必要\", …} 中没有 situation。
+错误示例：{\"material\": \"application_form\", \"necessity\": \"非必要\", …} 中没有 situation。
 
 修改方法：增加 \"situation\": \"委托他人代办的\" 之类的适用情形；任何情形下都要提交的，把必要性修改为“必要”；任何情形下都不需要的，删除该材料。",
+    example: Example::Edit {
+        file: "items/630101001000.json",
+        from: "{\"material\": \"application_form\", \"necessity\": \"必要\"",
+        to: "{\"material\": \"application_form\", \"necessity\": \"非必要\"",
+    },
     check: Check::Catalog(check),
 };
 

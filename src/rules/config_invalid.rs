@@ -1,6 +1,7 @@
 //! config-invalid: a file of `rules/` that cannot be used as written.
 
-use super::{Category, Check, Rule};
+use super::{Category, Check, Example, Rule};
+use crate::catalog::FileKind;
 use crate::diag::Severity;
 
 pub const RULE: Rule = Rule {
@@ -17,5 +18,11 @@ pub const RULE: Rule = Rule {
 错误示例：rules/rules.json 中 \"severity\": {\"vague-catchall\": \"off\"}（规则标识拼错）。
 
 修改方法：按报告的位置修改 rules/ 中的文件；运行 tongbiao rules 查看规则标识。",
+    example: Example::Config {
+        kind: FileKind::RulesConfig,
+        from: "\"severity\": {}",
+        to: "\"severity\": {\"vague-catchall\": \"off\"}",
+        catalog: &[],
+    },
     check: Check::Pipeline,
 };

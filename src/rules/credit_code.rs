@@ -1,6 +1,6 @@
 //! credit-code: an agency's 统一社会信用代码 is malformed.
 
-use super::{Category, Check, Context, Rule};
+use super::{Category, Check, Context, Example, Rule};
 use crate::codes::credit_code_problem;
 use crate::diag::{Severity, Sink};
 
@@ -18,6 +18,11 @@ pub const RULE: Rule = Rule {
 错误示例：\"credit_code\": \"11630000MB0O12345X\"（含字母 O）。
 
 修改方法：从国家企业信用信息公示系统或机构编制部门公布的信息核对后重新填写；无法核实时删除此字段（以提示级别报告“待补充”），不得编造。",
+    example: Example::Edit {
+        file: "agencies/630100.json",
+        from: "\"level\": \"市级\"",
+        to: "\"level\": \"市级\", \"credit_code\": \"11630000MB0O12345X\"",
+    },
     check: Check::Catalog(check),
 };
 

@@ -1,6 +1,6 @@
 //! credit-code-missing: an agency whose credit code is not filled in yet.
 
-use super::{Category, Check, Context, Rule};
+use super::{Category, Check, Context, Example, Rule};
 use crate::diag::{Severity, Sink};
 
 pub const RULE: Rule = Rule {
@@ -14,9 +14,14 @@ pub const RULE: Rule = Rule {
 
 依据：GB 32100-2015；全国一体化政务服务平台实施清单编码规则（实施编码前 18 位为实施主体信用代码）。
 
-错误示例：{\"id\": \"630100-01\", \"name\": \"西宁市市场监督管理局\", …} 中没有 credit_code。
+错误示例：agencies/630100.json 中新登记 {\"id\": \"630100-02\", \"name\": \"西宁市行政审批服务局\", \"department\": \"01\", \"level\": \"市级\"}，没有 credit_code。
 
 修改方法：从公开登记信息核实后填写 credit_code，再为该主体的实施清单填写实施编码。",
+    example: Example::Edit {
+        file: "agencies/630100.json",
+        from: "\"level\": \"市级\"}",
+        to: "\"level\": \"市级\"}, {\"id\": \"630100-02\", \"name\": \"西宁市行政审批服务局\", \"department\": \"01\", \"level\": \"市级\"}",
+    },
     check: Check::Catalog(check),
 };
 

@@ -1,6 +1,6 @@
 //! deadline-not-compressed: a promised deadline equal to the statutory one.
 
-use super::{Category, Check, Context, Rule};
+use super::{Category, Check, Context, Example, Rule};
 use crate::catalog::Deadline;
 use crate::diag::{Severity, Sink};
 use crate::source::FileId;
@@ -19,6 +19,11 @@ pub const RULE: Rule = Rule {
 错误示例：事项 \"statutory_deadline\": {\"value\": 20, \"unit\": \"工作日\"}，实施清单 \"promised_deadline\": {\"value\": 20, \"unit\": \"工作日\"}。
 
 修改方法：梳理办理环节，把承诺办结时限修改为小于法定时限的数值（如 10 个工作日）；确实不能压缩的，在 promised_deadline 的 note 中说明原因。",
+    example: Example::Edit {
+        file: "local/630100/630101001000.json",
+        from: "\"promised_deadline\": {\"value\": 10, \"unit\": \"工作日\"}",
+        to: "\"promised_deadline\": {\"value\": 20, \"unit\": \"工作日\"}",
+    },
     check: Check::Catalog(check),
 };
 

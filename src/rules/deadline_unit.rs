@@ -1,6 +1,6 @@
 //! deadline-unit: a deadline without its unit.
 
-use super::{Category, Check, Context, Rule};
+use super::{Category, Check, Context, Example, Rule};
 use crate::catalog::Deadline;
 use crate::diag::{Severity, Sink};
 use crate::source::FileId;
@@ -19,6 +19,11 @@ pub const RULE: Rule = Rule {
 错误示例：\"statutory_deadline\": {\"value\": 20}
 
 修改方法：补充 \"unit\": \"工作日\" 或 \"unit\": \"自然日\"，与法律法规的规定一致。",
+    example: Example::Edit {
+        file: "items/630101001000.json",
+        from: "\"statutory_deadline\": {\"value\": 20, \"unit\": \"工作日\"}",
+        to: "\"statutory_deadline\": {\"value\": 20}",
+    },
     check: Check::Catalog(check),
 };
 

@@ -1,7 +1,7 @@
 //! deferral: a 容缺后补 material that is core, or lacks the applicant's
 //! commitment to supply it later.
 
-use super::{blank, Category, Check, Context, Rule};
+use super::{blank, Category, Check, Context, Example, Rule};
 use crate::catalog::item::Necessity;
 use crate::diag::{Severity, Sink};
 
@@ -19,9 +19,14 @@ pub const RULE: Rule = Rule {
 
 依据：青海省“高效办成一件事”实施方案（2024）（容缺受理：明确事项名称、主要申请材料和可容缺受理的材料）；国办发〔2020〕42号（告知承诺制：申请人书面承诺及违诺责任）。
 
-错误示例：{\"material\": \"business_license\", \"necessity\": \"容缺后补\", \"core\": true, …}，或写了“容缺后补”却没有 \"deferral\"。
+错误示例：{\"material\": \"application_form\", \"necessity\": \"容缺后补\", \"core\": true, …}（申请书是核心材料，且没有 \"deferral\"）。
 
 修改方法：核心材料把必要性修改为“必要”；可容缺的次要材料增加 \"deferral\": {\"commitment\": \"申请人承诺在 5 个工作日内补交，逾期未补交的，……\", \"deadline\": {\"value\": 5, \"unit\": \"工作日\"}}。",
+    example: Example::Edit {
+        file: "items/630101001000.json",
+        from: "{\"material\": \"application_form\", \"necessity\": \"必要\"",
+        to: "{\"material\": \"application_form\", \"necessity\": \"容缺后补\", \"core\": true",
+    },
     check: Check::Catalog(check),
 };
 

@@ -1,6 +1,6 @@
 //! delivery-by-post: no visit, not fully online, and no postal delivery.
 
-use super::{Category, Check, Context, Rule};
+use super::{Category, Check, Context, Edit, Example, Rule};
 use crate::catalog::local::OnlineDepth;
 use crate::diag::{Severity, Sink};
 
@@ -18,6 +18,18 @@ pub const RULE: Rule = Rule {
 错误示例：\"visits\": 0, \"online\": {\"depth\": \"Ⅲ级\"}, \"delivery_by_post\": false。
 
 修改方法：提供结果邮寄送达，把 delivery_by_post 修改为 true；做不到的，如实填写到现场次数（领取结果须到现场 1 次）并写明 visit_reason，或开通全程网办（Ⅳ级）。",
+    example: Example::Edits(&[
+        Edit {
+            file: "local/630100/630101001000.json",
+            from: "\"depth\": \"Ⅳ级\"",
+            to: "\"depth\": \"Ⅲ级\"",
+        },
+        Edit {
+            file: "local/630100/630101001000.json",
+            from: "\"delivery_by_post\": true",
+            to: "\"delivery_by_post\": false",
+        },
+    ]),
     check: Check::Catalog(check),
 };
 

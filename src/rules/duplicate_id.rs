@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use super::{Category, Check, Context, Rule};
+use super::{Category, Check, Context, Example, Rule};
 use crate::catalog::At;
 use crate::diag::{Severity, Sink};
 
@@ -20,6 +20,11 @@ pub const RULE: Rule = Rule {
 错误示例：materials.json 中两个材料都写 \"id\": \"id_card\"。
 
 修改方法：删除重复的定义，或给其中一个改用新的编码（并同步修改引用它的文件）。",
+    example: Example::Edit {
+        file: "materials.json",
+        from: "\"id\": \"application_form\"",
+        to: "\"id\": \"id_card\"",
+    },
     check: Check::Catalog(check),
 };
 

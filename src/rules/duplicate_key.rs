@@ -1,6 +1,6 @@
 //! duplicate-key: the same key twice in one object.
 
-use super::{Category, Check, Rule};
+use super::{Category, Check, Example, Rule};
 use crate::diag::Severity;
 
 pub const RULE: Rule = Rule {
@@ -19,6 +19,11 @@ pub const RULE: Rule = Rule {
   \"statutory_deadline\": {\"value\": 15, \"unit\": \"工作日\"}
 
 修改方法：确认哪一个值正确，删除另一个。",
+    example: Example::Edit {
+        file: "items/630101001000.json",
+        from: "\"statutory_deadline\": {\"value\": 20, \"unit\": \"工作日\"}",
+        to: "\"statutory_deadline\": {\"value\": 20, \"unit\": \"工作日\"},\n  \"statutory_deadline\": {\"value\": 15, \"unit\": \"工作日\"}",
+    },
     check: Check::Load,
 };
 

@@ -1,6 +1,7 @@
 //! exemption-expired: an exemption past its expiry date.
 
-use super::{Category, Check, Rule};
+use super::{Category, Check, Example, Rule};
+use crate::catalog::FileKind;
 use crate::diag::Severity;
 
 pub const RULE: Rule = Rule {
@@ -14,8 +15,14 @@ pub const RULE: Rule = Rule {
 
 依据：青政办函〔2021〕44号（同一政务服务事项“无差别受理、同标准办理”）；本项目豁免约定（README.md）。
 
-错误示例：{\"item\": \"630101001000\", \"pointer\": \"/conditions/0\", \"rule\": \"vague-discretion\", …, \"expires\": \"2020-12-31\"}
+错误示例：rules/exemptions.json 中 \"exemptions\": [{\"item\": \"630101001000\", \"pointer\": \"/conditions/0\", \"rule\": \"vague-discretion\", \"reason\": \"法律原文表述\", \"basis\": \"《中华人民共和国行政许可法》第十二条\", \"approver\": \"审核处\", \"expires\": \"2020-12-31\"}]，检查日期已过 2020-12-31。
 
 修改方法：修改目录使问题消失后删除该豁免；确需延续的，经批准后更新到期日和批准人。",
+    example: Example::Config {
+        kind: FileKind::Exemptions,
+        from: "\"exemptions\": []",
+        to: "\"exemptions\": [{\"item\": \"630101001000\", \"pointer\": \"/conditions/0\", \"rule\": \"vague-discretion\", \"reason\": \"法律原文表述\", \"basis\": \"《中华人民共和国行政许可法》第十二条\", \"approver\": \"审核处\", \"expires\": \"2020-12-31\"}]",
+        catalog: &[],
+    },
     check: Check::Pipeline,
 };

@@ -1,6 +1,7 @@
 //! exemption-unused: an exemption that no longer matches any finding.
 
-use super::{Category, Check, Rule};
+use super::{Category, Check, Example, Rule};
+use crate::catalog::FileKind;
 use crate::diag::Severity;
 
 pub const RULE: Rule = Rule {
@@ -14,8 +15,14 @@ pub const RULE: Rule = Rule {
 
 依据：青政办函〔2021〕44号（同标准办理）；本项目豁免约定（README.md）。
 
-错误示例：豁免 {\"item\": \"630101001000\", \"pointer\": \"/conditions/5\", …}，而该事项只有 2 条受理条件。
+错误示例：rules/exemptions.json 中 \"exemptions\": [{\"item\": \"630101001000\", \"pointer\": \"/conditions/5\", \"rule\": \"vague-discretion\", \"reason\": \"法律原文表述\", \"basis\": \"《中华人民共和国行政许可法》第十二条\", \"approver\": \"审核处\", \"expires\": \"2030-12-31\"}]，而该事项只有 1 条受理条件（/conditions/0）。
 
 修改方法：删除该豁免，或修正其基本编码、区划、指针或规则标识。",
+    example: Example::Config {
+        kind: FileKind::Exemptions,
+        from: "\"exemptions\": []",
+        to: "\"exemptions\": [{\"item\": \"630101001000\", \"pointer\": \"/conditions/5\", \"rule\": \"vague-discretion\", \"reason\": \"法律原文表述\", \"basis\": \"《中华人民共和国行政许可法》第十二条\", \"approver\": \"审核处\", \"expires\": \"2030-12-31\"}]",
+        catalog: &[],
+    },
     check: Check::Pipeline,
 };

@@ -1,6 +1,6 @@
 //! fee-basis: a charged item whose charges lack name, standard or basis.
 
-use super::{blank, blank_opt, Category, Check, Context, Rule};
+use super::{blank, blank_opt, Category, Check, Context, Example, Rule};
 use crate::diag::{Severity, Sink};
 
 pub const RULE: Rule = Rule {
@@ -21,6 +21,11 @@ pub const RULE: Rule = Rule {
 错误示例：\"fees\": {\"charged\": true, \"charges\": [{\"name\": \"证书工本费\", \"standard\": \"按规定收费\", \"basis\": \"\"}]}
 
 修改方法：把收费标准修改为具体金额或计算方法，如“每证 10 元”；在 basis 中写明批准收费的文件名称及文号；允许减免的写明 waiver_basis。确实不收费的，把 charged 改为 false 并删除收费项目。",
+    example: Example::Edit {
+        file: "items/630101001000.json",
+        from: "\"fees\": {\"charged\": false, \"charges\": []}",
+        to: "\"fees\": {\"charged\": true, \"charges\": [{\"name\": \"证书工本费\", \"standard\": \"按规定收费\", \"basis\": \"\"}]}",
+    },
     check: Check::Catalog(check),
 };
 

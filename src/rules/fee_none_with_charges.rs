@@ -1,6 +1,6 @@
 //! fee-none-with-charges: an item marked free that still lists charges.
 
-use super::{Category, Check, Context, Rule};
+use super::{Category, Check, Context, Example, Rule};
 use crate::diag::{Severity, Sink};
 
 pub const RULE: Rule = Rule {
@@ -17,6 +17,11 @@ pub const RULE: Rule = Rule {
 错误示例：\"fees\": {\"charged\": false, \"charges\": [{\"name\": \"证书工本费\", \"standard\": \"每证 10 元\", \"basis\": \"……\"}]}
 
 修改方法：确实不收费的，删除 charges 中的收费项目；确实收费的，把 charged 修改为 true，并写全收费标准和收费依据。",
+    example: Example::Edit {
+        file: "items/630101001000.json",
+        from: "\"fees\": {\"charged\": false, \"charges\": []}",
+        to: "\"fees\": {\"charged\": false, \"charges\": [{\"name\": \"证书工本费\", \"standard\": \"每证 10 元\", \"basis\": \"……\"}]}",
+    },
     check: Check::Catalog(check),
 };
 

@@ -1,6 +1,6 @@
 //! file-name: the file's name or folder disagrees with the code inside.
 
-use super::{Category, Check, Context, Rule};
+use super::{Category, Check, Context, Example, Rule};
 use crate::diag::{Severity, Sink};
 
 pub const RULE: Rule = Rule {
@@ -17,6 +17,11 @@ pub const RULE: Rule = Rule {
 错误示例：文件 items/630101001000.json 中写 \"code\": \"630101002000\"。
 
 修改方法：确认正确的编码，修改文件内的编码或重命名文件。",
+    example: Example::Edit {
+        file: "items/630101001000.json",
+        from: "\"code\": \"630101001000\"",
+        to: "\"code\": \"630101002000\"",
+    },
     check: Check::Catalog(check),
 };
 

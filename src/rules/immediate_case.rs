@@ -1,6 +1,6 @@
 //! immediate-case: 即办件 ⇔ promised deadline 0.
 
-use super::{Category, Check, Context, Rule};
+use super::{Category, Check, Context, Edit, Example, Rule};
 use crate::catalog::item::CaseType;
 use crate::diag::{Severity, Sink};
 
@@ -18,6 +18,18 @@ pub const RULE: Rule = Rule {
 错误示例：事项 \"case_type\": \"即办件\"，实施清单 \"promised_deadline\": {\"value\": 5, \"unit\": \"工作日\"}。
 
 修改方法：能当场办结的，把承诺办结时限修改为 {\"value\": 0, \"unit\": \"工作日\"}；不能当场办结的，把事项的办件类型修改为“承诺件”（办件类型是全省统一标准，应在基本目录中修改）。",
+    example: Example::Edits(&[
+        Edit {
+            file: "items/630101001000.json",
+            from: "\"case_type\": \"承诺件\"",
+            to: "\"case_type\": \"即办件\"",
+        },
+        Edit {
+            file: "local/630100/630101001000.json",
+            from: "\"promised_deadline\": {\"value\": 10, \"unit\": \"工作日\"}",
+            to: "\"promised_deadline\": {\"value\": 5, \"unit\": \"工作日\"}",
+        },
+    ]),
     check: Check::Catalog(check),
 };
 

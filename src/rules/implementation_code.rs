@@ -1,6 +1,6 @@
 //! implementation-code: the 31-character 实施编码 of a local file.
 
-use super::{Category, Check, Context, Rule};
+use super::{Category, Check, Context, Example, Rule};
 use crate::catalog::Level;
 use crate::codes::credit_code_problem;
 use crate::diag::{Severity, Sink};
@@ -16,9 +16,14 @@ pub const RULE: Rule = Rule {
 
 依据：全国一体化政务服务平台实施清单编码规则；GB 32100-2015《法人和其他组织统一社会信用代码编码规则》。
 
-错误示例：\"implementation_code\": \"11630000MB1234567X3630101001000\"（第 19 位 3 为市级，而实施主体是省级机关）。
+错误示例：\"implementation_code\": \"11630100MB1234567J2630101001000\"（第 19 位 2 为省级，而实施主体 630100-01 是市级机关）。
 
 修改方法：按“信用代码 + 层级 + 基本编码”重新拼写；实施主体的信用代码未公开时不填实施编码。",
+    example: Example::Edit {
+        file: "local/630100/630101001000.json",
+        from: "\"agency\": \"630100-01\",",
+        to: "\"agency\": \"630100-01\",\n  \"implementation_code\": \"11630100MB1234567J2630101001000\",",
+    },
     check: Check::Catalog(check),
 };
 

@@ -1,6 +1,6 @@
 //! invalid-json: a file that is not JSON, or is truncated.
 
-use super::{Category, Check, Rule};
+use super::{Category, Check, Example, Rule};
 use crate::diag::Severity;
 
 pub const RULE: Rule = Rule {
@@ -15,9 +15,15 @@ pub const RULE: Rule = Rule {
 依据：RFC 8259；本目录格式约定（catalog/README.md）。
 
 错误示例：
-  {\"name\": \"食品经营许可\",}    ← 末尾逗号
+  \"updated\": \"2026-11-01\",
+}    ← 最后一个字段后多了逗号
 
 修改方法：按报告的行列号修正括号、引号或逗号；被截断的文件从版本库恢复后重新修改。",
+    example: Example::Edit {
+        file: "items/630101001000.json",
+        from: "\"updated\": \"2026-11-01\"\n}",
+        to: "\"updated\": \"2026-11-01\",\n}",
+    },
     check: Check::Load,
 };
 

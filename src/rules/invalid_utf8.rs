@@ -1,6 +1,6 @@
 //! invalid-utf8: a catalog file that is not UTF-8.
 
-use super::{Category, Check, Rule};
+use super::{Category, Check, Example, Rule};
 use crate::diag::Severity;
 
 pub const RULE: Rule = Rule {
@@ -14,9 +14,10 @@ pub const RULE: Rule = Rule {
 
 依据：RFC 8259 第 8.1 节；本目录格式约定（catalog/README.md）。
 
-错误示例：用记事本以 ANSI（GBK）编码保存 items/630101001000.json。
+错误示例：用记事本以 ANSI（GBK）编码保存 items/630101001000.json，其中“测试许可事项”存成了 GBK 字节 B2 E2 CA D4 D0 ED BF C9 CA C2 CF EE。
 
 修改方法：用编辑器以“UTF-8（无 BOM）”重新保存该文件；tongbiao 报告的行列号指向第一个非法字节。",
+    example: Example::Bytes { file: "items/630101001000.json", from: "测试许可事项".as_bytes(), to: b"\xb2\xe2\xca\xd4\xd0\xed\xbf\xc9\xca\xc2\xcf\xee" },
     check: Check::Load,
 };
 

@@ -1,6 +1,6 @@
 //! license-steps: an administrative licence without the statutory stages.
 
-use super::{Category, Check, Context, Rule};
+use super::{Category, Check, Context, Edit, Example, Rule};
 use crate::diag::{Severity, Sink};
 
 pub const RULE: Rule = Rule {
@@ -14,9 +14,21 @@ pub const RULE: Rule = Rule {
 
 依据：《中华人民共和国行政许可法》（行政许可的实施程序：受理、审查、决定、送达）；青海省“高效办成一件事”实施方案（2024）（办理流程等要素信息全省统一）。
 
-错误示例：\"process\": [{\"name\": \"受理\", …}, {\"name\": \"审批\", …}, {\"name\": \"办结\", …}]（没有“审查”“决定”“送达”）。
+错误示例：\"process\": [{\"name\": \"受理\", …}, {\"name\": \"审批\", …}, {\"name\": \"决定\", …}, {\"name\": \"办结\", …}]（没有“审查”“送达”）。
 
 修改方法：按法定程序修改办理流程，分别列出受理、审查、决定、送达四个环节，写明各环节的办理人员和时限，如 {\"name\": \"送达\", \"actor\": \"受理窗口工作人员\", \"deadline\": {\"value\": 1, \"unit\": \"工作日\"}}。",
+    example: Example::Edits(&[
+        Edit {
+            file: "items/630101001000.json",
+            from: "{\"name\": \"审查\"",
+            to: "{\"name\": \"审批\"",
+        },
+        Edit {
+            file: "items/630101001000.json",
+            from: "{\"name\": \"送达\"",
+            to: "{\"name\": \"办结\"",
+        },
+    ]),
     check: Check::Catalog(check),
 };
 

@@ -1,7 +1,7 @@
 //! material-exemption: a material the government already holds, asked for
 //! again without an exemption or a stated reason.
 
-use super::{blank, Category, Check, Context, Rule};
+use super::{blank, Category, Check, Context, Example, Rule};
 use crate::catalog::material::MaterialSource;
 use crate::diag::{Severity, Sink};
 
@@ -19,6 +19,11 @@ pub const RULE: Rule = Rule {
 错误示例：{\"material\": \"id_card\", \"necessity\": \"必要\", \"originals\": 1, \"copies\": 1, \"form\": \"纸质\"}，而材料库中居民身份证 \"e_license\": true。
 
 修改方法：增加 \"exemption\": {\"method\": \"电子证照\"}（或“数据共享核验”“部门内部调取”），相应减少原件、复印件份数；确须提交的，在 submission_reason 中写明法律依据和理由。",
+    example: Example::Edit {
+        file: "items/630101001000.json",
+        from: "{\"material\": \"id_card\", \"necessity\": \"必要\", \"originals\": 0, \"copies\": 0, \"form\": \"电子\", \"exemption\": {\"method\": \"电子证照\"}}",
+        to: "{\"material\": \"id_card\", \"necessity\": \"必要\", \"originals\": 1, \"copies\": 1, \"form\": \"纸质\"}",
+    },
     check: Check::Catalog(check),
 };
 

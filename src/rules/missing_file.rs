@@ -1,6 +1,6 @@
 //! missing-file: a file every catalog must have is absent.
 
-use super::{Category, Check, Context, Rule};
+use super::{Category, Check, Context, Example, Rule};
 use crate::catalog::FileKind;
 use crate::diag::{Diagnostic, Severity, Sink};
 
@@ -18,6 +18,7 @@ pub const RULE: Rule = Rule {
 错误示例：删除了 catalog/regions.json 的目录。
 
 修改方法：从版本库恢复该文件，或按 catalog/README.md 新建。",
+    example: Example::Remove { file: "regions.json" },
     check: Check::Catalog(check),
 };
 

@@ -6,7 +6,7 @@
 //! parsing files (a file that is not JSON cannot reach typed rules), and
 //! `Catalog` rules run over the typed catalog with its lookup index.
 
-use crate::catalog::{Catalog, Index};
+use crate::catalog::{Catalog, FileKind, Index};
 use crate::config::Config;
 use crate::diag::{Diagnostic, Severity, Sink};
 use crate::source::{FileId, Sources};
@@ -16,19 +16,24 @@ pub use vague::TextHit;
 pub mod base_code;
 pub mod bom;
 pub mod bundle_one_form;
+pub mod bundle_uniformity;
 pub mod centre_and_online;
 pub mod channels_distinct;
 pub mod commitment_complete;
 pub mod conditional_material;
 pub mod config_invalid;
+pub mod coverage;
 pub mod credit_code;
 pub mod credit_code_missing;
 pub mod deadline_not_compressed;
 pub mod deadline_unit;
 pub mod deferral;
 pub mod delivery_by_post;
+pub mod deviation_element;
+pub mod deviation_unapproved;
 pub mod discriminatory_condition;
 pub mod duplicate_id;
+pub mod duplicate_item;
 pub mod duplicate_key;
 pub mod exemption_expired;
 pub mod exemption_unused;
@@ -41,12 +46,14 @@ pub mod invalid_json;
 pub mod invalid_utf8;
 pub mod license_steps;
 pub mod material_exemption;
+pub mod material_near_duplicate;
 pub mod missing_file;
 pub mod online_depth_visits;
 pub mod promised_deadline;
 pub mod region_level;
 pub mod result_sample;
 pub mod schema;
+pub mod spread_outlier;
 pub mod stale_override;
 pub mod unknown_agency;
 pub mod unknown_department;
@@ -113,6 +120,92 @@ impl Category {
     }
 }
 
+/// One text edit of a file of the clean test catalog (src/testing.rs):
+/// the first `from` is replaced by `to`; an empty `from` makes `to` the
+/// whole file (added when the catalog has no such file).
+#[derive(Debug, Clone, Copy)]
+pub struct Edit {
+    pub file: &'static str,
+    pub from: &'static str,
+    pub to: &'static str,
+}
+
+/// A rule's documented failing example as plain data: what to do to the
+/// clean test catalog (src/testing.rs) for the rule to report it. The test
+/// `documented_examples_trigger_their_rules` applies every rule's example,
+/// checks that the rule then reports more than on the clean catalog, and
+/// that the explanation shows the example ([`Example::shown`]).
+#[derive(Debug, Clone, Copy)]
+pub enum Example {
+    /// One [`Edit`]; the explanation shows it ([`Edit::shown`]).
+    Edit {
+        file: &'static str,
+        from: &'static str,
+        to: &'static str,
+    },
+    /// Several edits, applied in order; the explanation shows each.
+    Edits(&'static [Edit]),
+    /// Copy base files to new paths (`(file, to)` pairs, e.g. another
+    /// region's local file), then apply `edits`, which may edit the
+    /// copies; the explanation shows each edit.
+    Copies {
+        copies: &'static [(&'static str, &'static str)],
+        edits: &'static [Edit],
+    },
+    /// Rename a file; the explanation shows the new path.
+    Move { file: &'static str, to: &'static str },
+    /// Remove a file; the explanation shows its path.
+    Remove { file: &'static str },
+    /// Replace the first `from` by `to` in a file's bytes (encodings); the
+    /// explanation shows the file's path.
+    Bytes {
+        file: &'static str,
+        from: &'static [u8],
+        to: &'static [u8],
+    },
+    /// A file that cannot be read; the explanation shows its path.
+    Unreadable { file: &'static str },
+    /// Replace `from` by `to` in the shipped `rules/` file of `kind` (empty
+    /// `from`: `to` is the whole file) and apply `catalog` edits; the
+    /// explanation shows both as for [`Edit`].
+    Config {
+        kind: FileKind,
+        from: &'static str,
+        to: &'static str,
+        catalog: &'static [Edit],
+    },
+}
+
+impl Edit {
+    /// What an explanation shows of this edit: `to`, or, when `to` only
+    /// adds text after `from`, the added text (without the commas and
+    /// whitespace around it).
+    pub fn shown(&self) -> &'static str {
+        match self.to.strip_prefix(self.from) {
+            Some(added) if !self.from.is_empty() => added.trim_matches(|c: char| c == ',' || c.is_whitespace()),
+            _ => self.to,
+        }
+    }
+}
+
+impl Example {
+    /// The texts the rule's explanation must contain to show this example.
+    pub fn shown(&self) -> Vec<&'static str> {
+        match *self {
+            Example::Edit { file, from, to } => vec![Edit { file, from, to }.shown()],
+            Example::Edits(edits) | Example::Copies { edits, .. } => edits.iter().map(Edit::shown).collect(),
+            Example::Move { to, .. } => vec![to],
+            Example::Remove { file } | Example::Bytes { file, .. } | Example::Unreadable { file } => vec![file],
+            Example::Config { from, to, catalog, .. } => {
+                let config = Edit { file: "", from, to };
+                std::iter::once(config.shown())
+                    .chain(catalog.iter().map(Edit::shown))
+                    .collect()
+            }
+        }
+    }
+}
+
 /// A rule: its identity, documentation and check.
 pub struct Rule {
     /// Stable kebab-case id, used in output, config and exemptions.
@@ -123,6 +216,9 @@ pub struct Rule {
     pub summary: &'static str,
     /// Full Chinese explanation: what, why, policy basis, example, fix.
     pub explanation: &'static str,
+    /// The failing example the explanation documents, as data a test
+    /// applies to the clean test catalog.
+    pub example: Example,
     pub check: Check,
 }
 
@@ -193,6 +289,7 @@ pub static RULES: &[&Rule] = &[
     &missing_file::RULE,
     &file_name::RULE,
     &duplicate_id::RULE,
+    &duplicate_item::RULE,
     &unknown_item::RULE,
     &unknown_region::RULE,
     &unknown_agency::RULE,
@@ -200,11 +297,13 @@ pub static RULES: &[&Rule] = &[
     &unknown_member::RULE,
     &unknown_department::RULE,
     &unknown_item_type::RULE,
+    &material_near_duplicate::RULE,
     &base_code::RULE,
     &implementation_code::RULE,
     &credit_code::RULE,
     &credit_code_missing::RULE,
     &region_level::RULE,
+    &coverage::RULE,
     &deadline_unit::RULE,
     &promised_deadline::RULE,
     &deadline_not_compressed::RULE,
@@ -223,6 +322,10 @@ pub static RULES: &[&Rule] = &[
     &centre_and_online::RULE,
     &conditional_material::RULE,
     &bundle_one_form::RULE,
+    &bundle_uniformity::RULE,
+    &deviation_unapproved::RULE,
+    &deviation_element::RULE,
+    &spread_outlier::RULE,
     &unreadable_file::RULE,
     &vague_catch_all::RULE,
     &vague_open_list::RULE,
@@ -263,7 +366,7 @@ pub fn run(ctx: &Context) -> Vec<Diagnostic> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::HashSet;
+    use std::collections::{BTreeSet, HashSet};
 
     #[test]
     fn ids_are_unique_and_kebab_case() {
@@ -302,6 +405,38 @@ mod tests {
                 "rule file {name} is not in RULES (expected id {id})"
             );
         }
+    }
+
+    #[test]
+    fn documented_examples_trigger_their_rules() {
+        // Each rule's example, applied to the clean test catalog, must make
+        // the rule report more than it does on the clean catalog (a few
+        // informational rules already report there), and the explanation
+        // must show the example as applied.
+        let clean = crate::testing::lint_with(&[]);
+        let count = |out: &crate::lint::Outcome, id: &str| out.diagnostics.iter().filter(|d| d.rule == id).count();
+        let mut failures = Vec::new();
+        for r in RULES {
+            for s in r.example.shown() {
+                if !r.explanation.contains(s) {
+                    failures.push(format!("{}: the explanation does not show the example's {s:?}", r.id));
+                }
+            }
+            match crate::testing::lint_example(&r.example) {
+                Err(e) => failures.push(format!("{}: the example does not apply: {e}", r.id)),
+                Ok(out) => {
+                    let (before, after) = (count(&clean, r.id), count(&out, r.id));
+                    if after <= before {
+                        let found: BTreeSet<&str> = out.diagnostics.iter().map(|d| d.rule).collect();
+                        failures.push(format!(
+                            "{}: the documented example does not trigger it ({after} findings, {before} on the clean catalog; found {found:?})",
+                            r.id
+                        ));
+                    }
+                }
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! online-depth-visits: 全程网办 (Ⅳ级) but the applicant must still visit.
 
-use super::{Category, Check, Context, Rule};
+use super::{Category, Check, Context, Example, Rule};
 use crate::catalog::local::OnlineDepth;
 use crate::diag::{Severity, Sink};
 
@@ -18,6 +18,11 @@ pub const RULE: Rule = Rule {
 错误示例：\"visits\": 1, \"online\": {\"depth\": \"Ⅳ级\", …}。
 
 修改方法：确实全程网办的，把 visits 修改为 0；仍须到现场的，把网上办理深度修改为实际的级别（如“Ⅲ级”），并写明 visit_reason。",
+    example: Example::Edit {
+        file: "local/630100/630101001000.json",
+        from: "\"visits\": 0",
+        to: "\"visits\": 1",
+    },
     check: Check::Catalog(check),
 };
 

@@ -1,6 +1,6 @@
 //! promised-deadline: a promised deadline longer than the statutory one.
 
-use super::{Category, Check, Context, Rule};
+use super::{Category, Check, Context, Example, Rule};
 use crate::catalog::{Deadline, DeadlineUnit};
 use crate::diag::{Severity, Sink};
 use crate::source::FileId;
@@ -19,6 +19,11 @@ pub const RULE: Rule = Rule {
 错误示例：事项 \"statutory_deadline\": {\"value\": 20, \"unit\": \"工作日\"}，实施清单 \"promised_deadline\": {\"value\": 30, \"unit\": \"工作日\"}。
 
 修改方法：把承诺办结时限修改为不超过法定办结时限的数值（如 10 个工作日）；单位不同时，按法律法规的规定统一为工作日或自然日。",
+    example: Example::Edit {
+        file: "local/630100/630101001000.json",
+        from: "\"promised_deadline\": {\"value\": 10, \"unit\": \"工作日\"}",
+        to: "\"promised_deadline\": {\"value\": 30, \"unit\": \"工作日\"}",
+    },
     check: Check::Catalog(check),
 };
 

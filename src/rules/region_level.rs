@@ -1,6 +1,6 @@
 //! region-level: levels of regions, agencies and implementations agree.
 
-use super::{Category, Check, Context, Rule};
+use super::{Category, Check, Context, Example, Rule};
 use crate::catalog::Level;
 use crate::diag::{Severity, Sink};
 
@@ -18,9 +18,14 @@ pub const RULE: Rule = Rule {
 
 依据：全国一体化政务服务平台行使层级代码（1 国家级 · 2 省级 · 3 市级 · 4 县级 · 5 乡镇级 · 6 村级）；GB/T 2260 行政区划层级。
 
-错误示例：事项 levels 为 [\"省级\"]，却有 local/630100/ 下的市级实施清单。
+错误示例：事项写 \"levels\": [\"省级\"]，却有 local/630100/ 下的市级实施清单。
 
 修改方法：删除不应存在的实施清单，或经审核在基本目录事项的 levels 中增加该层级；修正实施主体或区划的 level。",
+    example: Example::Edit {
+        file: "items/630101001000.json",
+        from: "\"levels\": [\"市级\"]",
+        to: "\"levels\": [\"省级\"]",
+    },
     check: Check::Catalog(check),
 };
 

@@ -1,6 +1,6 @@
 //! result-sample: a result without a sample.
 
-use super::{blank_opt, Category, Check, Context, Rule};
+use super::{blank_opt, Category, Check, Context, Example, Rule};
 use crate::diag::{Severity, Sink};
 
 pub const RULE: Rule = Rule {
@@ -17,6 +17,11 @@ pub const RULE: Rule = Rule {
 错误示例：\"results\": [{\"name\": \"食品经营许可证\", \"kind\": \"证照\"}]
 
 修改方法：增加 \"sample\": \"食品经营许可证（样本）.pdf\"，并把样本文件随目录一起发布。",
+    example: Example::Edit {
+        file: "items/630101001000.json",
+        from: "\"results\": [{\"name\": \"测试许可证\", \"kind\": \"证照\", \"sample\": \"测试许可证（样本）.pdf\"}]",
+        to: "\"results\": [{\"name\": \"食品经营许可证\", \"kind\": \"证照\"}]",
+    },
     check: Check::Catalog(check),
 };
 

@@ -1,7 +1,7 @@
 //! schema: a value that breaks the file's JSON Schema (type, code list,
 //! pattern, required field).
 
-use super::{Category, Check, Rule};
+use super::{Category, Check, Example, Rule};
 use crate::diag::Severity;
 
 pub const RULE: Rule = Rule {
@@ -19,6 +19,11 @@ pub const RULE: Rule = Rule {
   \"statutory_deadline\": {\"value\": \"20\", \"unit\": \"天\"}
 
 修改方法：按报告的帮助行填写正确的类型或代码表中的取值；在编辑器中引用 $schema 可获得中文提示。",
+    example: Example::Edit {
+        file: "items/630101001000.json",
+        from: "\"statutory_deadline\": {\"value\": 20, \"unit\": \"工作日\"}",
+        to: "\"statutory_deadline\": {\"value\": \"20\", \"unit\": \"天\"}",
+    },
     check: Check::Load,
 };
 

@@ -1,6 +1,7 @@
 //! stale-override: an override in rules/rules.json that changed nothing.
 
-use super::{Category, Check, Rule};
+use super::{Category, Check, Example, Rule};
+use crate::catalog::FileKind;
 use crate::diag::Severity;
 
 pub const RULE: Rule = Rule {
@@ -14,8 +15,14 @@ pub const RULE: Rule = Rule {
 
 依据：本项目规则配置约定（README.md）；青政办函〔2021〕44号（规范办事标准）。
 
-错误示例：\"overrides\": [{\"files\": \"local/630199/**\", \"severity\": {\"visit-reason\": \"off\"}, \"reason\": \"…\"}]，而 local/630199/ 不存在。
+错误示例：\"overrides\": [{\"files\": \"local/630199/**\", \"severity\": {\"visit-reason\": \"off\"}, \"reason\": \"试点地区暂不要求说明\"}]，而 local/630199/ 不存在。
 
 修改方法：删除这条覆盖，或修改文件模式使其匹配需要覆盖的文件。",
+    example: Example::Config {
+        kind: FileKind::RulesConfig,
+        from: "\"overrides\": []",
+        to: "\"overrides\": [{\"files\": \"local/630199/**\", \"severity\": {\"visit-reason\": \"off\"}, \"reason\": \"试点地区暂不要求说明\"}]",
+        catalog: &[],
+    },
     check: Check::Pipeline,
 };

@@ -1,7 +1,7 @@
 //! unknown-agency: a local file names an agency that does not exist, or
 //! one that belongs to another region.
 
-use super::{Category, Check, Context, Rule};
+use super::{Category, Check, Context, Example, Rule};
 use crate::catalog::FileKind;
 use crate::diag::{Severity, Sink};
 
@@ -20,6 +20,11 @@ pub const RULE: Rule = Rule {
 错误示例：local/630100/… 中写 \"agency\": \"630102-01\"（城东区的机关实施西宁市的清单）。
 
 修改方法：改为本区划 agencies 文件中的实施主体标识，或先在该文件中登记实施主体。",
+    example: Example::Edit {
+        file: "local/630100/630101001000.json",
+        from: "\"agency\": \"630100-01\"",
+        to: "\"agency\": \"630102-01\"",
+    },
     check: Check::Catalog(check),
 };
 

@@ -1,6 +1,6 @@
 //! unknown-department: a department code departments.json does not define.
 
-use super::{Category, Check, Context, Rule};
+use super::{Category, Check, Context, Example, Rule};
 use crate::catalog::FileKind;
 use crate::diag::{Severity, Sink};
 
@@ -18,6 +18,11 @@ pub const RULE: Rule = Rule {
 错误示例：\"department\": \"99\"，而 departments.json 中没有 99。
 
 修改方法：改用 departments.json 中的代码，或先在该文件中登记部门。",
+    example: Example::Edit {
+        file: "items/630101001000.json",
+        from: "\"department\": \"01\"",
+        to: "\"department\": \"99\"",
+    },
     check: Check::Catalog(check),
 };
 

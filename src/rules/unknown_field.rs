@@ -1,6 +1,6 @@
 //! unknown-field: a key the format does not define (usually a typo).
 
-use super::{Category, Check, Rule};
+use super::{Category, Check, Example, Rule};
 use crate::diag::Severity;
 
 pub const RULE: Rule = Rule {
@@ -18,6 +18,11 @@ pub const RULE: Rule = Rule {
   \"promise_deadline\": {\"value\": 10, \"unit\": \"工作日\"}
 
 修改方法：改为格式中定义的字段名（报告的帮助行给出最接近的写法），或删除该字段。",
+    example: Example::Edit {
+        file: "local/630100/630101001000.json",
+        from: "\"promised_deadline\": {\"value\": 10, \"unit\": \"工作日\"}",
+        to: "\"promise_deadline\": {\"value\": 10, \"unit\": \"工作日\"}",
+    },
     check: Check::Load,
 };
 

@@ -1,6 +1,6 @@
 //! unknown-file: a JSON file in a place the catalog layout does not define.
 
-use super::{Category, Check, Rule};
+use super::{Category, Check, Example, Rule};
 use crate::diag::Severity;
 
 pub const RULE: Rule = Rule {
@@ -17,6 +17,7 @@ pub const RULE: Rule = Rule {
 错误示例：catalog/item/630101001000.json（目录名少了 s）。
 
 修改方法：把文件移到约定的位置，或删除它。",
+    example: Example::Move { file: "items/630101001000.json", to: "item/630101001000.json" },
     check: Check::Load,
 };
 

@@ -1,6 +1,6 @@
 //! unknown-item: a local file implements an item the base catalog lacks.
 
-use super::{Category, Check, Context, Rule};
+use super::{Category, Check, Context, Example, Rule};
 use crate::catalog::FileKind;
 use crate::diag::{Severity, Sink};
 
@@ -15,9 +15,14 @@ pub const RULE: Rule = Rule {
 
 依据：青海省“高效办成一件事”实施方案第15项（要素信息全省统一）；青政办函〔2021〕44号（政务服务事项标准化）。
 
-错误示例：local/630100/630101999000.json，而 items/630101999000.json 不存在。
+错误示例：实施清单中写 \"item\": \"630101999000\"，而 items/630101999000.json 不存在。
 
 修改方法：改为正确的基本编码；若确为新事项，先经审核在 items/ 中建立基本目录事项。",
+    example: Example::Edit {
+        file: "local/630100/630101001000.json",
+        from: "\"item\": \"630101001000\"",
+        to: "\"item\": \"630101999000\"",
+    },
     check: Check::Catalog(check),
 };
 

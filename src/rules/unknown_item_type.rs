@@ -1,6 +1,6 @@
 //! unknown-item-type: an item type that the catalog's code list lacks.
 
-use super::{Category, Check, Context, Rule};
+use super::{Category, Check, Context, Example, Rule};
 use crate::diag::{Severity, Sink};
 
 pub const RULE: Rule = Rule {
@@ -17,6 +17,11 @@ pub const RULE: Rule = Rule {
 错误示例：\"item_type\": \"许可\"（代码表中的名称是“行政许可”）。
 
 修改方法：改用代码表中的类型名称。",
+    example: Example::Edit {
+        file: "items/630101001000.json",
+        from: "\"item_type\": \"行政许可\"",
+        to: "\"item_type\": \"许可\"",
+    },
     check: Check::Catalog(check),
 };
 

@@ -1,6 +1,6 @@
 //! unknown-material: a material reference that is not in the registry.
 
-use super::{Category, Check, Context, Rule};
+use super::{Category, Check, Context, Example, Rule};
 use crate::catalog::FileKind;
 use crate::diag::{Severity, Sink};
 
@@ -18,6 +18,11 @@ pub const RULE: Rule = Rule {
 错误示例：\"material\": \"yingye_zhizhao\"，而材料库中的营业执照标识为 business_license。
 
 修改方法：改用材料库中的标识；确为新材料时，先在 materials.json 中登记。",
+    example: Example::Edit {
+        file: "items/630101001000.json",
+        from: "\"material\": \"application_form\"",
+        to: "\"material\": \"yingye_zhizhao\"",
+    },
     check: Check::Catalog(check),
 };
 

@@ -1,6 +1,6 @@
 //! unknown-member: a bundle member that is not a base item.
 
-use super::{Category, Check, Context, Rule};
+use super::{Category, Check, Context, Example, Rule};
 use crate::catalog::FileKind;
 use crate::diag::{Severity, Sink};
 
@@ -18,6 +18,11 @@ pub const RULE: Rule = Rule {
 错误示例：\"members\": [{\"item\": \"630101999000\", …}]，而该事项不存在。
 
 修改方法：改为正确的基本编码，或先在基本目录中建立该事项。",
+    example: Example::Edit {
+        file: "bundles/test-bundle.json",
+        from: "\"members\": [{\"item\": \"630101001000\"",
+        to: "\"members\": [{\"item\": \"630101999000\"",
+    },
     check: Check::Catalog(check),
 };
 

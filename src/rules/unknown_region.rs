@@ -1,6 +1,6 @@
 //! unknown-region: a region code that regions.json does not define.
 
-use super::{Category, Check, Context, Rule};
+use super::{Category, Check, Context, Example, Rule};
 use crate::catalog::FileKind;
 use crate::diag::{Severity, Sink};
 
@@ -15,9 +15,14 @@ pub const RULE: Rule = Rule {
 
 依据：GB/T 2260《中华人民共和国行政区划代码》；本目录 regions.json。
 
-错误示例：catalog/local/630122/…（湟中县已于 2019 年撤县设区，现为 630106 湟中区）。
+错误示例：实施清单中写 \"region\": \"630122\"（湟中县已于 2019 年撤县设区，现为 630106 湟中区）。
 
 修改方法：改用 regions.json 中的现行代码，并把文件移到对应的 local/<区划代码>/ 目录。",
+    example: Example::Edit {
+        file: "local/630100/630101001000.json",
+        from: "\"region\": \"630100\"",
+        to: "\"region\": \"630122\"",
+    },
     check: Check::Catalog(check),
 };
 

@@ -1,6 +1,6 @@
 //! unreadable-file: a file that exists but cannot be read.
 
-use super::{Category, Check, Rule};
+use super::{Category, Check, Example, Rule};
 use crate::diag::Severity;
 
 pub const RULE: Rule = Rule {
@@ -17,6 +17,9 @@ pub const RULE: Rule = Rule {
 错误示例：权限为 000 的 items/630101001000.json。
 
 修改方法：修改文件权限，或修复、删除损坏的链接。",
+    example: Example::Unreadable {
+        file: "items/630101001000.json",
+    },
     check: Check::Load,
 };
 

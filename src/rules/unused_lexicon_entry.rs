@@ -1,6 +1,7 @@
 //! unused-lexicon-entry: a lexicon or allow-list entry that matched nothing.
 
-use super::{Category, Check, Rule};
+use super::{Category, Check, Example, Rule};
+use crate::catalog::FileKind;
 use crate::diag::Severity;
 
 pub const RULE: Rule = Rule {
@@ -14,8 +15,14 @@ pub const RULE: Rule = Rule {
 
 依据：本项目规则配置约定（README.md）；青政办函〔2021〕44号（消除模糊条款、兜底条款）。
 
-错误示例：allow 中的 {\"term\": \"一等奖\", …}，而目录中没有任何文字含“一等奖”。
+错误示例：rules/lexicon.json 的 allow 中有 {\"term\": \"三等奖\", \"note\": \"奖项名称\"}，而目录中没有任何文字含“三等奖”。
 
 修改方法：确认该条目不再需要时删除；仍需防范的用语保留即可（提示不阻断提交）。",
+    example: Example::Config {
+        kind: FileKind::Lexicon,
+        from: "\"allow\": [",
+        to: "\"allow\": [{\"term\": \"三等奖\", \"note\": \"奖项名称\"},",
+        catalog: &[],
+    },
     check: Check::Pipeline,
 };

@@ -1,6 +1,6 @@
 //! vague-catch-all: 兜底 language in free text.
 
-use super::{vague, Category, Check, Context, Rule};
+use super::{vague, Category, Check, Context, Example, Rule};
 use crate::config::raw::VagueClass;
 use crate::diag::{Severity, Sink};
 
@@ -10,6 +10,11 @@ pub const RULE: Rule = Rule {
     severity: Severity::Error,
     summary: "兜底条款（其他材料、规定的其他条件……）",
     explanation: "检查内容：受理条件、申请材料、办理流程、收费、承诺等作者撰写的文字中，是否有“其他材料”“其他相关材料”“法律法规规定的其他材料/条件/情形”“其他需要提交的材料”之类的兜底条款。用语表在 rules/lexicon.json（类别“兜底”），可由审核处增删。\n\n原因：兜底条款让窗口可以随时要求清单以外的材料或条件，申请人无法一次备齐，同一事项在各地的受理标准也就不同。\n\n依据：青政办函〔2021〕44号（消除审批服务中的模糊条款、兜底条款，确保同一政务服务事项“无差别受理、同标准办理”）。\n\n错误示例：\n  \"conditions\": [\"申请人应提交其他相关材料\"]\n\n修改方法：逐项列明所需材料或条件的名称；法律法规确有规定的，写明文件名称和具体内容。",
+    example: Example::Edit {
+        file: "items/630101001000.json",
+        from: "\"conditions\": [\"申请人已依法登记\"]",
+        to: "\"conditions\": [\"申请人应提交其他相关材料\"]",
+    },
     check: Check::Catalog(check),
 };
 

@@ -1,6 +1,6 @@
 //! vague-discretion: 自由裁量 language in free text.
 
-use super::{vague, Category, Check, Context, Rule};
+use super::{vague, Category, Check, Context, Example, Rule};
 use crate::config::raw::VagueClass;
 use crate::diag::{Severity, Sink};
 
@@ -10,6 +10,11 @@ pub const RULE: Rule = Rule {
     severity: Severity::Error,
     summary: "自由裁量用语（原则上、必要时、视情况……）",
     explanation: "检查内容：“原则上”“必要时”“视情况”“根据需要”“酌情”“认为必要的”“特殊情况下”“适当”等给窗口留下裁量空间的用语。\n\n原因：裁量用语让同一申请在不同窗口、不同时间得到不同对待，与“无差别受理、同标准办理”相悖。\n\n依据：青政办函〔2021〕44号（压减自由裁量空间）。\n\n错误示例：\n  \"conditions\": [\"原则上不受理委托办理\"]\n\n修改方法：写明适用的具体情形和对应的处理结果。",
+    example: Example::Edit {
+        file: "items/630101001000.json",
+        from: "\"conditions\": [\"申请人已依法登记\"]",
+        to: "\"conditions\": [\"原则上不受理委托办理\"]",
+    },
     check: Check::Catalog(check),
 };
 

@@ -1,6 +1,6 @@
 //! vague-open-list: 开放列举 language in free text.
 
-use super::{vague, Category, Check, Context, Rule};
+use super::{vague, Category, Check, Context, Example, Rule};
 use crate::config::raw::VagueClass;
 use crate::diag::{Severity, Sink};
 
@@ -10,6 +10,11 @@ pub const RULE: Rule = Rule {
     severity: Severity::Error,
     summary: "开放列举（……等、包括但不限于）",
     explanation: "检查内容：以“等”结尾的列举（同一句中前面有顿号列举时）、“等等”和“包括但不限于”。“等级”“平等”“同等学力”“一等奖”等词和《》中的文件名称不报告（rules/lexicon.json 的 allow 列表）。\n\n原因：开放的清单等于没有清单：申请人不知道“等”字后面还有什么，窗口人员各有各的理解。\n\n依据：青政办函〔2021〕44号（消除审批服务中的模糊条款、兜底条款）。\n\n错误示例：\n  \"conditions\": [\"提交身份证、户口簿等材料\"]\n\n修改方法：把列举写全并删去“等”“等等”“包括但不限于”。",
+    example: Example::Edit {
+        file: "items/630101001000.json",
+        from: "\"conditions\": [\"申请人已依法登记\"]",
+        to: "\"conditions\": [\"提交身份证、户口簿等材料\"]",
+    },
     check: Check::Catalog(check),
 };
 

@@ -1,6 +1,6 @@
 //! vague-placeholder: 占位 language in free text.
 
-use super::{vague, Category, Check, Context, Rule};
+use super::{vague, Category, Check, Context, Example, Rule};
 use crate::config::raw::VagueClass;
 use crate::diag::{Severity, Sink};
 
@@ -10,6 +10,11 @@ pub const RULE: Rule = Rule {
     severity: Severity::Error,
     summary: "占位内容（暂无、无、/、详见窗口）",
     explanation: "检查内容：整个字段只是“暂无”“无”“/”“-”，或写着“详见窗口”“以窗口为准”之类不提供信息的内容。“无犯罪记录证明”等词中的“无”不报告。\n\n原因：占位内容让办事指南看似完整，申请人却仍要跑窗口问一遍，违背一次告知。\n\n依据：《关于加快推进服务政府建设的意见》（一次告知制、办事公开）；青政办函〔2021〕44号。\n\n错误示例：\n  \"conditions\": [\"无\"]\n\n修改方法：填写实际内容；确实没有的，删除该条目或字段。",
+    example: Example::Edit {
+        file: "items/630101001000.json",
+        from: "\"conditions\": [\"申请人已依法登记\"]",
+        to: "\"conditions\": [\"无\"]",
+    },
     check: Check::Catalog(check),
 };
 

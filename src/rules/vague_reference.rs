@@ -1,6 +1,6 @@
 //! vague-reference: 指代不明 language in free text.
 
-use super::{vague, Category, Check, Context, Rule};
+use super::{vague, Category, Check, Context, Example, Rule};
 use crate::config::raw::VagueClass;
 use crate::diag::{Severity, Sink};
 
@@ -10,6 +10,11 @@ pub const RULE: Rule = Rule {
     severity: Severity::Error,
     summary: "指代不明（相关证明、有关部门、按规定收费……）",
     explanation: "检查内容：“相关证明”“有关材料”“相关部门”“有关规定”“按规定收费”“符合有关规定”等不指明具体对象的用语。\n\n原因：“相关”“有关”指的是什么，申请人和窗口人员可能理解不同；“按规定收费”没有公开收费标准。\n\n依据：青政办函〔2021〕44号（科学细化量化办事服务标准，消除模糊条款）；《关于加快推进服务政府建设的意见》（收费公示、一次告知制）。\n\n错误示例：\n  \"conditions\": [\"符合有关规定\"]\n\n修改方法：写明证明、材料、部门或规定的具体名称（规定写文件名称及条款）。",
+    example: Example::Edit {
+        file: "items/630101001000.json",
+        from: "\"conditions\": [\"申请人已依法登记\"]",
+        to: "\"conditions\": [\"符合有关规定\"]",
+    },
     check: Check::Catalog(check),
 };
 

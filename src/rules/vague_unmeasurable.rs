@@ -1,6 +1,6 @@
 //! vague-unmeasurable: 不可量化 language in free text.
 
-use super::{vague, Category, Check, Context, Rule};
+use super::{vague, Category, Check, Context, Example, Rule};
 use crate::config::raw::VagueClass;
 use crate::diag::{Severity, Sink};
 
@@ -10,6 +10,11 @@ pub const RULE: Rule = Rule {
     severity: Severity::Error,
     summary: "不可量化用语（及时、尽快、若干、具有相应的……）",
     explanation: "检查内容：“及时”“尽快”“在规定时限内”“合理期限”“一定期限”“若干”“具有相应的……”“良好的……”“较强的……”等无法量化、无法考核的用语。\n\n原因：无法量化的要求无法判断是否符合、是否超时，限时办结制也就无从考核。\n\n依据：青政办函〔2021〕44号（科学细化量化办事服务标准，压缩办理时限）；《关于加快推进服务政府建设的意见》（限时办结制）。\n\n错误示例：\n  \"conditions\": [\"材料不齐全的，窗口工作人员应当及时告知\"]\n\n修改方法：写明具体的时限（如“1个工作日内”）、数量或可核验的标准。",
+    example: Example::Edit {
+        file: "items/630101001000.json",
+        from: "\"conditions\": [\"申请人已依法登记\"]",
+        to: "\"conditions\": [\"材料不齐全的，窗口工作人员应当及时告知\"]",
+    },
     check: Check::Catalog(check),
 };
 

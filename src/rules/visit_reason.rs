@@ -1,6 +1,6 @@
 //! visit-reason: an on-site visit required without saying why.
 
-use super::{blank, Category, Check, Context, Rule};
+use super::{blank, Category, Check, Context, Example, Rule};
 use crate::diag::{Severity, Sink};
 
 pub const RULE: Rule = Rule {
@@ -17,6 +17,11 @@ pub const RULE: Rule = Rule {
 错误示例：\"visits\": 1，而没有 \"visit_reason\"。
 
 修改方法：在 visit_reason 中写明必须到现场的具体原因及其依据，如“依据《……》第……条须现场核验原件”；没有必须到现场的理由的，把 visits 修改为 0 并开通网上办理或邮寄送达。",
+    example: Example::Edit {
+        file: "local/630100/630101001000.json",
+        from: "\"visits\": 0",
+        to: "\"visits\": 1",
+    },
     check: Check::Catalog(check),
 };
 
