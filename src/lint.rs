@@ -376,23 +376,10 @@ mod tests {
 mod config_tests {
     use super::*;
     use crate::config::load_texts;
-    use crate::testing::{base, edit, ITEM};
+    use crate::testing::{base, edit, files_with, ITEM};
 
     fn run(rules: &[(FileKind, &str)], item: &str) -> Outcome {
-        let files = base()
-            .into_iter()
-            .map(|(path, text)| {
-                let text = if path == "items/630101001000.json" {
-                    item.to_string()
-                } else {
-                    text
-                };
-                RawFile {
-                    path,
-                    bytes: Ok(text.into_bytes()),
-                }
-            })
-            .collect();
+        let files = files_with("items/630101001000.json", item);
         match lint(files, &load_texts(rules), "2026-11-22") {
             Ok(o) => o,
             Err(_) => panic!("config must compile"),

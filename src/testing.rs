@@ -127,6 +127,17 @@ pub fn base() -> Vec<(String, String)> {
     .collect()
 }
 
+/// The base catalog with one file's text replaced, as raw files.
+pub fn files_with(path: &str, text: &str) -> Vec<RawFile> {
+    base()
+        .into_iter()
+        .map(|(p, t)| RawFile {
+            bytes: Ok(if p == path { text.to_string() } else { t }.into_bytes()),
+            path: p,
+        })
+        .collect()
+}
+
 /// Lint the base catalog with `changes` applied: a file with `Some(text)`
 /// is replaced or added, `None` removes it.
 pub fn lint_with(changes: &[(&str, Option<&str>)]) -> Outcome {

@@ -44,25 +44,8 @@ fn check(ctx: &Context, sink: &mut Sink) {
             );
         }
     };
-    for l in &ctx.catalog.locals {
-        compare(
-            l.file,
-            "/promised_deadline".into(),
-            &l.value.promised_deadline,
-            &l.value.item,
-            "承诺办结时限",
-        );
-    }
-    for b in &ctx.catalog.bundles {
-        for (i, m) in b.value.members.iter().enumerate() {
-            compare(
-                b.file,
-                format!("/members/{i}/promised_deadline"),
-                &m.promised_deadline,
-                &m.item,
-                "成员承诺办结时限",
-            );
-        }
+    for p in super::promises(ctx.catalog) {
+        compare(p.file, p.pointer, p.deadline, p.item, p.what);
     }
 }
 

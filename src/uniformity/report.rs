@@ -347,24 +347,11 @@ pub fn analyse(c: &Catalog, index: &Index, config: &Config) -> Report {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::{parse, RawFile};
-    use crate::testing::{base, edit, LOCAL};
+    use crate::load::parse;
+    use crate::testing::{edit, files_with, LOCAL};
 
     fn report_with(local: &str) -> Report {
-        let files: Vec<RawFile> = base()
-            .into_iter()
-            .map(|(path, text)| {
-                let text = if path == "local/630100/630101001000.json" {
-                    local.to_string()
-                } else {
-                    text
-                };
-                RawFile {
-                    path,
-                    bytes: Ok(text.into_bytes()),
-                }
-            })
-            .collect();
+        let files = files_with("local/630100/630101001000.json", local);
         let loaded = parse(files, 0);
         let index = Index::build(&loaded.catalog);
         analyse(&loaded.catalog, &index, &Config::defaults())
