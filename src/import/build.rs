@@ -55,22 +55,9 @@ pub struct Options {
 /// Whether a pointer falls under one of the uniform-element patterns
 /// ("*" one segment, "**" the rest), as the lint reads them.
 pub fn is_uniform(patterns: &[String], pointer: &str) -> bool {
-    fn go(p: &[String], s: &[String]) -> bool {
-        match p.split_first() {
-            None => true,
-            Some((h, _)) if h == "**" => true,
-            Some((h, rest)) => match s.split_first() {
-                Some((x, srest)) => (h == "*" || h == x) && go(rest, srest),
-                None => false,
-            },
-        }
-    }
-    let segs: Vec<String> = crate::spans::segments(pointer).collect();
-    !segs.is_empty()
-        && patterns.iter().any(|p| {
-            let pat: Vec<String> = crate::spans::segments(p).collect();
-            go(&pat, &segs)
-        })
+    patterns
+        .iter()
+        .any(|p| crate::config::PointerPattern::parse(p).covers(pointer))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -350,28 +350,11 @@ pub fn locals_by_item(c: &Catalog) -> Vec<(&str, Vec<&At<Local>>)> {
 /// pointer into an item falls under, if any: `/materials/2/copies` is under
 /// `/materials`. Patterns may use `*` for one segment and `**` for any.
 pub fn uniform_element<'c>(config: &'c Config, element: &str) -> Option<&'c str> {
-    let segs: Vec<String> = crate::spans::segments(element).collect();
     config
         .uniform_elements
         .iter()
-        .find(|p| covers(p, &segs))
+        .find(|p| crate::config::PointerPattern::parse(p).covers(element))
         .map(String::as_str)
-}
-
-/// Whether pattern `p` matches a prefix of the pointer segments.
-fn covers(p: &str, segs: &[String]) -> bool {
-    let pat: Vec<String> = crate::spans::segments(p).collect();
-    fn go(p: &[String], s: &[String]) -> bool {
-        match p.split_first() {
-            None => true,
-            Some((h, _)) if h == "**" => true,
-            Some((h, rest)) => match s.split_first() {
-                Some((x, srest)) => (h == "*" || h == x) && go(rest, srest),
-                None => false,
-            },
-        }
-    }
-    !segs.is_empty() && go(&pat, segs)
 }
 
 /// Chinese name of an element of the standard, by its pointer; unknown
@@ -472,12 +455,11 @@ mod tests {
 
     #[test]
     fn pattern_prefixes() {
-        let segs = |p: &str| crate::spans::segments(p).collect::<Vec<_>>();
-        assert!(covers("/materials", &segs("/materials/2/copies")));
-        assert!(covers("/materials", &segs("/materials")));
-        assert!(!covers("/materials", &segs("/materialsx")));
-        assert!(covers("/fees/*/basis", &segs("/fees/charges/basis")));
-        assert!(!covers("/name", &segs("")));
+        assert!(crate::config::PointerPattern::parse("/materials").covers("/materials/2/copies"));
+        assert!(crate::config::PointerPattern::parse("/materials").covers("/materials"));
+        assert!(!crate::config::PointerPattern::parse("/materials").covers("/materialsx"));
+        assert!(crate::config::PointerPattern::parse("/fees/*/basis").covers("/fees/charges/basis"));
+        assert!(!crate::config::PointerPattern::parse("/name").covers(""));
     }
 
     #[test]
