@@ -47,6 +47,7 @@ pub mod invalid_utf8;
 pub mod license_steps;
 pub mod material_exemption;
 pub mod material_near_duplicate;
+pub mod material_requirement;
 pub mod missing_file;
 pub mod online_depth_visits;
 pub mod promised_deadline;
@@ -330,6 +331,7 @@ pub static RULES: &[&Rule] = &[
     &unknown_department::RULE,
     &unknown_item_type::RULE,
     &material_near_duplicate::RULE,
+    &material_requirement::RULE,
     &base_code::RULE,
     &implementation_code::RULE,
     &credit_code::RULE,
