@@ -67,24 +67,30 @@ fn check(ctx: &Context, sink: &mut Sink) {
             _ => {}
         }
     }
-    for a in &ctx.catalog.agency_files {
-        let Some(region) = idx.regions.get(a.value.as_str()) else {
+    // The region each agencies file declares, by file: one pass over the
+    // agencies rather than one per file.
+    let file_region: std::collections::HashMap<_, _> = ctx
+        .catalog
+        .agency_files
+        .iter()
+        .filter_map(|a| idx.regions.get(a.value.as_str()).map(|r| (a.file, *r)))
+        .collect();
+    for ag in &ctx.catalog.agencies {
+        let Some(region) = file_region.get(&ag.file) else {
             continue;
         };
-        for ag in ctx.catalog.agencies.iter().filter(|ag| ag.file == a.file) {
-            if ag.value.level != region.value.level {
-                sink.push(
-                    RULE.at(ag.file, &format!("{}/level", ag.pointer))
-                        .message(format!(
-                            "{} 的层级“{}”与所在区划 {}（{}）不符",
-                            ag.value.name,
-                            ag.value.level.label(),
-                            region.value.name,
-                            region.value.level.label()
-                        ))
-                        .help("实施主体的层级应等于其所在区划的层级"),
-                );
-            }
+        if ag.value.level != region.value.level {
+            sink.push(
+                RULE.at(ag.file, &format!("{}/level", ag.pointer))
+                    .message(format!(
+                        "{} 的层级“{}”与所在区划 {}（{}）不符",
+                        ag.value.name,
+                        ag.value.level.label(),
+                        region.value.name,
+                        region.value.level.label()
+                    ))
+                    .help("实施主体的层级应等于其所在区划的层级"),
+            );
         }
     }
     for l in &ctx.catalog.locals {
