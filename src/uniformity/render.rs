@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use unicode_width::UnicodeWidthStr;
 
-use super::report::{Divergence, ElementReport, ItemReport, Report, Status};
+use super::report::{Divergence, ElementReport, ItemReport, RegionRow, Report, Status};
 
 const TITLE: &str = "同一事项、同标准办理：各区划执行全省标准情况";
 const BASIS: &str = "依据：青政办函〔2021〕44号（同一政务服务事项“无差别受理、同标准办理”）；青海省“高效办成一件事”实施方案第15项（受理条件、服务对象、办理流程、申请材料、法定办结时限、办理结果等要素信息全省统一）。";
@@ -167,6 +167,29 @@ fn divergence_rows(e: &ElementReport, width: usize) -> Vec<Vec<String>> {
 }
 
 /// Terminal text.
+/// The regions × elements table shared by the text and Markdown
+/// renderers: a header and one row per region with divergences.
+fn region_table(r: &Report, offenders: &[&RegionRow], cols: &[usize]) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut header = vec!["区划".to_string(), "合计".to_string()];
+    header.extend(cols.iter().map(|&c| r.columns[c].clone()));
+    let rows = offenders
+        .iter()
+        .map(|g| {
+            let mut row = vec![format!("{} {}", g.name, g.code), g.score.to_string()];
+            row.extend(cols.iter().map(|&c| g.by_element[c].to_string()));
+            row
+        })
+        .collect();
+    (header, rows)
+}
+
+/// Columns of the per-item divergence table.
+fn item_header() -> Vec<String> {
+    ["要素", "区划", "标准或多数取值", "本地取值", "情况"]
+        .map(String::from)
+        .to_vec()
+}
+
 pub fn text(r: &Report) -> String {
     let mut s = String::new();
     let _ = writeln!(s, "{TITLE}\n{BASIS}\n{LEGEND}\n\n{}\n", summary(r));
@@ -176,16 +199,7 @@ pub fn text(r: &Report) -> String {
     if offenders.is_empty() {
         let _ = writeln!(s, "  全部 {} 个区划均按全省标准办理。", r.regions.len());
     } else {
-        let mut header = vec!["区划".to_string(), "合计".to_string()];
-        header.extend(cols.iter().map(|&c| r.columns[c].clone()));
-        let rows: Vec<Vec<String>> = offenders
-            .iter()
-            .map(|g| {
-                let mut row = vec![format!("{} {}", g.name, g.code), g.score.to_string()];
-                row.extend(cols.iter().map(|&c| g.by_element[c].to_string()));
-                row
-            })
-            .collect();
+        let (header, rows) = region_table(r, &offenders, &cols);
         s.push_str(&table(&header, &rows, "  "));
         let _ = writeln!(
             s,
@@ -197,10 +211,7 @@ pub fn text(r: &Report) -> String {
     if !r.items.iter().any(notable) {
         let _ = writeln!(s, "  没有偏离或离群。");
     }
-    let header: Vec<String> = ["要素", "区划", "标准或多数取值", "本地取值", "情况"]
-        .iter()
-        .map(|h| h.to_string())
-        .collect();
+    let header = item_header();
     for i in r.items.iter().filter(|i| notable(i)) {
         let _ = writeln!(
             s,
@@ -262,16 +273,7 @@ pub fn markdown(r: &Report) -> String {
     if offenders.is_empty() {
         let _ = writeln!(s, "全部 {} 个区划均按全省标准办理。", r.regions.len());
     } else {
-        let mut header = vec!["区划".to_string(), "合计".to_string()];
-        header.extend(cols.iter().map(|&c| r.columns[c].clone()));
-        let rows: Vec<Vec<String>> = offenders
-            .iter()
-            .map(|g| {
-                let mut row = vec![format!("{} {}", g.name, g.code), g.score.to_string()];
-                row.extend(cols.iter().map(|&c| g.by_element[c].to_string()));
-                row
-            })
-            .collect();
+        let (header, rows) = region_table(r, &offenders, &cols);
         md_table(&mut s, &header, &rows);
         let _ = writeln!(
             s,
@@ -283,10 +285,7 @@ pub fn markdown(r: &Report) -> String {
     if !r.items.iter().any(notable) {
         let _ = writeln!(s, "\n没有偏离或离群。");
     }
-    let header: Vec<String> = ["要素", "区划", "标准或多数取值", "本地取值", "情况"]
-        .iter()
-        .map(|h| h.to_string())
-        .collect();
+    let header = item_header();
     for i in r.items.iter().filter(|i| notable(i)) {
         let _ = writeln!(
             s,
