@@ -465,7 +465,7 @@ fn compile_synonyms(groups: &[Vec<String>], errs: &mut Vec<Diagnostic>) -> Vec<(
         }
         for (i, w) in words.iter().enumerate() {
             let at = format!("/synonyms/{g}/{i}");
-            let key = rules::material_near_duplicate::plain_key(w);
+            let key = crate::text::names::plain_key(w);
             if key.is_empty() {
                 errs.push(bad(RULES_ID, &at, "同义词为空".into(), "填写词语"));
                 continue;

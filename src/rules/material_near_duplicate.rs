@@ -5,9 +5,8 @@
 use std::collections::HashMap;
 
 use super::{Category, Check, Context, Example, Rule};
-use crate::config::Config;
 use crate::diag::{Severity, Sink};
-use crate::text::normalize::normalize;
+use crate::text::names::{name_key, same_numbers, similarity};
 
 pub const RULE: Rule = Rule {
     id: "material-near-duplicate",
@@ -31,87 +30,6 @@ pub const RULE: Rule = Rule {
     check: Check::Catalog(check),
 };
 
-/// A name reduced to its characters: normalised (NFKC, no spaces or
-/// zero-width characters, Simplified) and without punctuation, so that
-/// 营业执照（副本）复印件 and 营业执照副本复印件 are the same.
-pub fn plain_key(name: &str) -> String {
-    normalize(name).text.chars().filter(|c| !is_punctuation(*c)).collect()
-}
-
-/// The key names are compared by: [`plain_key`] with every synonym
-/// (rules.json `synonyms`) replaced by one mark per group, longest word
-/// first, so 影印件 and 复印件 compare equal and 居民身份证 is not split.
-pub fn name_key(name: &str, config: &Config) -> String {
-    let mut key = plain_key(name);
-    for (word, group) in &config.synonyms {
-        if key.contains(word.as_str()) {
-            // A private-use character per group: it never occurs in a
-            // name, so no later word can match inside it.
-            let mark = char::from_u32(0xE000 + *group as u32).unwrap_or('\u{E000}');
-            key = key.replace(word.as_str(), &mark.to_string());
-        }
-    }
-    key
-}
-
-fn is_punctuation(c: char) -> bool {
-    c.is_ascii_punctuation()
-        || matches!(
-            c,
-            '、' | '。'
-                | '，'
-                | '；'
-                | '：'
-                | '？'
-                | '！'
-                | '“'
-                | '”'
-                | '‘'
-                | '’'
-                | '（'
-                | '）'
-                | '【'
-                | '】'
-                | '〔'
-                | '〕'
-                | '《'
-                | '》'
-                | '〈'
-                | '〉'
-                | '「'
-                | '」'
-                | '『'
-                | '』'
-                | '·'
-                | '・'
-                | '…'
-                | '—'
-                | '–'
-                | '～'
-        )
-}
-
-/// Similarity of two keys: 1 − Levenshtein distance over the longer length,
-/// counted in characters.
-pub fn similarity(a: &str, b: &str) -> f64 {
-    strsim::normalized_levenshtein(a, b)
-}
-
-/// Whether two names carry the same numbers, in the same order (digits,
-/// Chinese numerals, 甲乙丙丁, Roman numerals). Names that differ in a number name different
-/// things however similar they look: 一寸照片/二寸照片, 一级资质/二级资质.
-pub fn same_numbers(a: &str, b: &str) -> bool {
-    fn numbers(s: &str) -> Vec<char> {
-        s.chars()
-            .filter(|c| {
-                c.is_ascii_digit()
-                    || "〇零一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾甲乙丙丁ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ".contains(*c)
-            })
-            .collect()
-    }
-    numbers(a) == numbers(b)
-}
-
 fn check(ctx: &Context, sink: &mut Sink) {
     let threshold = ctx.config.thresholds.name_similarity;
     let mats = &ctx.catalog.materials;
@@ -120,7 +38,7 @@ fn check(ctx: &Context, sink: &mut Sink) {
     let mut first_of: HashMap<String, usize> = HashMap::with_capacity(mats.len());
     let mut distinct: Vec<(String, usize)> = Vec::new();
     for (i, m) in mats.iter().enumerate() {
-        let key = name_key(&m.value.name, ctx.config);
+        let key = name_key(&m.value.name, &ctx.config.synonyms);
         if key.is_empty() {
             continue;
         }
@@ -178,9 +96,9 @@ fn check(ctx: &Context, sink: &mut Sink) {
 
 #[cfg(test)]
 mod tests {
-    use super::{name_key, plain_key, similarity};
     use crate::config::Config;
-    use crate::diag::Severity;
+    use crate::text::names::{name_key, plain_key, similarity};
+        use crate::diag::Severity;
     use crate::testing::{edit, hits, lint_with, MATERIALS};
 
     const M: &str = "materials.json";
@@ -209,9 +127,9 @@ mod tests {
     #[test]
     fn synonyms_compare_equal_and_are_taken_longest_first() {
         let c = Config::defaults();
-        assert_eq!(name_key("营业执照影印件", &c), name_key("营业执照复印件", &c));
-        assert_eq!(name_key("受托人身份证", &c), name_key("受托人居民身份证", &c));
-        assert_ne!(name_key("居民身份证", &c), name_key("居民户口簿", &c));
+        assert_eq!(name_key("营业执照影印件", &c.synonyms), name_key("营业执照复印件", &c.synonyms));
+        assert_eq!(name_key("受托人身份证", &c.synonyms), name_key("受托人居民身份证", &c.synonyms));
+        assert_ne!(name_key("居民身份证", &c.synonyms), name_key("居民户口簿", &c.synonyms));
     }
 
     #[test]

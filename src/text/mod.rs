@@ -3,4 +3,5 @@
 
 pub mod fields;
 pub mod matcher;
+pub mod names;
 pub mod normalize;
