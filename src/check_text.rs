@@ -55,11 +55,11 @@ pub fn run(file: &str, rules_dir: &Path, json: bool) -> i32 {
             }
         }
     };
-    let loaded = config::load(rules_dir.is_dir().then_some(rules_dir));
+    let loaded = config::load(rules_dir.is_dir().then_some(rules_dir), &rules::known);
     let cfg = match loaded.config {
         Ok(c) => c,
-        Err(diags) => {
-            for d in diags {
+        Err(invalid) => {
+            for d in rules::config_findings(&invalid) {
                 eprintln!("{}: {}", loaded.sources[d.file].path, d.message);
             }
             eprintln!("错误：rules/ 中的配置有误");

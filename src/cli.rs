@@ -206,7 +206,7 @@ fn run_schema(path: &Path, check: bool) -> i32 {
         .into_iter()
         .map(|(n, t)| (catalog_dir.join(n), t))
         .chain(
-            schema::rendered_config()
+            config::rendered_schemas()
                 .into_iter()
                 .map(|(n, t)| (rules_dir.join(n), t)),
         );

@@ -52,7 +52,7 @@ pub enum Failure {
 /// defaults for files not there), on the given date (YYYY-MM-DD).
 pub fn lint_dir(root: &Path, rules_dir: Option<&Path>, today: &str) -> Result<Outcome, Failure> {
     let start = Instant::now();
-    let cfg = config::load(rules_dir);
+    let cfg = config::load(rules_dir, &rules::known);
     let files = load::read_tree(root).map_err(Failure::Io)?;
     if files.is_empty() {
         return Err(Failure::Io(format!(
@@ -65,30 +65,19 @@ pub fn lint_dir(root: &Path, rules_dir: Option<&Path>, today: &str) -> Result<Ou
     Ok(out)
 }
 
-/// Lint in-memory files with the shipped `rules/` (for tests).
-pub fn lint_files(files: Vec<RawFile>) -> Outcome {
-    // The shipped rules/ compiled once per process: tests lint thousands
-    // of small catalogs.
-    static DEFAULT: std::sync::OnceLock<config::Loaded> = std::sync::OnceLock::new();
-    match lint(files, DEFAULT.get_or_init(|| config::load(None)), "2026-11-22") {
-        Ok(o) => o,
-        Err(_) => panic!("shipped rules/ must compile"),
-    }
-}
-
 /// Lint files given in memory (paths relative to the catalog root).
 pub fn lint(files: Vec<RawFile>, cfg: &config::Loaded, today: &str) -> Result<Outcome, Failure> {
     let start = Instant::now();
     let first_id = cfg.sources.len();
     let config = match &cfg.config {
         Ok(c) => c,
-        Err(diags) => {
+        Err(invalid) => {
             let sources = Sources {
                 files: cfg.sources.clone(),
             };
             return Err(Failure::Config(Box::new(finish(
                 sources,
-                diags.clone(),
+                rules::config_findings(invalid),
                 Stats::default(),
                 start,
             ))));
@@ -107,7 +96,11 @@ pub fn lint(files: Vec<RawFile>, cfg: &config::Loaded, today: &str) -> Result<Ou
         config,
         text_hits: std::sync::OnceLock::new(),
     };
-    let mut found = loaded.diagnostics;
+    let mut found: Vec<Diagnostic> = loaded
+        .problems
+        .iter()
+        .map(|(f, p)| rules::load_finding(*f, p))
+        .collect();
     found.extend(rules::run(&ctx));
 
     let c = &loaded.catalog;
@@ -375,12 +368,12 @@ mod tests {
 #[cfg(test)]
 mod config_tests {
     use super::*;
-    use crate::config::load_texts;
-    use crate::testing::{base, edit, files_with, ITEM};
+    use crate::config::{load_texts, ConfigFile};
+    use crate::testing::{base, edit, files_with, ITEM, TODAY};
 
-    fn run(rules: &[(FileKind, &str)], item: &str) -> Outcome {
+    fn run(rules: &[(ConfigFile, &str)], item: &str) -> Outcome {
         let files = files_with("items/630101001000.json", item);
-        match lint(files, &load_texts(rules), "2026-11-22") {
+        match lint(files, &load_texts(rules), TODAY) {
             Ok(o) => o,
             Err(_) => panic!("config must compile"),
         }
@@ -410,7 +403,7 @@ mod config_tests {
     #[test]
     fn an_exemption_in_force_suppresses_and_is_counted() {
         let out = run(
-            &[(FileKind::Exemptions, &exemption("2027-06-30", "/conditions/0"))],
+            &[(ConfigFile::Exemptions, &exemption("2027-06-30", "/conditions/0"))],
             &vague_item(),
         );
         assert_eq!(rules_of(&out), []);
@@ -420,7 +413,7 @@ mod config_tests {
     #[test]
     fn an_expired_exemption_is_a_finding_and_suppresses_nothing() {
         let out = run(
-            &[(FileKind::Exemptions, &exemption("2025-12-31", "/conditions/0"))],
+            &[(ConfigFile::Exemptions, &exemption("2025-12-31", "/conditions/0"))],
             &vague_item(),
         );
         assert_eq!(
@@ -439,7 +432,7 @@ mod config_tests {
     #[test]
     fn an_exemption_that_matches_nothing_is_reported() {
         let out = run(
-            &[(FileKind::Exemptions, &exemption("2027-06-30", "/conditions/5"))],
+            &[(ConfigFile::Exemptions, &exemption("2027-06-30", "/conditions/5"))],
             &vague_item(),
         );
         assert_eq!(
@@ -461,7 +454,7 @@ mod config_tests {
   ]
 }
 "#;
-        let out = run(&[(FileKind::RulesConfig, rules)], &vague_item());
+        let out = run(&[(ConfigFile::Rules, rules)], &vague_item());
         assert_eq!(
             rules_of(&out),
             [
@@ -476,7 +469,7 @@ mod config_tests {
     #[test]
     fn a_rule_turned_off_reports_nothing() {
         let rules = "{\"severity\": {\"vague-discretion\": \"off\"}}";
-        let out = run(&[(FileKind::RulesConfig, rules)], &vague_item());
+        let out = run(&[(ConfigFile::Rules, rules)], &vague_item());
         assert_eq!(rules_of(&out), []);
     }
 
@@ -490,7 +483,7 @@ mod config_tests {
             })
             .collect();
         let bad = "{\n  \"entries\": [{\"pattern\": \"其他 材料\", \"class\": \"兜底\", \"message\": \"m\", \"rewrite\": \"r\", \"policy\": \"p\"}],\n  \"alow\": []\n}\n";
-        match lint(files, &load_texts(&[(FileKind::Lexicon, bad)]), "2026-11-22") {
+        match lint(files, &load_texts(&[(ConfigFile::Lexicon, bad)]), TODAY) {
             Err(Failure::Config(out)) => {
                 let found: Vec<(&str, &str, usize, usize)> = out
                     .diagnostics

@@ -13,9 +13,7 @@ use serde_json::Value;
 use crate::catalog::{
     AgenciesFile, At, Bundle, Catalog, CatalogMeta, DepartmentsFile, FileKind, Item, Local, MaterialsFile, RegionsFile,
 };
-use crate::diag::Diagnostic;
-use crate::rules;
-use crate::schema;
+use crate::schema::{self, Schema, Violation};
 use crate::source::{FileId, SourceFile, Sources};
 
 /// A file's path (relative to the catalog root, '/'-separated) and its
@@ -25,12 +23,12 @@ pub struct RawFile {
     pub bytes: Result<Vec<u8>, String>,
 }
 
-/// The result of loading: all sources, the typed catalog, and the findings
-/// made while reading and parsing.
+/// The result of loading: all sources, the typed catalog, and the
+/// problems met while reading and parsing, each with its file.
 pub struct Loaded {
     pub sources: Sources,
     pub catalog: Catalog,
-    pub diagnostics: Vec<Diagnostic>,
+    pub problems: Vec<(FileId, Problem)>,
 }
 
 /// Walk `root` and read every file under it, in parallel, sorted by path so
@@ -83,138 +81,173 @@ pub enum Parsed {
     Item(Box<Item>),
     Local(Box<Local>),
     Bundle(Box<Bundle>),
-    RulesConfig(crate::config::raw::RulesFile),
-    Lexicon(crate::config::raw::LexiconFile),
-    Exemptions(crate::config::raw::ExemptionsFile),
+}
+
+/// What went wrong reading one file, as a value: the rules layer owns the
+/// findings' wording (`rules::load_finding`).
+#[derive(Debug, Clone)]
+pub enum Problem {
+    /// The file could not be read (permissions, a broken link…).
+    Unreadable(String),
+    /// Not UTF-8: the byte offset of the first bad byte.
+    InvalidUtf8 { at: usize },
+    /// A byte-order mark of this many bytes opens the file.
+    Bom { len: usize },
+    /// Not JSON: where, whether the file simply ended, serde_json's reason
+    /// in Chinese.
+    InvalidJson { at: usize, truncated: bool, reason: String },
+    /// A key given twice: its pointer, the second key's byte range, and the
+    /// line of the first.
+    DuplicateKey {
+        pointer: String,
+        key: (usize, usize),
+        first_line: usize,
+    },
+    /// A JSON file whose path has no kind in the catalog's layout.
+    UnknownFile,
+    /// A schema violation.
+    Schema(Violation),
+    /// The schema passed but the types refused (a bug to report, not hide).
+    Typed { label: &'static str, error: String },
 }
 
 /// Parse every file (in parallel) and assemble the catalog. Pure: no I/O.
 /// File ids start at `first_id` (the ids before it belong to `rules/`).
 pub fn parse(files: Vec<RawFile>, first_id: FileId) -> Loaded {
-    let results: Vec<Outcome1> = files
-        .into_par_iter()
-        .enumerate()
-        .map(|(i, raw)| parse_one(first_id + i, raw))
-        .collect();
-
-    let mut sources = Sources::default();
-    let mut catalog = Catalog::default();
-    let mut diagnostics = Vec::new();
-    for (i, (source, diags, kind, parsed)) in results.into_iter().enumerate() {
+    let results: Vec<FileResult> = files.into_par_iter().map(parse_one).collect();
+    let mut loaded = Loaded {
+        sources: Sources::default(),
+        catalog: Catalog::default(),
+        problems: Vec::new(),
+    };
+    for (i, (source, problems, kind, parsed)) in results.into_iter().enumerate() {
         let id = first_id + i;
-        let Some(parsed) = parsed else {
-            if let Some(kind) = kind {
+        loaded.problems.extend(problems.into_iter().map(|p| (id, p)));
+        match (parsed, kind) {
+            (Some(parsed), _) => add(&mut loaded.catalog, id, parsed),
+            (None, Some(kind)) => {
                 let stem = source.path.rsplit('/').next().unwrap_or("").trim_end_matches(".json");
-                catalog.failed.push((kind, stem.to_string()));
+                loaded.catalog.failed.push((kind, stem.to_string()));
             }
-            sources.files.push(source);
-            diagnostics.extend(diags);
-            continue;
-        };
-        sources.files.push(source);
-        diagnostics.extend(diags);
-        let list = |name: &str, i: usize| format!("/{name}/{i}");
-        match parsed {
-            Parsed::Meta(m) => {
-                catalog.meta.get_or_insert(At {
-                    file: id,
-                    pointer: String::new(),
-                    value: m,
-                });
-            }
-            Parsed::Regions(f) => catalog
-                .regions
-                .extend(f.regions.into_iter().enumerate().map(|(i, value)| At {
-                    file: id,
-                    pointer: list("regions", i),
-                    value,
-                })),
-            Parsed::Departments(f) => {
-                catalog
-                    .departments
-                    .extend(f.departments.into_iter().enumerate().map(|(i, value)| At {
-                        file: id,
-                        pointer: list("departments", i),
-                        value,
-                    }))
-            }
-            Parsed::Materials(f) => catalog
-                .materials
-                .extend(f.materials.into_iter().enumerate().map(|(i, value)| At {
-                    file: id,
-                    pointer: list("materials", i),
-                    value,
-                })),
-            Parsed::Agencies(f) => {
-                catalog.agency_files.push(At {
-                    file: id,
-                    pointer: "/region".into(),
-                    value: f.region,
-                });
-                catalog
-                    .agencies
-                    .extend(f.agencies.into_iter().enumerate().map(|(i, value)| At {
-                        file: id,
-                        pointer: list("agencies", i),
-                        value,
-                    }))
-            }
-            Parsed::Item(v) => catalog.items.push(At {
-                file: id,
-                pointer: String::new(),
-                value: *v,
-            }),
-            Parsed::Local(v) => catalog.locals.push(At {
-                file: id,
-                pointer: String::new(),
-                value: *v,
-            }),
-            Parsed::Bundle(v) => catalog.bundles.push(At {
-                file: id,
-                pointer: String::new(),
-                value: *v,
-            }),
-            // Never produced for catalog paths.
-            Parsed::RulesConfig(_) | Parsed::Lexicon(_) | Parsed::Exemptions(_) => {}
+            (None, None) => {}
         }
+        loaded.sources.files.push(source);
     }
-    Loaded {
-        sources,
-        catalog,
-        diagnostics,
+    loaded
+}
+
+/// Each element of a registry list, addressed by its pointer.
+fn each<'a, T: 'a>(file: FileId, name: &'a str, list: Vec<T>) -> impl Iterator<Item = At<T>> + 'a {
+    list.into_iter().enumerate().map(move |(i, value)| At {
+        file,
+        pointer: format!("/{name}/{i}"),
+        value,
+    })
+}
+
+fn whole<T>(file: FileId, value: T) -> At<T> {
+    At {
+        file,
+        pointer: String::new(),
+        value,
+    }
+}
+
+/// Put one parsed file into the catalog.
+fn add(catalog: &mut Catalog, id: FileId, parsed: Parsed) {
+    match parsed {
+        Parsed::Meta(m) => {
+            catalog.meta.get_or_insert(whole(id, m));
+        }
+        Parsed::Regions(f) => catalog.regions.extend(each(id, "regions", f.regions)),
+        Parsed::Departments(f) => catalog.departments.extend(each(id, "departments", f.departments)),
+        Parsed::Materials(f) => catalog.materials.extend(each(id, "materials", f.materials)),
+        Parsed::Agencies(f) => {
+            catalog.agency_files.push(At {
+                file: id,
+                pointer: "/region".into(),
+                value: f.region,
+            });
+            catalog.agencies.extend(each(id, "agencies", f.agencies));
+        }
+        Parsed::Item(v) => catalog.items.push(whole(id, *v)),
+        Parsed::Local(v) => catalog.locals.push(whole(id, *v)),
+        Parsed::Bundle(v) => catalog.bundles.push(whole(id, *v)),
     }
 }
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
-/// One file's result: its source, findings, kind (when its path has one)
+/// One file's result: its source, problems, kind (when its path has one)
 /// and typed content (when it parsed).
-type Outcome1 = (SourceFile, Vec<Diagnostic>, Option<FileKind>, Option<Parsed>);
+type FileResult = (SourceFile, Vec<Problem>, Option<FileKind>, Option<Parsed>);
 
-fn parse_one(id: FileId, raw: RawFile) -> Outcome1 {
+fn parse_one(raw: RawFile) -> FileResult {
     let kind = FileKind::of_path(&raw.path);
-    let (src, diags, parsed) = parse_typed(id, raw, kind);
-    (src, diags, kind, parsed)
+    let (src, mut problems, value) = read_json(raw);
+    let Some(value) = value else {
+        return (src, problems, kind, None);
+    };
+    let Some(kind) = kind else {
+        problems.push(Problem::UnknownFile);
+        return (src, problems, None, None);
+    };
+    let schema = schema::catalog(kind);
+    let p = &mut problems;
+    let parsed = match kind {
+        FileKind::Meta => check_typed(schema, value, p).map(Parsed::Meta),
+        FileKind::Regions => check_typed(schema, value, p).map(Parsed::Regions),
+        FileKind::Departments => check_typed(schema, value, p).map(Parsed::Departments),
+        FileKind::Materials => check_typed(schema, value, p).map(Parsed::Materials),
+        FileKind::Agencies => check_typed(schema, value, p).map(Parsed::Agencies),
+        FileKind::Item => check_typed(schema, value, p).map(|v| Parsed::Item(Box::new(v))),
+        FileKind::Local => check_typed(schema, value, p).map(|v| Parsed::Local(Box::new(v))),
+        FileKind::Bundle => check_typed(schema, value, p).map(|v| Parsed::Bundle(Box::new(v))),
+    };
+    (src, problems, Some(kind), parsed)
 }
 
-/// Read one file of a known (or unknown) kind through every stage: bytes,
-/// UTF-8, BOM, JSON syntax, duplicate keys, schema, typed parse.
-pub fn parse_typed(id: FileId, raw: RawFile, kind: Option<FileKind>) -> (SourceFile, Vec<Diagnostic>, Option<Parsed>) {
-    let mut diags = Vec::new();
+/// Read one configuration-like document (a `rules/` file, an import
+/// mapping) through the same stages as a catalog file: bytes, UTF-8, BOM,
+/// JSON syntax, duplicate keys, schema (every violation), typed parse.
+pub fn parse_document<T: DeserializeOwned>(raw: RawFile, schema: &Schema) -> (SourceFile, Vec<Problem>, Option<T>) {
+    let (src, mut problems, value) = read_json(raw);
+    let typed = value.and_then(|v| check_typed(schema, v, &mut problems));
+    (src, problems, typed)
+}
+
+/// Validate against the schema, then parse into the type. `None` when
+/// either refused (the problems say why).
+fn check_typed<T: DeserializeOwned>(schema: &Schema, value: Value, problems: &mut Vec<Problem>) -> Option<T> {
+    let violations = schema.check(&value);
+    let schema_failed = !violations.is_empty();
+    problems.extend(violations.into_iter().map(Problem::Schema));
+    // A file with schema violations that still reads as the type stays in
+    // the catalog, so its other checks run too.
+    match typed(value) {
+        Ok(t) => Some(t),
+        Err(e) => {
+            if !schema_failed {
+                problems.push(Problem::Typed {
+                    label: schema.label,
+                    error: strip_position(&e),
+                });
+            }
+            None
+        }
+    }
+}
+
+/// Bytes to a JSON value: UTF-8, BOM, syntax, duplicate keys.
+fn read_json(raw: RawFile) -> (SourceFile, Vec<Problem>, Option<Value>) {
+    let mut problems = Vec::new();
     let bytes = match raw.bytes {
         Ok(b) => b,
         Err(e) => {
-            let src = SourceFile::new(raw.path, Arc::from(""));
-            diags.push(
-                rules::unreadable_file::RULE
-                    .at_bytes(id, 0, 0)
-                    .message(format!("无法读取文件：{e}"))
-                    .help("检查文件权限，或该路径是否为损坏的链接"),
-            );
-            return (src, diags, None);
+            problems.push(Problem::Unreadable(e));
+            return (SourceFile::new(raw.path, Arc::from("")), problems, None);
         }
     };
-
     // Text: exact when UTF-8; otherwise lossy, which keeps every offset up
     // to the first bad byte, so that finding still points at the right place.
     let (text, utf8_error) = match std::str::from_utf8(&bytes) {
@@ -226,126 +259,62 @@ pub fn parse_typed(id: FileId, raw: RawFile, kind: Option<FileKind>) -> (SourceF
     };
     let src = SourceFile::new(raw.path, text);
     if let Some(at) = utf8_error {
-        diags.push(
-            rules::invalid_utf8::RULE
-                .at_bytes(id, at, at + 1)
-                .message("文件不是合法的 UTF-8 编码")
-                .help("以 UTF-8（无 BOM）重新保存此文件；GBK/GB18030 编码的文件须先转换"),
-        );
-        return (src, diags, None);
+        problems.push(Problem::InvalidUtf8 { at });
+        return (src, problems, None);
     }
-
     let base = if bytes.starts_with(BOM) {
-        diags.push(
-            rules::bom::RULE
-                .at_bytes(id, 0, BOM.len())
-                .message("文件以字节顺序标记（BOM）开头")
-                .help("以 UTF-8（无 BOM）重新保存此文件"),
-        );
+        problems.push(Problem::Bom { len: BOM.len() });
         BOM.len()
     } else {
         0
     };
-
-    let body = &src.text[base..];
-    let value: Value = match serde_json::from_str(body) {
+    let value = match serde_json::from_str::<Value>(&src.text[base..]) {
         Ok(v) => v,
         Err(e) => {
-            // A truncated file is reported where it ends; other errors
-            // where serde_json stopped (its column counts bytes).
-            let off = if e.is_eof() {
-                src.text.len()
-            } else if e.line() <= 1 {
-                src.offset_of(e.line(), e.column()) + base
-            } else {
-                src.offset_of(e.line(), e.column())
-            }
-            .min(src.text.len());
-            let (message, help) = if e.is_eof() {
-                (
-                    "JSON 不完整：文件在此处意外结束（文件可能被截断）".to_string(),
-                    "补全缺失的括号或内容；若文件在传输中被截断，请从版本库恢复".to_string(),
-                )
-            } else {
-                (
-                    format!("不是合法的 JSON：{}", json_error_zh(&strip_position(&e.to_string()))),
-                    "检查此处的引号、逗号和括号；JSON 不允许注释和末尾逗号".to_string(),
-                )
-            };
-            // serde_json stops at the bracket after a trailing comma; point
-            // at the comma itself.
-            let off = if e.to_string().starts_with("trailing comma") {
-                let before = src.text[..off].trim_end();
-                if before.ends_with(',') {
-                    before.len() - 1
-                } else {
-                    off
-                }
-            } else {
-                off
-            };
-            diags.push(
-                rules::invalid_json::RULE
-                    .at_bytes(id, off, off)
-                    .message(message)
-                    .help(help),
-            );
-            return (src, diags, None);
+            problems.push(syntax_problem(&src, base, &e));
+            return (src, problems, None);
         }
     };
+    duplicate_keys(&src, base, &mut problems);
+    (src, problems, Some(value))
+}
 
+/// Where and why serde_json refused the text.
+fn syntax_problem(src: &SourceFile, base: usize, e: &serde_json::Error) -> Problem {
+    // A truncated file is reported where it ends; other errors where
+    // serde_json stopped (its column counts bytes).
+    let off = if e.is_eof() {
+        src.text.len()
+    } else if e.line() <= 1 {
+        src.offset_of(e.line(), e.column()) + base
+    } else {
+        src.offset_of(e.line(), e.column())
+    }
+    .min(src.text.len());
+    // serde_json stops at the bracket after a trailing comma; point at the
+    // comma itself.
+    let message = e.to_string();
+    let before = src.text[..off].trim_end();
+    let at = if message.starts_with("trailing comma") && before.ends_with(',') {
+        before.len() - 1
+    } else {
+        off
+    };
+    Problem::InvalidJson {
+        at,
+        truncated: e.is_eof(),
+        reason: json_error_zh(&strip_position(&message)),
+    }
+}
+
+fn duplicate_keys(src: &SourceFile, base: usize, problems: &mut Vec<Problem>) {
     if let Some(tree) = crate::spans::Tree::parse(&src.text, base) {
         for dup in tree.duplicate_keys() {
-            let (line, _) = src.line_col(dup.first.0);
-            let key = crate::spans::segments(&dup.pointer).last().unwrap_or_default();
-            let mut d = rules::duplicate_key::RULE
-                .at_key(id, &dup.pointer)
-                .message(format!("重复的字段“{key}”：第 {line} 行已有同名字段"))
-                .help("删除其中一个；JSON 解析器只保留最后一个，前面的内容会被静默丢弃");
-            d.span = Some(dup.key);
-            diags.push(d);
-        }
-    }
-
-    let Some(kind) = kind else {
-        diags.push(
-            rules::unknown_file::RULE
-                .at(id, "")
-                .message("此文件不在目录约定的位置，tongbiao 不会读取它")
-                .help("事项放在 items/，实施清单放在 local/<区划代码>/，一件事放在 bundles/，实施主体放在 agencies/；见 catalog/README.md"),
-        );
-        return (src, diags, None);
-    };
-
-    let before = diags.len();
-    schema::validate(kind, id, &value, &mut diags);
-    let schema_failed = diags.len() > before;
-    let parsed = match kind {
-        FileKind::Meta => typed(value).map(Parsed::Meta),
-        FileKind::Regions => typed(value).map(Parsed::Regions),
-        FileKind::Departments => typed(value).map(Parsed::Departments),
-        FileKind::Materials => typed(value).map(Parsed::Materials),
-        FileKind::Agencies => typed(value).map(Parsed::Agencies),
-        FileKind::Item => typed(value).map(|v| Parsed::Item(Box::new(v))),
-        FileKind::Local => typed(value).map(|v| Parsed::Local(Box::new(v))),
-        FileKind::Bundle => typed(value).map(|v| Parsed::Bundle(Box::new(v))),
-        FileKind::RulesConfig => typed(value).map(Parsed::RulesConfig),
-        FileKind::Lexicon => typed(value).map(Parsed::Lexicon),
-        FileKind::Exemptions => typed(value).map(Parsed::Exemptions),
-    };
-    match parsed {
-        Ok(p) => (src, diags, Some(p)),
-        Err(e) => {
-            if !schema_failed {
-                // The schema and the types disagree: report rather than hide.
-                diags.push(
-                    rules::schema::RULE
-                        .at(id, "")
-                        .message(format!("无法按{}读取：{}", kind.label(), strip_position(&e)))
-                        .help("对照 catalog/schema 修改"),
-                );
-            }
-            (src, diags, None)
+            problems.push(Problem::DuplicateKey {
+                first_line: src.line_col(dup.first.0).0,
+                pointer: dup.pointer,
+                key: dup.key,
+            });
         }
     }
 }

@@ -1,6 +1,8 @@
-//! JSON Schemas: generated from the model types, written to
-//! `catalog/schema/`, and used to validate every file before typed parsing.
-//! Schema errors become findings in Chinese, each at its own value.
+//! JSON Schemas: generated from the model types (catalog) and the raw
+//! config types (`rules/`), written to `schema/` folders, and used to
+//! validate every file before typed parsing. Violations come back as
+//! values in Chinese, each at its own value; the rules layer turns them
+//! into findings.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -10,130 +12,160 @@ use jsonschema::Validator;
 use serde_json::Value;
 
 use crate::catalog::FileKind;
-use crate::diag::{escape, Diagnostic};
-use crate::rules;
-use crate::source::FileId;
+use crate::diag::escape;
 
-/// Directory (relative to the catalog root) holding the committed schemas.
+/// Directory (relative to the catalog root, and to `rules/`) holding the
+/// committed schemas.
 pub const SCHEMA_DIR: &str = "schema";
 
-/// The text of every catalog schema file, keyed by file name,
-/// pretty-printed with a trailing newline: exactly what `tongbiao schema`
-/// writes to `catalog/schema/`.
+/// One compiled schema with what messages say about it.
+pub struct Schema {
+    /// File name of the committed schema, e.g. `item.schema.json`.
+    pub file_name: &'static str,
+    /// Chinese name of the kind of file it describes, e.g. 基本目录事项.
+    pub label: &'static str,
+    /// Where the committed schema lives, for help lines (`catalog/schema`).
+    pub dir: &'static str,
+    value: Value,
+    validator: Validator,
+}
+
+/// One schema violation, in Chinese.
+#[derive(Debug, Clone)]
+pub enum Violation {
+    /// A key the schema does not allow; `pointer` is the key's own.
+    UnknownField {
+        pointer: String,
+        key: String,
+        label: &'static str,
+        help: String,
+    },
+    /// Any other violation, at the offending value.
+    Invalid {
+        pointer: String,
+        message: String,
+        help: String,
+    },
+}
+
+impl Schema {
+    /// Compile a generated schema. The schemas come from our own types:
+    /// failing to compile one is a bug in this program, not in user data.
+    pub fn new(value: Value, file_name: &'static str, label: &'static str, dir: &'static str) -> Schema {
+        let validator = jsonschema::validator_for(&value).expect("generated schema compiles");
+        Schema {
+            file_name,
+            label,
+            dir,
+            value,
+            validator,
+        }
+    }
+
+    /// The schema file's text: pretty-printed with a trailing newline.
+    pub fn text(&self) -> String {
+        let mut text = serde_json::to_string_pretty(&self.value).expect("schema serialises");
+        text.push('\n');
+        text
+    }
+
+    /// Every violation of `value`, not only the first.
+    pub fn check(&self, value: &Value) -> Vec<Violation> {
+        let mut out = Vec::new();
+        for err in self.validator.iter_errors(value) {
+            let pointer = err.instance_path().as_str().to_string();
+            match err.kind() {
+                ValidationErrorKind::AdditionalProperties { unexpected } => {
+                    for key in unexpected {
+                        out.push(Violation::UnknownField {
+                            pointer: format!("{pointer}/{}", escape(key)),
+                            key: key.clone(),
+                            label: self.label,
+                            help: self.suggest_field(&pointer, value, key),
+                        });
+                    }
+                }
+                kind => {
+                    let (message, help) = describe(kind, value, &pointer);
+                    out.push(Violation::Invalid { pointer, message, help });
+                }
+            }
+        }
+        out
+    }
+}
+
+/// The schema of each catalog file kind, compiled once.
+pub fn catalog(kind: FileKind) -> &'static Schema {
+    static V: OnceLock<HashMap<FileKind, Schema>> = OnceLock::new();
+    let all = V.get_or_init(|| {
+        FileKind::ALL
+            .iter()
+            .map(|&k| (k, Schema::new(k.schema(), k.schema_file(), k.label(), "catalog/schema")))
+            .collect()
+    });
+    &all[&kind]
+}
+
+/// The text of every catalog schema file, keyed by file name: exactly what
+/// `tongbiao schema` writes to `catalog/schema/`.
 pub fn rendered() -> Vec<(&'static str, String)> {
-    render(&FileKind::ALL)
-}
-
-/// The same for the files of `rules/` (written to `rules/schema/`).
-pub fn rendered_config() -> Vec<(&'static str, String)> {
-    render(&FileKind::CONFIG)
-}
-
-fn render(kinds: &[FileKind]) -> Vec<(&'static str, String)> {
-    kinds
+    FileKind::ALL
         .iter()
-        .map(|k| {
-            let mut text = serde_json::to_string_pretty(&k.schema()).expect("schema serialises");
-            text.push('\n');
-            (k.schema_file(), text)
+        .map(|&k| {
+            let s = catalog(k);
+            (s.file_name, s.text())
         })
         .collect()
 }
 
-fn validators() -> &'static HashMap<FileKind, Validator> {
-    static V: OnceLock<HashMap<FileKind, Validator>> = OnceLock::new();
-    V.get_or_init(|| {
-        FileKind::ALL
+impl Schema {
+    /// Closest allowed field name, for a "did you mean" help line.
+    fn suggest_field(&self, pointer: &str, root: &Value, key: &str) -> String {
+        let (dir, file) = (self.dir, self.file_name);
+        let allowed = self.allowed_fields(pointer, root);
+        let best = allowed
             .iter()
-            .chain(FileKind::CONFIG.iter())
-            .map(|&k| {
-                // The schemas are generated from our own types: failing to
-                // compile one is a bug in this program, not in user data.
-                let v = jsonschema::validator_for(&k.schema()).expect("generated schema compiles");
-                (k, v)
-            })
-            .collect()
-    })
-}
+            .map(|f| (strsim_distance(f, key), f))
+            .min()
+            .filter(|(d, f)| *d <= (f.len().max(key.len()) / 3).max(2));
+        match best {
+            Some((_, f)) => format!("是否想写“{f}”？字段名区分大小写；允许的字段见 {dir}/{file}"),
+            None => format!("删除此字段，或查阅 {dir}/{file} 中允许的字段"),
+        }
+    }
 
-/// Validate one parsed file against its kind's schema; every violation is
-/// reported, not only the first.
-pub fn validate(kind: FileKind, file: FileId, value: &Value, out: &mut Vec<Diagnostic>) {
-    let validator = &validators()[&kind];
-    for err in validator.iter_errors(value) {
-        let pointer = err.instance_path().as_str().to_string();
-        match err.kind() {
-            ValidationErrorKind::AdditionalProperties { unexpected } => {
-                for key in unexpected {
-                    let p = format!("{pointer}/{}", escape(key));
-                    let schema_dir = if FileKind::CONFIG.contains(&kind) {
-                        "rules/schema"
-                    } else {
-                        "catalog/schema"
-                    };
-                    out.push(
-                        rules::unknown_field::RULE
-                            .at_key(file, &p)
-                            .message(format!("未知字段“{key}”：{}不允许此字段", kind.label()))
-                            .help(suggest_field(kind, &pointer, value, key, schema_dir)),
-                    );
+    /// Field names the schema allows for the object at `pointer`: the keys of
+    /// the matching `properties` after following `$ref`s and array `items`.
+    fn allowed_fields(&self, pointer: &str, root: &Value) -> Vec<String> {
+        let schema = &self.value;
+        let defs = schema.get("$defs").cloned().unwrap_or(Value::Null);
+        let mut s = resolve(&defs, schema);
+        let mut inst = root;
+        for seg in crate::spans::segments(pointer) {
+            let next_inst = match inst {
+                Value::Array(a) => seg.parse::<usize>().ok().and_then(|i| a.get(i)),
+                Value::Object(o) => o.get(&seg),
+                _ => None,
+            };
+            let next_schema = if inst.is_array() {
+                s.get("items").cloned()
+            } else {
+                s.get("properties").and_then(|p| p.get(&seg)).cloned()
+            };
+            match (next_inst, next_schema) {
+                (Some(i), Some(n)) => {
+                    inst = i;
+                    s = resolve(&defs, &n);
                 }
-            }
-            kind_ => {
-                let (message, help) = describe(kind_, value, &pointer);
-                out.push(rules::schema::RULE.at(file, &pointer).message(message).help(help));
+                _ => return Vec::new(),
             }
         }
+        s.get("properties")
+            .and_then(Value::as_object)
+            .map(|p| p.keys().cloned().collect())
+            .unwrap_or_default()
     }
-}
-
-/// Closest allowed field name, for a "did you mean" help line.
-fn suggest_field(kind: FileKind, pointer: &str, root: &Value, key: &str, dir: &str) -> String {
-    let allowed = allowed_fields(kind, pointer, root);
-    let best = allowed
-        .iter()
-        .map(|f| (strsim_distance(f, key), f))
-        .min()
-        .filter(|(d, f)| *d <= (f.len().max(key.len()) / 3).max(2));
-    match best {
-        Some((_, f)) => format!(
-            "是否想写“{f}”？字段名区分大小写；允许的字段见 {dir}/{}",
-            kind.schema_file()
-        ),
-        None => format!("删除此字段，或查阅 {dir}/{} 中允许的字段", kind.schema_file()),
-    }
-}
-
-/// Field names the schema allows for the object at `pointer`: the keys of
-/// the matching `properties` after following `$ref`s and array `items`.
-fn allowed_fields(kind: FileKind, pointer: &str, root: &Value) -> Vec<String> {
-    let schema = kind.schema();
-    let defs = schema.get("$defs").cloned().unwrap_or(Value::Null);
-    let mut s = resolve(&defs, &schema);
-    let mut inst = root;
-    for seg in crate::spans::segments(pointer) {
-        let next_inst = match inst {
-            Value::Array(a) => seg.parse::<usize>().ok().and_then(|i| a.get(i)),
-            Value::Object(o) => o.get(&seg),
-            _ => None,
-        };
-        let next_schema = if inst.is_array() {
-            s.get("items").cloned()
-        } else {
-            s.get("properties").and_then(|p| p.get(&seg)).cloned()
-        };
-        match (next_inst, next_schema) {
-            (Some(i), Some(n)) => {
-                inst = i;
-                s = resolve(&defs, &n);
-            }
-            _ => return Vec::new(),
-        }
-    }
-    s.get("properties")
-        .and_then(Value::as_object)
-        .map(|p| p.keys().cloned().collect())
-        .unwrap_or_default()
 }
 
 /// Follow `$ref` and `anyOf [T, null]` (how Option<T> comes out) to the

@@ -2,7 +2,7 @@
 //! in one defective file and asserts the finding's rule, file and line.
 
 use crate::diag::Diagnostic;
-use crate::lint::{lint_files, Outcome};
+use crate::lint::Outcome;
 use crate::load::RawFile;
 
 pub const META: &str = r#"{
@@ -127,6 +127,21 @@ pub fn base() -> Vec<(String, String)> {
     .collect()
 }
 
+/// The one date tests lint on (exemption expiry).
+pub const TODAY: &str = "2026-11-22";
+
+/// Lint in-memory files with the shipped `rules/`.
+pub fn lint_files(files: Vec<RawFile>) -> Outcome {
+    // The shipped rules/ compiled once per process: tests lint thousands
+    // of small catalogs.
+    static DEFAULT: std::sync::OnceLock<crate::config::Loaded> = std::sync::OnceLock::new();
+    let rules = DEFAULT.get_or_init(|| crate::config::load_texts(&[]));
+    match crate::lint::lint(files, rules, TODAY) {
+        Ok(o) => o,
+        Err(_) => panic!("shipped rules/ must compile"),
+    }
+}
+
 /// The base catalog with one file's text replaced, as raw files.
 pub fn files_with(path: &str, text: &str) -> Vec<RawFile> {
     base()
@@ -188,9 +203,6 @@ fn base_catalog_is_clean() {
     assert_eq!(out.stats.items, 1);
     assert_eq!(out.stats.locals, 1);
 }
-
-/// The date examples are linted on (exemption expiry), as in `lint_files`.
-pub const TODAY: &str = "2026-11-22";
 
 /// Lint the base catalog with a rule's documented example applied, or say
 /// why the example does not apply (a `from` text not in its file).
@@ -258,7 +270,7 @@ pub fn lint_example(example: &crate::rules::Example) -> Result<Outcome, String> 
             to,
             catalog,
         } => {
-            let shipped = crate::config::default_text(kind);
+            let shipped = kind.default_text();
             let text = if from.is_empty() {
                 to.to_string()
             } else if shipped.contains(from) {
@@ -272,7 +284,7 @@ pub fn lint_example(example: &crate::rules::Example) -> Result<Outcome, String> 
     }
     let loaded = match &rules {
         Some((kind, text)) => crate::config::load_texts(&[(*kind, text)]),
-        None => crate::config::load(None),
+        None => crate::config::load_texts(&[]),
     };
     files.sort_by(|a, b| a.0.cmp(&b.0));
     let files = files.into_iter().map(|(path, bytes)| RawFile { path, bytes }).collect();

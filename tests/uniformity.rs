@@ -17,7 +17,7 @@ fn fixture() -> PathBuf {
 
 fn report() -> tongbiao::uniformity::Report {
     let files = tongbiao::load::read_tree(&fixture()).unwrap();
-    let cfg = tongbiao::config::load(None);
+    let cfg = tongbiao::config::load(None, &tongbiao::rules::known);
     let Ok(config) = &cfg.config else {
         panic!("shipped rules/ must compile")
     };

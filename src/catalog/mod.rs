@@ -35,12 +35,6 @@ pub enum FileKind {
     Item,
     Local,
     Bundle,
-    /// `rules/rules.json` (not under catalog/).
-    RulesConfig,
-    /// `rules/lexicon.json`.
-    Lexicon,
-    /// `rules/exemptions.json`.
-    Exemptions,
 }
 
 impl FileKind {
@@ -55,9 +49,6 @@ impl FileKind {
         FileKind::Local,
         FileKind::Bundle,
     ];
-
-    /// The files of `rules/`, in the order their schemas are written.
-    pub const CONFIG: [FileKind; 3] = [FileKind::RulesConfig, FileKind::Lexicon, FileKind::Exemptions];
 
     /// Classify a catalog-relative path ('/'-separated). `None`: not a
     /// catalog data file (README, schemas, or something unexpected).
@@ -87,9 +78,6 @@ impl FileKind {
             FileKind::Item => "item.schema.json",
             FileKind::Local => "local.schema.json",
             FileKind::Bundle => "bundle.schema.json",
-            FileKind::RulesConfig => "rules.schema.json",
-            FileKind::Lexicon => "lexicon.schema.json",
-            FileKind::Exemptions => "exemptions.schema.json",
         }
     }
 
@@ -104,9 +92,6 @@ impl FileKind {
             FileKind::Item => schemars::schema_for!(Item),
             FileKind::Local => schemars::schema_for!(Local),
             FileKind::Bundle => schemars::schema_for!(Bundle),
-            FileKind::RulesConfig => schemars::schema_for!(crate::config::raw::RulesFile),
-            FileKind::Lexicon => schemars::schema_for!(crate::config::raw::LexiconFile),
-            FileKind::Exemptions => schemars::schema_for!(crate::config::raw::ExemptionsFile),
         };
         let mut v = schema.to_value();
         strip_null(&mut v);
@@ -124,9 +109,6 @@ impl FileKind {
             FileKind::Item => "基本目录事项",
             FileKind::Local => "实施清单",
             FileKind::Bundle => "一件事",
-            FileKind::RulesConfig => "规则配置",
-            FileKind::Lexicon => "用语词表",
-            FileKind::Exemptions => "豁免清单",
         }
     }
 }
@@ -134,7 +116,7 @@ impl FileKind {
 /// Optional fields are simply omitted in the catalog; `null` is not a value
 /// anyone should write. schemars renders `Option<T>` as "T or null", which
 /// also turns every enum error into an unreadable anyOf; strip the null.
-fn strip_null(v: &mut serde_json::Value) {
+pub fn strip_null(v: &mut serde_json::Value) {
     use serde_json::Value;
     if let Value::Object(o) = v {
         if let Some(Value::Array(types)) = o.get_mut("type") {

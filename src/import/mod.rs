@@ -101,7 +101,7 @@ fn run_inner(args: &Args) -> Result<i32, String> {
         }
     }
     let rules = args.rules.clone().unwrap_or_else(|| args.out.join("..").join("rules"));
-    let config = match crate::config::load(rules.is_dir().then_some(rules.as_path())).config {
+    let config = match crate::config::load(rules.is_dir().then_some(rules.as_path()), &crate::rules::known).config {
         Ok(c) => c,
         Err(_) => {
             return Err(format!(

@@ -1,7 +1,8 @@
 //! bom: a file that starts with a UTF-8 byte-order mark.
 
 use super::{Category, Check, Example, Rule};
-use crate::diag::Severity;
+use crate::diag::{Diagnostic, Severity};
+use crate::source::FileId;
 
 pub const RULE: Rule = Rule {
     id: "bom",
@@ -20,6 +21,13 @@ pub const RULE: Rule = Rule {
     example: Example::Bytes { file: "items/630101001000.json", from: b"{", to: b"\xef\xbb\xbf{" },
     check: Check::Load,
 };
+
+/// The finding on a byte-order mark of `len` bytes.
+pub(crate) fn finding(file: FileId, len: usize) -> Diagnostic {
+    RULE.at_bytes(file, 0, len)
+        .message("文件以字节顺序标记（BOM）开头")
+        .help("以 UTF-8（无 BOM）重新保存此文件")
+}
 
 #[cfg(test)]
 mod tests {

@@ -1,8 +1,8 @@
 //! config-invalid: a file of `rules/` that cannot be used as written.
 
 use super::{Category, Check, Example, Rule};
-use crate::catalog::FileKind;
-use crate::diag::Severity;
+use crate::config::{ConfigFile, Problem};
+use crate::diag::{Diagnostic, Severity};
 
 pub const RULE: Rule = Rule {
     id: "config-invalid",
@@ -19,10 +19,17 @@ pub const RULE: Rule = Rule {
 
 修改方法：按报告的位置修改 rules/ 中的文件；运行 tongbiao rules 查看规则标识。",
     example: Example::Config {
-        kind: FileKind::RulesConfig,
+        kind: ConfigFile::Rules,
         from: "\"severity\": {}",
         to: "\"severity\": {\"vague-catchall\": \"off\"}",
         catalog: &[],
     },
     check: Check::Pipeline,
 };
+
+/// The finding for a wrong entry of `rules/`.
+pub(crate) fn finding(p: &Problem) -> Diagnostic {
+    RULE.at(p.file, &p.pointer)
+        .message(p.message.as_str())
+        .help(p.help.as_str())
+}

@@ -3,10 +3,10 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use crate::text::names::{name_key, plain_key, same_numbers, similarity};
 use super::{Category, Check, Context, Edit, Example, Rule};
 use crate::catalog::{At, Item};
 use crate::diag::{Severity, Sink};
+use crate::text::names::{name_key, plain_key, same_numbers, similarity};
 use crate::text::normalize::normalize;
 
 pub const RULE: Rule = Rule {
@@ -67,7 +67,10 @@ fn basis_set(item: &Item) -> BTreeSet<(String, String)> {
 fn check(ctx: &Context, sink: &mut Sink) {
     let mut items: Vec<&At<Item>> = ctx.catalog.items.iter().collect();
     items.sort_by(|a, b| a.value.code.cmp(&b.value.code));
-    let keys: Vec<String> = items.iter().map(|i| name_key(&i.value.name, &ctx.config.synonyms)).collect();
+    let keys: Vec<String> = items
+        .iter()
+        .map(|i| name_key(&i.value.name, &ctx.config.synonyms))
+        .collect();
     let mut reported = vec![false; items.len()];
 
     // Same normalised name: bucket once.

@@ -1,7 +1,8 @@
 //! duplicate-key: the same key twice in one object.
 
 use super::{Category, Check, Example, Rule};
-use crate::diag::Severity;
+use crate::diag::{Diagnostic, Severity};
+use crate::source::FileId;
 
 pub const RULE: Rule = Rule {
     id: "duplicate-key",
@@ -26,6 +27,18 @@ pub const RULE: Rule = Rule {
     },
     check: Check::Load,
 };
+
+/// The finding on the repeated key (`key`: its byte range) of the member
+/// at `pointer`, whose first occurrence is on `first_line`.
+pub(crate) fn finding(file: FileId, pointer: &str, key: (usize, usize), first_line: usize) -> Diagnostic {
+    let name = crate::spans::segments(pointer).last().unwrap_or_default();
+    let mut d = RULE
+        .at_key(file, pointer)
+        .message(format!("重复的字段“{name}”：第 {first_line} 行已有同名字段"))
+        .help("删除其中一个；JSON 解析器只保留最后一个，前面的内容会被静默丢弃");
+    d.span = Some(key);
+    d
+}
 
 #[cfg(test)]
 mod tests {

@@ -1,7 +1,7 @@
 //! exemption-expired: an exemption past its expiry date.
 
 use super::{Category, Check, Example, Rule};
-use crate::catalog::FileKind;
+use crate::config::ConfigFile;
 use crate::diag::Severity;
 
 pub const RULE: Rule = Rule {
@@ -19,7 +19,7 @@ pub const RULE: Rule = Rule {
 
 修改方法：修改目录使问题消失后删除该豁免；确需延续的，经批准后更新到期日和批准人。",
     example: Example::Config {
-        kind: FileKind::Exemptions,
+        kind: ConfigFile::Exemptions,
         from: "\"exemptions\": []",
         to: "\"exemptions\": [{\"item\": \"630101001000\", \"pointer\": \"/conditions/0\", \"rule\": \"vague-discretion\", \"reason\": \"法律原文表述\", \"basis\": \"《中华人民共和国行政许可法》第十二条\", \"approver\": \"审核处\", \"expires\": \"2020-12-31\"}]",
         catalog: &[],

@@ -1,7 +1,7 @@
 //! exemption-unused: an exemption that no longer matches any finding.
 
 use super::{Category, Check, Example, Rule};
-use crate::catalog::FileKind;
+use crate::config::ConfigFile;
 use crate::diag::Severity;
 
 pub const RULE: Rule = Rule {
@@ -19,7 +19,7 @@ pub const RULE: Rule = Rule {
 
 修改方法：删除该豁免，或修正其基本编码、区划、指针或规则标识。",
     example: Example::Config {
-        kind: FileKind::Exemptions,
+        kind: ConfigFile::Exemptions,
         from: "\"exemptions\": []",
         to: "\"exemptions\": [{\"item\": \"630101001000\", \"pointer\": \"/conditions/5\", \"rule\": \"vague-discretion\", \"reason\": \"法律原文表述\", \"basis\": \"《中华人民共和国行政许可法》第十二条\", \"approver\": \"审核处\", \"expires\": \"2030-12-31\"}]",
         catalog: &[],

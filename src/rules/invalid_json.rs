@@ -1,7 +1,8 @@
 //! invalid-json: a file that is not JSON, or is truncated.
 
 use super::{Category, Check, Example, Rule};
-use crate::diag::Severity;
+use crate::diag::{Diagnostic, Severity};
+use crate::source::FileId;
 
 pub const RULE: Rule = Rule {
     id: "invalid-json",
@@ -26,6 +27,22 @@ pub const RULE: Rule = Rule {
     },
     check: Check::Load,
 };
+
+/// The finding where the JSON stops being JSON (`reason` in Chinese).
+pub(crate) fn finding(file: FileId, at: usize, truncated: bool, reason: &str) -> Diagnostic {
+    let (message, help) = if truncated {
+        (
+            "JSON 不完整：文件在此处意外结束（文件可能被截断）".to_string(),
+            "补全缺失的括号或内容；若文件在传输中被截断，请从版本库恢复",
+        )
+    } else {
+        (
+            format!("不是合法的 JSON：{reason}"),
+            "检查此处的引号、逗号和括号；JSON 不允许注释和末尾逗号",
+        )
+    };
+    RULE.at_bytes(file, at, at).message(message).help(help)
+}
 
 #[cfg(test)]
 mod tests {

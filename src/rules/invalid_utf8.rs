@@ -1,7 +1,8 @@
 //! invalid-utf8: a catalog file that is not UTF-8.
 
 use super::{Category, Check, Example, Rule};
-use crate::diag::Severity;
+use crate::diag::{Diagnostic, Severity};
+use crate::source::FileId;
 
 pub const RULE: Rule = Rule {
     id: "invalid-utf8",
@@ -21,6 +22,13 @@ pub const RULE: Rule = Rule {
     check: Check::Load,
 };
 
+/// The finding at the first byte that is not UTF-8.
+pub(crate) fn finding(file: FileId, at: usize) -> Diagnostic {
+    RULE.at_bytes(file, at, at + 1)
+        .message("文件不是合法的 UTF-8 编码")
+        .help("以 UTF-8（无 BOM）重新保存此文件；GBK/GB18030 编码的文件须先转换")
+}
+
 #[cfg(test)]
 mod tests {
     use crate::load::RawFile;
@@ -31,7 +39,7 @@ mod tests {
         let mut bytes = b"{\n  \"".to_vec();
         bytes.extend([0xC3, 0xFB, 0xB3, 0xC6]);
         bytes.extend(b"\": 1\n}\n");
-        let out = crate::lint::lint_files(vec![RawFile {
+        let out = crate::testing::lint_files(vec![RawFile {
             path: "items/630101001000.json".into(),
             bytes: Ok(bytes),
         }]);

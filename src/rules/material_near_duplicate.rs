@@ -97,9 +97,9 @@ fn check(ctx: &Context, sink: &mut Sink) {
 #[cfg(test)]
 mod tests {
     use crate::config::Config;
-    use crate::text::names::{name_key, plain_key, similarity};
-        use crate::diag::Severity;
+    use crate::diag::Severity;
     use crate::testing::{edit, hits, lint_with, MATERIALS};
+    use crate::text::names::{name_key, plain_key, similarity};
 
     const M: &str = "materials.json";
 
@@ -127,20 +127,27 @@ mod tests {
     #[test]
     fn synonyms_compare_equal_and_are_taken_longest_first() {
         let c = Config::defaults();
-        assert_eq!(name_key("营业执照影印件", &c.synonyms), name_key("营业执照复印件", &c.synonyms));
-        assert_eq!(name_key("受托人身份证", &c.synonyms), name_key("受托人居民身份证", &c.synonyms));
+        assert_eq!(
+            name_key("营业执照影印件", &c.synonyms),
+            name_key("营业执照复印件", &c.synonyms)
+        );
+        assert_eq!(
+            name_key("受托人身份证", &c.synonyms),
+            name_key("受托人居民身份证", &c.synonyms)
+        );
         assert_ne!(name_key("居民身份证", &c.synonyms), name_key("居民户口簿", &c.synonyms));
     }
 
     #[test]
     fn bad_synonym_groups_are_config_errors() {
         let l = crate::config::load_texts(&[(
-            crate::catalog::FileKind::RulesConfig,
+            crate::config::ConfigFile::Rules,
             "{\n  \"synonyms\": [[\"复印件\"], [\"影 印件\", \"复制件\", \"复印件\"]]\n}\n",
         )]);
-        let Err(errs) = l.config else {
+        let Err(invalid) = l.config else {
             panic!("config must fail")
         };
+        let errs = crate::rules::config_findings(&invalid);
         let at: Vec<&str> = errs.iter().map(|d| d.pointer()).collect();
         assert_eq!(at, ["/synonyms/0", "/synonyms/1/0", "/synonyms/1/2"]);
         assert!(errs.iter().all(|d| d.rule == "config-invalid"));

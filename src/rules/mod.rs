@@ -6,11 +6,12 @@
 //! parsing files (a file that is not JSON cannot reach typed rules), and
 //! `Catalog` rules run over the typed catalog with its lookup index.
 
-use crate::catalog::{Catalog, FileKind, Index};
-use crate::config::Config;
+use crate::catalog::{Catalog, Index};
+use crate::config::{Config, ConfigFile};
 use crate::diag::{Diagnostic, Severity, Sink};
 use crate::source::{FileId, Sources};
 use crate::text::matcher::Usage;
+pub use loading::{config_findings, load_finding};
 pub use vague::TextHit;
 
 pub mod base_code;
@@ -45,6 +46,7 @@ pub mod implementation_code;
 pub mod invalid_json;
 pub mod invalid_utf8;
 pub mod license_steps;
+mod loading;
 pub mod material_exemption;
 pub mod material_near_duplicate;
 pub mod material_requirement;
@@ -170,7 +172,7 @@ pub enum Example {
     /// `from`: `to` is the whole file) and apply `catalog` edits; the
     /// explanation shows both as for [`Edit`].
     Config {
-        kind: FileKind,
+        kind: ConfigFile,
         from: &'static str,
         to: &'static str,
         catalog: &'static [Edit],
@@ -379,6 +381,11 @@ pub fn find(id: &str) -> Option<&'static Rule> {
     RULES.iter().copied().find(|r| r.id == id)
 }
 
+/// Whether a rule id exists: what `config` asks of the registry.
+pub fn known(id: &str) -> bool {
+    find(id).is_some()
+}
+
 /// Run every catalog rule. Rules are independent, so they run in parallel;
 /// the caller sorts findings, so the order here does not matter.
 pub fn run(ctx: &Context) -> Vec<Diagnostic> {
@@ -430,7 +437,9 @@ mod tests {
         for entry in std::fs::read_dir(dir).unwrap() {
             let name = entry.unwrap().file_name().into_string().unwrap();
             let Some(stem) = name.strip_suffix(".rs") else { continue };
-            if stem == "mod" || stem == "vague" {
+            // Shared helpers, not rules: the vague-phrase scan and the dispatch
+            // of loader and config problems to their rules.
+            if matches!(stem, "mod" | "vague" | "loading") {
                 continue;
             }
             let id = stem.replace('_', "-");

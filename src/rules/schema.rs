@@ -2,7 +2,8 @@
 //! pattern, required field).
 
 use super::{Category, Check, Example, Rule};
-use crate::diag::Severity;
+use crate::diag::{Diagnostic, Severity};
+use crate::source::FileId;
 
 pub const RULE: Rule = Rule {
     id: "schema",
@@ -26,6 +27,19 @@ pub const RULE: Rule = Rule {
     },
     check: Check::Load,
 };
+
+/// The finding for a schema violation at `pointer`.
+pub(crate) fn finding(file: FileId, pointer: &str, message: &str, help: &str) -> Diagnostic {
+    RULE.at(file, pointer).message(message).help(help)
+}
+
+/// The finding for a file the schema accepted but the types refused: a
+/// disagreement to report rather than hide.
+pub(crate) fn typed_finding(file: FileId, label: &str, error: &str) -> Diagnostic {
+    RULE.at(file, "")
+        .message(format!("无法按{label}读取：{error}"))
+        .help("对照 catalog/schema 修改")
+}
 
 #[cfg(test)]
 mod tests {

@@ -1,7 +1,7 @@
 //! stale-override: an override in rules/rules.json that changed nothing.
 
 use super::{Category, Check, Example, Rule};
-use crate::catalog::FileKind;
+use crate::config::ConfigFile;
 use crate::diag::Severity;
 
 pub const RULE: Rule = Rule {
@@ -19,7 +19,7 @@ pub const RULE: Rule = Rule {
 
 修改方法：删除这条覆盖，或修改文件模式使其匹配需要覆盖的文件。",
     example: Example::Config {
-        kind: FileKind::RulesConfig,
+        kind: ConfigFile::Rules,
         from: "\"overrides\": []",
         to: "\"overrides\": [{\"files\": \"local/630199/**\", \"severity\": {\"visit-reason\": \"off\"}, \"reason\": \"试点地区暂不要求说明\"}]",
         catalog: &[],

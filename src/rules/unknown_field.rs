@@ -1,7 +1,8 @@
 //! unknown-field: a key the format does not define (usually a typo).
 
 use super::{Category, Check, Example, Rule};
-use crate::diag::Severity;
+use crate::diag::{Diagnostic, Severity};
+use crate::source::FileId;
 
 pub const RULE: Rule = Rule {
     id: "unknown-field",
@@ -25,6 +26,13 @@ pub const RULE: Rule = Rule {
     },
     check: Check::Load,
 };
+
+/// The finding on a key (at `pointer`) that a `label` file does not allow.
+pub(crate) fn finding(file: FileId, pointer: &str, key: &str, label: &str, help: &str) -> Diagnostic {
+    RULE.at_key(file, pointer)
+        .message(format!("未知字段“{key}”：{label}不允许此字段"))
+        .help(help)
+}
 
 #[cfg(test)]
 mod tests {

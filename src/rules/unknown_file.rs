@@ -1,7 +1,8 @@
 //! unknown-file: a JSON file in a place the catalog layout does not define.
 
 use super::{Category, Check, Example, Rule};
-use crate::diag::Severity;
+use crate::diag::{Diagnostic, Severity};
+use crate::source::FileId;
 
 pub const RULE: Rule = Rule {
     id: "unknown-file",
@@ -20,6 +21,13 @@ pub const RULE: Rule = Rule {
     example: Example::Move { file: "items/630101001000.json", to: "item/630101001000.json" },
     check: Check::Load,
 };
+
+/// The finding on a JSON file outside the catalog's layout.
+pub(crate) fn finding(file: FileId) -> Diagnostic {
+    RULE.at(file, "")
+        .message("此文件不在目录约定的位置，tongbiao 不会读取它")
+        .help("事项放在 items/，实施清单放在 local/<区划代码>/，一件事放在 bundles/，实施主体放在 agencies/；见 catalog/README.md")
+}
 
 #[cfg(test)]
 mod tests {

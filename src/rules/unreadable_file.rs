@@ -1,7 +1,8 @@
 //! unreadable-file: a file that exists but cannot be read.
 
 use super::{Category, Check, Example, Rule};
-use crate::diag::Severity;
+use crate::diag::{Diagnostic, Severity};
+use crate::source::FileId;
 
 pub const RULE: Rule = Rule {
     id: "unreadable-file",
@@ -23,13 +24,21 @@ pub const RULE: Rule = Rule {
     check: Check::Load,
 };
 
+/// The finding for a file that could not be read (`error`: the system's
+/// reason).
+pub(crate) fn finding(file: FileId, error: &str) -> Diagnostic {
+    RULE.at_bytes(file, 0, 0)
+        .message(format!("无法读取文件：{error}"))
+        .help("检查文件权限，或该路径是否为损坏的链接")
+}
+
 #[cfg(test)]
 mod tests {
     use crate::load::RawFile;
 
     #[test]
     fn unreadable_file_is_a_finding_not_a_crash() {
-        let out = crate::lint::lint_files(vec![RawFile {
+        let out = crate::testing::lint_files(vec![RawFile {
             path: "items/630101001000.json".into(),
             bytes: Err("permission denied".into()),
         }]);

@@ -1,7 +1,7 @@
 //! unused-lexicon-entry: a lexicon or allow-list entry that matched nothing.
 
 use super::{Category, Check, Example, Rule};
-use crate::catalog::FileKind;
+use crate::config::ConfigFile;
 use crate::diag::Severity;
 
 pub const RULE: Rule = Rule {
@@ -19,7 +19,7 @@ pub const RULE: Rule = Rule {
 
 修改方法：确认该条目不再需要时删除；仍需防范的用语保留即可（提示不阻断提交）。",
     example: Example::Config {
-        kind: FileKind::Lexicon,
+        kind: ConfigFile::Lexicon,
         from: "\"allow\": [",
         to: "\"allow\": [{\"term\": \"三等奖\", \"note\": \"奖项名称\"},",
         catalog: &[],

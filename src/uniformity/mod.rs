@@ -64,7 +64,7 @@ pub enum Format {
 /// `tongbiao lint` explains them.
 pub fn run(args: &Args) -> i32 {
     let rules_dir = args.rules.clone().unwrap_or_else(|| args.path.join("..").join("rules"));
-    let cfg = config::load(rules_dir.is_dir().then_some(rules_dir.as_path()));
+    let cfg = config::load(rules_dir.is_dir().then_some(rules_dir.as_path()), &crate::rules::known);
     let config = match &cfg.config {
         Ok(c) => c,
         Err(d) => {
