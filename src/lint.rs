@@ -259,6 +259,12 @@ fn exemption_key(path: &str) -> Option<(&str, Option<&str>)> {
     }
 }
 
+/// Findings about files outside a lint run (an import mapping file…),
+/// located and sorted like a run's, ready for the same renderers.
+pub fn located(sources: Sources, diagnostics: Vec<Diagnostic>) -> Outcome {
+    finish(sources, diagnostics, Stats::default(), Instant::now())
+}
+
 fn finish(sources: Sources, mut diagnostics: Vec<Diagnostic>, stats: Stats, start: Instant) -> Outcome {
     locate(&sources, &mut diagnostics);
     diagnostics.sort_by(|a, b| {
