@@ -22,6 +22,7 @@
 //!   (standard vs deviations, may-differ elements vs the majority): shared
 //!   by the `spread-outlier` rule and `tongbiao uniformity`.
 
+pub mod analysis;
 pub mod catalog;
 pub mod check_text;
 pub mod cli;

@@ -119,7 +119,7 @@ pub fn lint(files: Vec<RawFile>, cfg: &config::Loaded, today: &str) -> Result<Ou
         regions: c.regions.len(),
         materials: c.materials.len(),
         exemptions: 0,
-        deviations: rules::deviation_unapproved::count_in_force(c, config),
+        deviations: crate::analysis::deviation::count_in_force(c, config),
     };
     let usage = ctx.text_hits.get().map(|(_, u)| u.clone());
     drop(ctx);

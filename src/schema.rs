@@ -69,6 +69,11 @@ impl Schema {
         text
     }
 
+    /// The title (Chinese name) of a top-level field.
+    pub fn title(&self, field: &str) -> Option<&str> {
+        self.value.get("properties")?.get(field)?.get("title")?.as_str()
+    }
+
     /// Every violation of `value`, not only the first.
     pub fn check(&self, value: &Value) -> Vec<Violation> {
         let mut out = Vec::new();

@@ -7,15 +7,16 @@
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
+use tongbiao::analysis::uniformity::Status;
+use tongbiao::analysis::{analyse, Report};
 use tongbiao::catalog::Index;
-use tongbiao::uniformity::report::Status;
-use tongbiao::uniformity::{analyse, render};
+use tongbiao::uniformity::render;
 
 fn fixture() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases/uniformity/catalog")
 }
 
-fn report() -> tongbiao::uniformity::Report {
+fn report() -> Report {
     let files = tongbiao::load::read_tree(&fixture()).unwrap();
     let cfg = tongbiao::config::load(None, &tongbiao::rules::known);
     let Ok(config) = &cfg.config else {

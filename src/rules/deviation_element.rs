@@ -2,8 +2,8 @@
 //! uniform element of the standard, or that the standard does not have.
 
 use super::{Category, Check, Context, Example, Rule};
+use crate::analysis::uniform_element;
 use crate::diag::{Severity, Sink};
-use crate::uniformity::uniform_element;
 
 pub const RULE: Rule = Rule {
     id: "deviation-element",

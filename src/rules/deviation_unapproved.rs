@@ -2,8 +2,6 @@
 //! without a legal basis or an approving authority.
 
 use super::{blank, Category, Check, Context, Example, Rule};
-use crate::catalog::local::Deviation;
-use crate::config::Config;
 use crate::diag::{Severity, Sink};
 
 pub const RULE: Rule = Rule {
@@ -27,21 +25,6 @@ pub const RULE: Rule = Rule {
     },
     check: Check::Catalog(check),
 };
-
-/// Whether a deviation is in force: it names a uniform element and has
-/// both a basis and an approving authority.
-pub fn in_force(d: &Deviation, config: &Config) -> bool {
-    !blank(&d.basis) && !blank(&d.approved_by) && crate::uniformity::uniform_element(config, &d.element).is_some()
-}
-
-/// Deviations in force in the whole catalog (for the summary line).
-pub fn count_in_force(c: &crate::catalog::Catalog, config: &Config) -> usize {
-    c.locals
-        .iter()
-        .flat_map(|l| &l.value.deviations)
-        .filter(|d| in_force(d, config))
-        .count()
-}
 
 fn check(ctx: &Context, sink: &mut Sink) {
     for l in &ctx.catalog.locals {

@@ -11,6 +11,7 @@ use crate::config::{Config, ConfigFile};
 use crate::diag::{Diagnostic, Severity, Sink};
 use crate::source::{FileId, Sources};
 use crate::text::matcher::Usage;
+pub use crate::text::{blank, blank_opt};
 pub use loading::{config_findings, load_finding};
 pub use vague::TextHit;
 
@@ -266,18 +267,6 @@ impl Context<'_> {
             .get(item.item_type.as_str())
             .is_none_or(|t| t.applicant_facing)
     }
-}
-
-/// Whether a text field says nothing: empty, or only whitespace (full-width
-/// spaces included) and zero-width characters.
-pub fn blank(s: &str) -> bool {
-    s.chars()
-        .all(|c| c.is_whitespace() || matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}'))
-}
-
-/// [`blank`] for an optional field: absent counts as blank.
-pub fn blank_opt(s: Option<&str>) -> bool {
-    s.is_none_or(blank)
 }
 
 /// A promised deadline in the catalog (a local file's, or a bundle

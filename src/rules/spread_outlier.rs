@@ -3,8 +3,8 @@
 //! in the service centre).
 
 use super::{Category, Check, Context, Edit, Example, Rule};
+use crate::analysis::{locals_by_item, Aspect, Spread};
 use crate::diag::{Severity, Sink};
-use crate::uniformity::{locals_by_item, Aspect, Spread};
 
 pub const RULE: Rule = Rule {
     id: "spread-outlier",

@@ -6,8 +6,8 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
+use super::lexicon::{AllowEntry, LexiconEntry};
 use super::normalize::normalize;
-use crate::config::raw::{AllowEntry, LexiconEntry};
 
 /// What a pattern in the automaton stands for.
 #[derive(Debug, Clone, Copy)]

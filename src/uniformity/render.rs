@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use unicode_width::UnicodeWidthStr;
 
-use super::report::{Divergence, ElementReport, ItemReport, RegionRow, Report, Status};
+use crate::analysis::uniformity::{Divergence, ElementReport, ItemReport, RegionRow, Report, Status};
 
 const TITLE: &str = "同一事项、同标准办理：各区划执行全省标准情况";
 const BASIS: &str = "依据：青政办函〔2021〕44号（同一政务服务事项“无差别受理、同标准办理”）；青海省“高效办成一件事”实施方案第15项（受理条件、服务对象、办理流程、申请材料、法定办结时限、办理结果等要素信息全省统一）。";
@@ -365,6 +365,7 @@ th{background:#f3f3f3}.heat td.c{text-align:center;min-width:2.2em}.heat th.v{wr
 fn status_class(s: Status) -> &'static str {
     match s {
         Status::Unapproved => "s-Unapproved",
+        Status::NotUniform => "s-Unapproved",
         Status::Worse => "s-Worse",
         Status::Incomparable => "s-Incomparable",
         Status::Approved => "s-Approved",
@@ -530,7 +531,7 @@ pub fn html(r: &Report) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::uniformity::report::{ElementKind, ItemReport, RegionRow};
+    use crate::analysis::uniformity::{ElementKind, ItemReport, RegionRow};
 
     #[test]
     fn html_escapes_markup_and_quotes() {

@@ -1,20 +1,23 @@
 //! The uniformity report as data: for each item, element × region, who
 //! follows the standard and who departs from it, with both values side by
-//! side. Rendering is in [`super::render`]. Deterministic: every list is
+//! side. Rendering is in `reports::uniformity`. Deterministic: every list is
 //! sorted, worst offenders first.
 
 use std::collections::HashMap;
 
-use super::{element_label, locals_by_item, show_json, uniform_element, Aspect, Spread};
+use super::{element_label, locals_by_item, show_json, standing, uniform_element, Aspect, Spread, Standing};
 use crate::catalog::{Catalog, Index};
 use crate::config::Config;
-use crate::rules::blank;
+use crate::text::blank;
 
 /// How one region's value stands against the standard or the majority.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Status {
     /// A deviation from a uniform element without basis or approval.
     Unapproved,
+    /// A deviation registered for an element that is not uniform: never in
+    /// force, whatever its basis (lint: deviation-element).
+    NotUniform,
     /// Worse for the applicant than most regions.
     Worse,
     /// Not comparable with the majority (another deadline unit).
@@ -29,6 +32,7 @@ impl Status {
     pub fn label(self) -> &'static str {
         match self {
             Status::Unapproved => "偏离未经批准",
+            Status::NotUniform => "偏离的不是统一要素",
             Status::Worse => "劣于多数区划",
             Status::Incomparable => "单位不同无法比较",
             Status::Approved => "经批准的偏离",
@@ -197,7 +201,11 @@ pub fn analyse(c: &Catalog, index: &Index, config: &Config) -> Report {
                     .as_ref()
                     .and_then(|j| j.pointer(&dv.element))
                     .map_or_else(|| "（标准中无此要素）".to_string(), show_json);
-                let approved = !blank(&dv.basis) && !blank(&dv.approved_by);
+                let status = match standing(dv, config) {
+                    Standing::InForce => Status::Approved,
+                    Standing::Unapproved => Status::Unapproved,
+                    Standing::NotUniform => Status::NotUniform,
+                };
                 let under = uniform_element(config, &dv.element);
                 let d = Divergence {
                     region: l.value.region.clone(),
@@ -205,7 +213,7 @@ pub fn analyse(c: &Catalog, index: &Index, config: &Config) -> Report {
                     element: dv.element.clone(),
                     standard,
                     value: show_json(&dv.value),
-                    status: if approved { Status::Approved } else { Status::Unapproved },
+                    status,
                     note: [
                         dv.basis.trim(),
                         dv.approved_by.trim(),
@@ -378,8 +386,9 @@ mod tests {
         let d = &other.divergences[0];
         assert_eq!(
             (d.standard.as_str(), d.value.as_str(), d.status),
-            ("（标准中无此要素）", "5 个工作日", Status::Approved)
+            ("（标准中无此要素）", "5 个工作日", Status::NotUniform)
         );
+        // The same standing lint gives it: deviation-element, not in force.
         assert_eq!(d.note, "《某条例》；西宁市人民政府");
         // One region, so no majority: the may-differ elements list nobody.
         assert!(item
