@@ -207,6 +207,37 @@ impl Example {
     }
 }
 
+/// A rule's Chinese documentation, one field per part, each without its
+/// header. A part may span lines (a list, a JSON fragment); one whose first
+/// line is a list item (`- `) or indented (two spaces) is a block and starts
+/// on the line after its header when rendered.
+#[derive(Debug, Clone, Copy)]
+pub struct Doc {
+    /// What the rule checks (检查内容).
+    pub what: &'static str,
+    /// Why it matters (原因).
+    pub why: &'static str,
+    /// The policy documents or conventions it enforces (依据).
+    pub basis: &'static str,
+    /// A failing example (错误示例); shows the rule's [`Example`].
+    pub bad: &'static str,
+    /// How to fix a finding (修改方法).
+    pub fix: &'static str,
+}
+
+impl Doc {
+    /// The parts with their Chinese headers, in the order they are shown.
+    pub fn parts(&self) -> [(&'static str, &'static str); 5] {
+        [
+            ("检查内容", self.what),
+            ("原因", self.why),
+            ("依据", self.basis),
+            ("错误示例", self.bad),
+            ("修改方法", self.fix),
+        ]
+    }
+}
+
 /// A rule: its identity, documentation and check.
 pub struct Rule {
     /// Stable kebab-case id, used in output, config and exemptions.
@@ -215,8 +246,8 @@ pub struct Rule {
     pub severity: Severity,
     /// One line in Chinese.
     pub summary: &'static str,
-    /// Full Chinese explanation: what, why, policy basis, example, fix.
-    pub explanation: &'static str,
+    /// Chinese documentation, part by part; [`Rule::explanation`] joins it.
+    pub doc: Doc,
     /// The failing example the explanation documents, as data a test
     /// applies to the clean test catalog.
     pub example: Example,
@@ -224,6 +255,21 @@ pub struct Rule {
 }
 
 impl Rule {
+    /// The full Chinese explanation `tongbiao explain` prints: each part of
+    /// [`Rule::doc`] after its header, parts separated by a blank line.
+    pub fn explanation(&self) -> String {
+        let parts: Vec<String> = self
+            .doc
+            .parts()
+            .iter()
+            .map(|(header, text)| {
+                let block = text.starts_with("- ") || text.starts_with("  ");
+                format!("{header}：{}{text}", if block { "\n" } else { "" })
+            })
+            .collect();
+        parts.join("\n\n")
+    }
+
     pub fn at(&self, file: FileId, pointer: &str) -> Diagnostic {
         Diagnostic::at(self.id, self.severity, file, pointer)
     }
@@ -414,7 +460,7 @@ mod tests {
                 r.id
             );
             assert!(
-                !r.summary.is_empty() && !r.explanation.is_empty(),
+                !r.summary.is_empty() && !r.explanation().is_empty(),
                 "{} lacks docs",
                 r.id
             );
@@ -452,7 +498,7 @@ mod tests {
         let mut failures = Vec::new();
         for r in RULES {
             for s in r.example.shown() {
-                if !r.explanation.contains(s) {
+                if !r.explanation().contains(s) {
                     failures.push(format!("{}: the explanation does not show the example's {s:?}", r.id));
                 }
             }
@@ -477,12 +523,12 @@ mod tests {
     fn explanations_cite_a_basis_and_show_a_fix() {
         for r in RULES {
             assert!(
-                r.explanation.contains("依据"),
+                r.explanation().contains("依据"),
                 "{}: explanation must cite its basis (依据)",
                 r.id
             );
             assert!(
-                r.explanation.contains("修改"),
+                r.explanation().contains("修改"),
                 "{}: explanation must say how to fix (修改)",
                 r.id
             );
