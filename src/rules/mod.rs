@@ -135,7 +135,8 @@ pub struct Edit {
 /// clean test catalog (src/testing.rs) for the rule to report it. The test
 /// `documented_examples_trigger_their_rules` applies every rule's example,
 /// checks that the rule then reports more than on the clean catalog, and
-/// that the explanation shows the example ([`Example::shown`]).
+/// that the documented failing example ([`Doc::bad`]) shows it
+/// ([`Example::shown`]).
 #[derive(Debug, Clone, Copy)]
 pub enum Example {
     /// One [`Edit`]; the explanation shows it ([`Edit::shown`]).
@@ -190,7 +191,7 @@ impl Edit {
 }
 
 impl Example {
-    /// The texts the rule's explanation must contain to show this example.
+    /// The texts the rule's [`Doc::bad`] must contain to show this example.
     pub fn shown(&self) -> Vec<&'static str> {
         match *self {
             Example::Edit { file, from, to } => vec![Edit { file, from, to }.shown()],
@@ -459,11 +460,7 @@ mod tests {
                 "rule id {} is not kebab-case",
                 r.id
             );
-            assert!(
-                !r.summary.is_empty() && !r.explanation().is_empty(),
-                "{} lacks docs",
-                r.id
-            );
+            assert!(!r.summary.is_empty(), "{} lacks a summary", r.id);
         }
     }
 
@@ -491,15 +488,15 @@ mod tests {
     fn documented_examples_trigger_their_rules() {
         // Each rule's example, applied to the clean test catalog, must make
         // the rule report more than it does on the clean catalog (a few
-        // informational rules already report there), and the explanation
-        // must show the example as applied.
+        // informational rules already report there), and the documented
+        // failing example (`doc.bad`) must show the example as applied.
         let clean = crate::testing::lint_with(&[]);
         let count = |out: &crate::lint::Outcome, id: &str| out.diagnostics.iter().filter(|d| d.rule == id).count();
         let mut failures = Vec::new();
         for r in RULES {
             for s in r.example.shown() {
-                if !r.explanation().contains(s) {
-                    failures.push(format!("{}: the explanation does not show the example's {s:?}", r.id));
+                if !r.doc.bad.contains(s) {
+                    failures.push(format!("{}: doc.bad does not show the example's {s:?}", r.id));
                 }
             }
             match crate::testing::lint_example(&r.example) {
@@ -520,18 +517,58 @@ mod tests {
     }
 
     #[test]
-    fn explanations_cite_a_basis_and_show_a_fix() {
+    fn docs_have_every_part_and_name_a_basis() {
+        // What the basis may name: a policy document (title marks, a
+        // document number such as 青政办函〔2021〕44号, or a kind of
+        // document), a standard, or this project's conventions file.
+        const DOCUMENTS: &[&str] = &[
+            "《",
+            "〔",
+            "办法",
+            "条例",
+            "方案",
+            "意见",
+            "规则",
+            "RFC ",
+            "GB",
+            "README.md",
+        ];
         for r in RULES {
+            for (header, text) in r.doc.parts() {
+                assert!(!blank(text), "{}: doc lacks {header}", r.id);
+                assert!(
+                    !text.starts_with('\n') && text.trim_end() == text,
+                    "{}: {header} starts with a line break or ends with whitespace",
+                    r.id
+                );
+                assert!(
+                    !text.starts_with(&format!("{header}：")),
+                    "{}: {header} repeats its header",
+                    r.id
+                );
+            }
             assert!(
-                r.explanation().contains("依据"),
-                "{}: explanation must cite its basis (依据)",
-                r.id
-            );
-            assert!(
-                r.explanation().contains("修改"),
-                "{}: explanation must say how to fix (修改)",
-                r.id
+                DOCUMENTS.iter().any(|d| r.doc.basis.contains(d)),
+                "{}: basis names no document: {:?}",
+                r.id,
+                r.doc.basis
             );
         }
+    }
+
+    #[test]
+    fn explanation_joins_the_parts_under_their_headers() {
+        let doc = Doc {
+            what: "甲",
+            why: "乙：\n- 一\n- 二",
+            basis: "丙",
+            bad: "  \"a\": 1,\n  \"a\": 2",
+            fix: "- 戊",
+        };
+        let rule = Rule { doc, ..*RULES[0] };
+        assert_eq!(
+            rule.explanation(),
+            "检查内容：甲\n\n原因：乙：\n- 一\n- 二\n\n依据：丙\n\n错误示例：\n  \"a\": 1,\n  \"a\": 2\n\n修改方法：\n- 戊"
+        );
     }
 }
