@@ -142,7 +142,7 @@ pub fn run() -> i32 {
                     r.category.label(),
                     r.severity.label(),
                     r.summary,
-                    r.explanation
+                    r.explanation()
                 ));
                 0
             }

@@ -9,15 +9,13 @@ pub const RULE: Rule = Rule {
     category: Category::Format,
     severity: Severity::Error,
     summary: "文件以字节顺序标记（BOM）开头",
-    explanation: "检查内容：文件开头是否有 UTF-8 字节顺序标记（EF BB BF）。
-
-原因：RFC 8259 规定 JSON 文本不得添加 BOM；许多 JSON 解析器遇到 BOM 直接报错，门户和比对工具会读不出该文件。tongbiao 跳过 BOM 后继续检查其余内容，但仍报告此错误。
-
-依据：RFC 8259 第 8.1 节；本目录格式约定（catalog/README.md）。
-
-错误示例：Windows 记事本以“UTF-8 with BOM”保存的 items/630101001000.json（文件开头多了 EF BB BF 三个字节）。
-
-修改方法：以“UTF-8（无 BOM）”重新保存该文件。",
+    doc: super::Doc {
+        what: "文件开头是否有 UTF-8 字节顺序标记（EF BB BF）。",
+        why: "RFC 8259 规定 JSON 文本不得添加 BOM；许多 JSON 解析器遇到 BOM 直接报错，门户和比对工具会读不出该文件。tongbiao 跳过 BOM 后继续检查其余内容，但仍报告此错误。",
+        basis: "RFC 8259 第 8.1 节；本目录格式约定（catalog/README.md）。",
+        bad: "Windows 记事本以“UTF-8 with BOM”保存的 items/630101001000.json（文件开头多了 EF BB BF 三个字节）。",
+        fix: "以“UTF-8（无 BOM）”重新保存该文件。",
+    },
     example: Example::Bytes { file: "items/630101001000.json", from: b"{", to: b"\xef\xbb\xbf{" },
     check: Check::Load,
 };

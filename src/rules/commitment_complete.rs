@@ -9,15 +9,13 @@ pub const RULE: Rule = Rule {
     category: Category::Policy,
     severity: Severity::Error,
     summary: "告知承诺未写全承诺内容、承诺要求、违诺责任和核查方式",
-    explanation: "检查内容：实行告知承诺制的事项（填写了 commitment），其承诺内容（content）、承诺要求（requirements）、违诺责任（liability）和核查方式（verification）是否都已填写且不是空白。
-
-原因：告知承诺以申请人的书面承诺代替证明材料。只有把承诺什么、要达到什么要求、不实承诺承担什么法律责任、行政机关事后如何核查都告知清楚，承诺才有约束力，事中事后监管才有抓手。
-
-依据：国办发〔2020〕42号（全面推行证明事项和涉企经营许可事项告知承诺制）；青海省“高效办成一件事”实施方案（2024）（告知承诺须明确承诺的内容、要求以及违反承诺应承担的法律责任）。
-
-错误示例：\"commitment\": {\"content\": \"申请人符合受理条件\", \"requirements\": \"\", \"liability\": \"\", \"verification\": \"\"}
-
-修改方法：写全四项：requirements 写明承诺须达到的条件和期限；liability 写明承诺不实的法律责任（如撤销许可、记入信用记录）；verification 写明核查的方式和时间（如“受理后 30 日内通过数据共享核查”）。",
+    doc: super::Doc {
+        what: "实行告知承诺制的事项（填写了 commitment），其承诺内容（content）、承诺要求（requirements）、违诺责任（liability）和核查方式（verification）是否都已填写且不是空白。",
+        why: "告知承诺以申请人的书面承诺代替证明材料。只有把承诺什么、要达到什么要求、不实承诺承担什么法律责任、行政机关事后如何核查都告知清楚，承诺才有约束力，事中事后监管才有抓手。",
+        basis: "国办发〔2020〕42号（全面推行证明事项和涉企经营许可事项告知承诺制）；青海省“高效办成一件事”实施方案（2024）（告知承诺须明确承诺的内容、要求以及违反承诺应承担的法律责任）。",
+        bad: "\"commitment\": {\"content\": \"申请人符合受理条件\", \"requirements\": \"\", \"liability\": \"\", \"verification\": \"\"}",
+        fix: "写全四项：requirements 写明承诺须达到的条件和期限；liability 写明承诺不实的法律责任（如撤销许可、记入信用记录）；verification 写明核查的方式和时间（如“受理后 30 日内通过数据共享核查”）。",
+    },
     example: Example::Edit {
         file: "items/630101001000.json",
         from: "\"case_type\": \"承诺件\",",

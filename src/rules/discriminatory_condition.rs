@@ -9,7 +9,13 @@ pub const RULE: Rule = Rule {
     category: Category::Text,
     severity: Severity::Error,
     summary: "歧视性条件（本地户籍、本地企业……）",
-    explanation: "检查内容：受理条件、材料适用情形和承诺内容中，以“本地户籍”“本地户口”“本地企业”“本地注册”等作为条件。范围由 rules/rules.json 的 rule_scope 设定。\n\n原因：没有法律依据的户籍、属地条件排斥外地申请人，违反无差别受理。\n\n依据：《优化营商环境条例》（同标准办理，不得设置没有法律依据的条件）；青政办函〔2021〕44号（无差别受理、同标准办理）。\n\n错误示例：\n  \"conditions\": [\"申请人须具有本地户籍\"]\n\n修改方法：删除该条件；法律法规确有规定的，写明依据并经审核处批准豁免（rules/exemptions.json）。",
+    doc: super::Doc {
+        what: "受理条件、材料适用情形和承诺内容中，以“本地户籍”“本地户口”“本地企业”“本地注册”等作为条件。范围由 rules/rules.json 的 rule_scope 设定。",
+        why: "没有法律依据的户籍、属地条件排斥外地申请人，违反无差别受理。",
+        basis: "《优化营商环境条例》（同标准办理，不得设置没有法律依据的条件）；青政办函〔2021〕44号（无差别受理、同标准办理）。",
+        bad: "  \"conditions\": [\"申请人须具有本地户籍\"]",
+        fix: "删除该条件；法律法规确有规定的，写明依据并经审核处批准豁免（rules/exemptions.json）。",
+    },
     example: Example::Edit {
         file: "items/630101001000.json",
         from: "\"conditions\": [\"申请人已依法登记\"]",

@@ -11,15 +11,14 @@ pub const RULE: Rule = Rule {
     category: Category::Reference,
     severity: Severity::Error,
     summary: "同一编码或标识被定义了两次",
-    explanation: "检查内容：区划代码、部门代码、材料标识、实施主体标识和基本编码在整个目录中是否唯一。
-
-原因：重复定义时，引用它的实施清单和事项究竟指向哪一个无法确定，同一事项就可能出现两套标准。
-
-依据：青政办函〔2021〕44号（同一政务服务事项“无差别受理、同标准办理”）；本目录格式约定（catalog/README.md）。
-
-错误示例：materials.json 中两个材料都写 \"id\": \"id_card\"。
-
-修改方法：删除重复的定义，或给其中一个改用新的编码（并同步修改引用它的文件）。",
+    doc: super::Doc {
+        what: "区划代码、部门代码、材料标识、实施主体标识和基本编码在整个目录中是否唯一。",
+        why: "重复定义时，引用它的实施清单和事项究竟指向哪一个无法确定，同一事项就可能出现两套标准。",
+        basis:
+            "青政办函〔2021〕44号（同一政务服务事项“无差别受理、同标准办理”）；本目录格式约定（catalog/README.md）。",
+        bad: "materials.json 中两个材料都写 \"id\": \"id_card\"。",
+        fix: "删除重复的定义，或给其中一个改用新的编码（并同步修改引用它的文件）。",
+    },
     example: Example::Edit {
         file: "materials.json",
         from: "\"id\": \"application_form\"",

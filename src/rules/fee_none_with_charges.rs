@@ -8,15 +8,13 @@ pub const RULE: Rule = Rule {
     category: Category::Policy,
     severity: Severity::Error,
     summary: "事项标明不收费，却列出了收费项目",
-    explanation: "检查内容：fees.charged 为 false（不收费）时，fees.charges 是否为空。
-
-原因：“是否收费”和“收费项目”互相矛盾时，申请人无法判断要不要交费，窗口也可能据收费项目照收不误；收费信息必须前后一致才能公示和监督。
-
-依据：《关于加快推进服务政府建设的意见》（收费公示：公开收费依据、标准）；青政办函〔2021〕44号（科学细化量化办事服务标准，消除模糊条款）。
-
-错误示例：\"fees\": {\"charged\": false, \"charges\": [{\"name\": \"证书工本费\", \"standard\": \"每证 10 元\", \"basis\": \"……\"}]}
-
-修改方法：确实不收费的，删除 charges 中的收费项目；确实收费的，把 charged 修改为 true，并写全收费标准和收费依据。",
+    doc: super::Doc {
+        what: "fees.charged 为 false（不收费）时，fees.charges 是否为空。",
+        why: "“是否收费”和“收费项目”互相矛盾时，申请人无法判断要不要交费，窗口也可能据收费项目照收不误；收费信息必须前后一致才能公示和监督。",
+        basis: "《关于加快推进服务政府建设的意见》（收费公示：公开收费依据、标准）；青政办函〔2021〕44号（科学细化量化办事服务标准，消除模糊条款）。",
+        bad: "\"fees\": {\"charged\": false, \"charges\": [{\"name\": \"证书工本费\", \"standard\": \"每证 10 元\", \"basis\": \"……\"}]}",
+        fix: "确实不收费的，删除 charges 中的收费项目；确实收费的，把 charged 修改为 true，并写全收费标准和收费依据。",
+    },
     example: Example::Edit {
         file: "items/630101001000.json",
         from: "\"fees\": {\"charged\": false, \"charges\": []}",

@@ -8,15 +8,13 @@ pub const RULE: Rule = Rule {
     category: Category::Reference,
     severity: Severity::Error,
     summary: "文件名（或所在目录名）与文件内的编码不一致",
-    explanation: "检查内容：items/<基本编码>.json 的文件名与其中的 code、local/<区划代码>/<基本编码>.json 的目录名和文件名与其中的 region 和 item、agencies/<区划代码>.json 与其中的 region、bundles/<标识>.json 与其中的 id 是否一致。
-
-原因：文件名是审核人员和版本库定位事项的方式；名实不符时，修改一个事项可能实际改了另一个，比对和门户发布都会出错。
-
-依据：本目录格式约定（catalog/README.md）。
-
-错误示例：文件 items/630101001000.json 中写 \"code\": \"630101002000\"。
-
-修改方法：确认正确的编码，修改文件内的编码或重命名文件。",
+    doc: super::Doc {
+        what: "items/<基本编码>.json 的文件名与其中的 code、local/<区划代码>/<基本编码>.json 的目录名和文件名与其中的 region 和 item、agencies/<区划代码>.json 与其中的 region、bundles/<标识>.json 与其中的 id 是否一致。",
+        why: "文件名是审核人员和版本库定位事项的方式；名实不符时，修改一个事项可能实际改了另一个，比对和门户发布都会出错。",
+        basis: "本目录格式约定（catalog/README.md）。",
+        bad: "文件 items/630101001000.json 中写 \"code\": \"630101002000\"。",
+        fix: "确认正确的编码，修改文件内的编码或重命名文件。",
+    },
     example: Example::Edit {
         file: "items/630101001000.json",
         from: "\"code\": \"630101001000\"",

@@ -9,15 +9,13 @@ pub const RULE: Rule = Rule {
     category: Category::Format,
     severity: Severity::Error,
     summary: "文件不是合法的 UTF-8 编码",
-    explanation: "检查内容：目录文件的字节是否为合法的 UTF-8。
-
-原因：JSON 标准（RFC 8259）要求在系统之间交换的 JSON 文本使用 UTF-8。以 GBK、GB18030 等编码保存的文件，在门户、比对和其他工具中会出现乱码，事项要素无法被正确读取。
-
-依据：RFC 8259 第 8.1 节；本目录格式约定（catalog/README.md）。
-
-错误示例：用记事本以 ANSI（GBK）编码保存 items/630101001000.json，其中“测试许可事项”存成了 GBK 字节 B2 E2 CA D4 D0 ED BF C9 CA C2 CF EE。
-
-修改方法：用编辑器以“UTF-8（无 BOM）”重新保存该文件；tongbiao 报告的行列号指向第一个非法字节。",
+    doc: super::Doc {
+        what: "目录文件的字节是否为合法的 UTF-8。",
+        why: "JSON 标准（RFC 8259）要求在系统之间交换的 JSON 文本使用 UTF-8。以 GBK、GB18030 等编码保存的文件，在门户、比对和其他工具中会出现乱码，事项要素无法被正确读取。",
+        basis: "RFC 8259 第 8.1 节；本目录格式约定（catalog/README.md）。",
+        bad: "用记事本以 ANSI（GBK）编码保存 items/630101001000.json，其中“测试许可事项”存成了 GBK 字节 B2 E2 CA D4 D0 ED BF C9 CA C2 CF EE。",
+        fix: "用编辑器以“UTF-8（无 BOM）”重新保存该文件；tongbiao 报告的行列号指向第一个非法字节。",
+    },
     example: Example::Bytes { file: "items/630101001000.json", from: "测试许可事项".as_bytes(), to: b"\xb2\xe2\xca\xd4\xd0\xed\xbf\xc9\xca\xc2\xcf\xee" },
     check: Check::Load,
 };

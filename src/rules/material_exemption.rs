@@ -10,15 +10,13 @@ pub const RULE: Rule = Rule {
     category: Category::Policy,
     severity: Severity::Error,
     summary: "政府部门核发、有电子证照或能共享核验的材料，既未免提交也未说明须提交的理由",
-    explanation: "检查内容：面向申请人的事项中，每项申请材料在材料库（materials.json）中的来源渠道为“政府部门核发”、或有电子证照（e_license）、或能数据共享核验（shared_verification）时，是否写明了免提交方式（exemption：电子证照、数据共享核验或部门内部调取），或者写明了仍须申请人提交的理由（submission_reason）。
-
-原因：政府自己核发、自己能查到的材料，再让申请人开证明、交复印件，是“证明多、跑腿多”的主要来源。能免的必须免；确有法定理由不能免的，要把理由公开。
-
-依据：国发〔2016〕55号（凡是能通过网络共享复用的材料，不得要求重复提交）；青海省“高效办成一件事”实施方案（2024）（政府部门核发的材料免于提交，能通过数据共享核验的免于提交，能提供电子证照的免于提交实体证照）。
-
-错误示例：{\"material\": \"id_card\", \"necessity\": \"必要\", \"originals\": 1, \"copies\": 1, \"form\": \"纸质\"}，而材料库中居民身份证 \"e_license\": true。
-
-修改方法：增加 \"exemption\": {\"method\": \"电子证照\"}（或“数据共享核验”“部门内部调取”），相应减少原件、复印件份数；确须提交的，在 submission_reason 中写明法律依据和理由。",
+    doc: super::Doc {
+        what: "面向申请人的事项中，每项申请材料在材料库（materials.json）中的来源渠道为“政府部门核发”、或有电子证照（e_license）、或能数据共享核验（shared_verification）时，是否写明了免提交方式（exemption：电子证照、数据共享核验或部门内部调取），或者写明了仍须申请人提交的理由（submission_reason）。",
+        why: "政府自己核发、自己能查到的材料，再让申请人开证明、交复印件，是“证明多、跑腿多”的主要来源。能免的必须免；确有法定理由不能免的，要把理由公开。",
+        basis: "国发〔2016〕55号（凡是能通过网络共享复用的材料，不得要求重复提交）；青海省“高效办成一件事”实施方案（2024）（政府部门核发的材料免于提交，能通过数据共享核验的免于提交，能提供电子证照的免于提交实体证照）。",
+        bad: "{\"material\": \"id_card\", \"necessity\": \"必要\", \"originals\": 1, \"copies\": 1, \"form\": \"纸质\"}，而材料库中居民身份证 \"e_license\": true。",
+        fix: "增加 \"exemption\": {\"method\": \"电子证照\"}（或“数据共享核验”“部门内部调取”），相应减少原件、复印件份数；确须提交的，在 submission_reason 中写明法律依据和理由。",
+    },
     example: Example::Edit {
         file: "items/630101001000.json",
         from: "{\"material\": \"id_card\", \"necessity\": \"必要\", \"originals\": 0, \"copies\": 0, \"form\": \"电子\", \"exemption\": {\"method\": \"电子证照\"}}",

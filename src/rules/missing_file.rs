@@ -9,15 +9,13 @@ pub const RULE: Rule = Rule {
     category: Category::Reference,
     severity: Severity::Error,
     summary: "缺少目录必备文件（catalog.json、regions.json 等）",
-    explanation: "检查内容：目录根部是否有 catalog.json、regions.json、departments.json 和 materials.json，且能被读取。
-
-原因：没有区划表、部门表和材料库，实施清单的区划、实施主体和材料引用都无法核对。
-
-依据：本目录格式约定（catalog/README.md）。
-
-错误示例：删除了 catalog/regions.json 的目录。
-
-修改方法：从版本库恢复该文件，或按 catalog/README.md 新建。",
+    doc: super::Doc {
+        what: "目录根部是否有 catalog.json、regions.json、departments.json 和 materials.json，且能被读取。",
+        why: "没有区划表、部门表和材料库，实施清单的区划、实施主体和材料引用都无法核对。",
+        basis: "本目录格式约定（catalog/README.md）。",
+        bad: "删除了 catalog/regions.json 的目录。",
+        fix: "从版本库恢复该文件，或按 catalog/README.md 新建。",
+    },
     example: Example::Remove { file: "regions.json" },
     check: Check::Catalog(check),
 };

@@ -138,7 +138,8 @@ pub struct Edit {
 /// clean test catalog (src/testing.rs) for the rule to report it. The test
 /// `documented_examples_trigger_their_rules` applies every rule's example,
 /// checks that the rule then reports more than on the clean catalog, and
-/// that the explanation shows the example ([`Example::shown`]).
+/// that the documented failing example ([`Doc::bad`]) shows it
+/// ([`Example::shown`]).
 #[derive(Debug, Clone, Copy)]
 pub enum Example {
     /// One [`Edit`]; the explanation shows it ([`Edit::shown`]).
@@ -193,7 +194,7 @@ impl Edit {
 }
 
 impl Example {
-    /// The texts the rule's explanation must contain to show this example.
+    /// The texts the rule's [`Doc::bad`] must contain to show this example.
     pub fn shown(&self) -> Vec<&'static str> {
         match *self {
             Example::Edit { file, from, to } => vec![Edit { file, from, to }.shown()],
@@ -210,6 +211,37 @@ impl Example {
     }
 }
 
+/// A rule's Chinese documentation, one field per part, each without its
+/// header. A part may span lines (a list, a JSON fragment); one whose first
+/// line is a list item (`- `) or indented (two spaces) is a block and starts
+/// on the line after its header when rendered.
+#[derive(Debug, Clone, Copy)]
+pub struct Doc {
+    /// What the rule checks (检查内容).
+    pub what: &'static str,
+    /// Why it matters (原因).
+    pub why: &'static str,
+    /// The policy documents or conventions it enforces (依据).
+    pub basis: &'static str,
+    /// A failing example (错误示例); shows the rule's [`Example`].
+    pub bad: &'static str,
+    /// How to fix a finding (修改方法).
+    pub fix: &'static str,
+}
+
+impl Doc {
+    /// The parts with their Chinese headers, in the order they are shown.
+    pub fn parts(&self) -> [(&'static str, &'static str); 5] {
+        [
+            ("检查内容", self.what),
+            ("原因", self.why),
+            ("依据", self.basis),
+            ("错误示例", self.bad),
+            ("修改方法", self.fix),
+        ]
+    }
+}
+
 /// A rule: its identity, documentation and check.
 pub struct Rule {
     /// Stable kebab-case id, used in output, config and exemptions.
@@ -218,8 +250,8 @@ pub struct Rule {
     pub severity: Severity,
     /// One line in Chinese.
     pub summary: &'static str,
-    /// Full Chinese explanation: what, why, policy basis, example, fix.
-    pub explanation: &'static str,
+    /// Chinese documentation, part by part; [`Rule::explanation`] joins it.
+    pub doc: Doc,
     /// The failing example the explanation documents, as data a test
     /// applies to the clean test catalog.
     pub example: Example,
@@ -227,6 +259,21 @@ pub struct Rule {
 }
 
 impl Rule {
+    /// The full Chinese explanation `tongbiao explain` prints: each part of
+    /// [`Rule::doc`] after its header, parts separated by a blank line.
+    pub fn explanation(&self) -> String {
+        let parts: Vec<String> = self
+            .doc
+            .parts()
+            .iter()
+            .map(|(header, text)| {
+                let block = text.starts_with("- ") || text.starts_with("  ");
+                format!("{header}：{}{text}", if block { "\n" } else { "" })
+            })
+            .collect();
+        parts.join("\n\n")
+    }
+
     pub fn at(&self, file: FileId, pointer: &str) -> Diagnostic {
         Diagnostic::at(self.id, self.severity, file, pointer)
     }
@@ -409,11 +456,7 @@ mod tests {
                 "rule id {} is not kebab-case",
                 r.id
             );
-            assert!(
-                !r.summary.is_empty() && !r.explanation.is_empty(),
-                "{} lacks docs",
-                r.id
-            );
+            assert!(!r.summary.is_empty(), "{} lacks a summary", r.id);
         }
     }
 
@@ -443,15 +486,15 @@ mod tests {
     fn documented_examples_trigger_their_rules() {
         // Each rule's example, applied to the clean test catalog, must make
         // the rule report more than it does on the clean catalog (a few
-        // informational rules already report there), and the explanation
-        // must show the example as applied.
+        // informational rules already report there), and the documented
+        // failing example (`doc.bad`) must show the example as applied.
         let clean = crate::testing::lint_with(&[]);
         let count = |out: &crate::lint::Outcome, id: &str| out.diagnostics.iter().filter(|d| d.rule == id).count();
         let mut failures = Vec::new();
         for r in RULES {
             for s in r.example.shown() {
-                if !r.explanation.contains(s) {
-                    failures.push(format!("{}: the explanation does not show the example's {s:?}", r.id));
+                if !r.doc.bad.contains(s) {
+                    failures.push(format!("{}: doc.bad does not show the example's {s:?}", r.id));
                 }
             }
             match crate::testing::lint_example(&r.example) {
@@ -472,18 +515,58 @@ mod tests {
     }
 
     #[test]
-    fn explanations_cite_a_basis_and_show_a_fix() {
+    fn docs_have_every_part_and_name_a_basis() {
+        // What the basis may name: a policy document (title marks, a
+        // document number such as 青政办函〔2021〕44号, or a kind of
+        // document), a standard, or this project's conventions file.
+        const DOCUMENTS: &[&str] = &[
+            "《",
+            "〔",
+            "办法",
+            "条例",
+            "方案",
+            "意见",
+            "规则",
+            "RFC ",
+            "GB",
+            "README.md",
+        ];
         for r in RULES {
+            for (header, text) in r.doc.parts() {
+                assert!(!blank(text), "{}: doc lacks {header}", r.id);
+                assert!(
+                    !text.starts_with('\n') && text.trim_end() == text,
+                    "{}: {header} starts with a line break or ends with whitespace",
+                    r.id
+                );
+                assert!(
+                    !text.starts_with(&format!("{header}：")),
+                    "{}: {header} repeats its header",
+                    r.id
+                );
+            }
             assert!(
-                r.explanation.contains("依据"),
-                "{}: explanation must cite its basis (依据)",
-                r.id
-            );
-            assert!(
-                r.explanation.contains("修改"),
-                "{}: explanation must say how to fix (修改)",
-                r.id
+                DOCUMENTS.iter().any(|d| r.doc.basis.contains(d)),
+                "{}: basis names no document: {:?}",
+                r.id,
+                r.doc.basis
             );
         }
+    }
+
+    #[test]
+    fn explanation_joins_the_parts_under_their_headers() {
+        let doc = Doc {
+            what: "甲",
+            why: "乙：\n- 一\n- 二",
+            basis: "丙",
+            bad: "  \"a\": 1,\n  \"a\": 2",
+            fix: "- 戊",
+        };
+        let rule = Rule { doc, ..*RULES[0] };
+        assert_eq!(
+            rule.explanation(),
+            "检查内容：甲\n\n原因：乙：\n- 一\n- 二\n\n依据：丙\n\n错误示例：\n  \"a\": 1,\n  \"a\": 2\n\n修改方法：\n- 戊"
+        );
     }
 }

@@ -10,16 +10,13 @@ pub const RULE: Rule = Rule {
     category: Category::Format,
     severity: Severity::Error,
     summary: "字段缺失、类型错误或取值不在代码表中",
-    explanation: "检查内容：按 catalog/schema/ 中由 tongbiao 生成的 JSON Schema 校验每个文件，报告全部违规（不只第一处）：缺少必填字段、类型不符（如数字写成字符串）、取值不在代码表中（如时限单位写“天”）、格式不符（如区划代码不是 6 位数字）。
-
-原因：事项要素是门户、比对和办事指南共同使用的数据，缺一项或写法不一，就无法做到同一事项同一标准。
-
-依据：本目录格式约定（catalog/README.md、catalog/schema/）；青海省“高效办成一件事”实施方案第15项（要素信息全省统一）。
-
-错误示例：
-  \"statutory_deadline\": {\"value\": \"20\", \"unit\": \"天\"}
-
-修改方法：按报告的帮助行填写正确的类型或代码表中的取值；在编辑器中引用 $schema 可获得中文提示。",
+    doc: super::Doc {
+        what: "按 catalog/schema/ 中由 tongbiao 生成的 JSON Schema 校验每个文件，报告全部违规（不只第一处）：缺少必填字段、类型不符（如数字写成字符串）、取值不在代码表中（如时限单位写“天”）、格式不符（如区划代码不是 6 位数字）。",
+        why: "事项要素是门户、比对和办事指南共同使用的数据，缺一项或写法不一，就无法做到同一事项同一标准。",
+        basis: "本目录格式约定（catalog/README.md、catalog/schema/）；青海省“高效办成一件事”实施方案第15项（要素信息全省统一）。",
+        bad: "  \"statutory_deadline\": {\"value\": \"20\", \"unit\": \"天\"}",
+        fix: "按报告的帮助行填写正确的类型或代码表中的取值；在编辑器中引用 $schema 可获得中文提示。",
+    },
     example: Example::Edit {
         file: "items/630101001000.json",
         from: "\"statutory_deadline\": {\"value\": 20, \"unit\": \"工作日\"}",

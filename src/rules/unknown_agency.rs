@@ -10,16 +10,13 @@ pub const RULE: Rule = Rule {
     category: Category::Reference,
     severity: Severity::Error,
     summary: "实施清单的实施主体不存在，或不属于该区划",
-    explanation:
-        "检查内容：实施清单的 agency 是否是 agencies/<区划代码>.json 中已登记的实施主体，且属于该实施清单所在的区划。
-
-原因：实施主体决定由谁受理、由谁承担法律责任；写错实施主体，申请人会被指向错误的机关。
-
-依据：青政办函〔2021〕44号（政务服务事项标准化）；本目录格式约定（catalog/README.md）。
-
-错误示例：local/630100/… 中写 \"agency\": \"630102-01\"（城东区的机关实施西宁市的清单）。
-
-修改方法：改为本区划 agencies 文件中的实施主体标识，或先在该文件中登记实施主体。",
+    doc: super::Doc {
+        what: "实施清单的 agency 是否是 agencies/<区划代码>.json 中已登记的实施主体，且属于该实施清单所在的区划。",
+        why: "实施主体决定由谁受理、由谁承担法律责任；写错实施主体，申请人会被指向错误的机关。",
+        basis: "青政办函〔2021〕44号（政务服务事项标准化）；本目录格式约定（catalog/README.md）。",
+        bad: "local/630100/… 中写 \"agency\": \"630102-01\"（城东区的机关实施西宁市的清单）。",
+        fix: "改为本区划 agencies 文件中的实施主体标识，或先在该文件中登记实施主体。",
+    },
     example: Example::Edit {
         file: "local/630100/630101001000.json",
         from: "\"agency\": \"630100-01\"",

@@ -9,15 +9,13 @@ pub const RULE: Rule = Rule {
     category: Category::Reference,
     severity: Severity::Error,
     summary: "主管部门代码不在 departments.json 中",
-    explanation: "检查内容：事项、实施主体和一件事牵头部门所引用的部门代码，是否在 departments.json 中定义。
-
-原因：部门代码是基本编码第 5–6 位，也决定事项归哪个部门维护；未定义的代码无法归口，基本编码也无法核对。
-
-依据：本目录 departments.json（全国部门代码表未公开，由本目录统一分配）；青政办函〔2021〕44号（政务服务事项标准化）。
-
-错误示例：\"department\": \"99\"，而 departments.json 中没有 99。
-
-修改方法：改用 departments.json 中的代码，或先在该文件中登记部门。",
+    doc: super::Doc {
+        what: "事项、实施主体和一件事牵头部门所引用的部门代码，是否在 departments.json 中定义。",
+        why: "部门代码是基本编码第 5–6 位，也决定事项归哪个部门维护；未定义的代码无法归口，基本编码也无法核对。",
+        basis: "本目录 departments.json（全国部门代码表未公开，由本目录统一分配）；青政办函〔2021〕44号（政务服务事项标准化）。",
+        bad: "\"department\": \"99\"，而 departments.json 中没有 99。",
+        fix: "改用 departments.json 中的代码，或先在该文件中登记部门。",
+    },
     example: Example::Edit {
         file: "items/630101001000.json",
         from: "\"department\": \"01\"",

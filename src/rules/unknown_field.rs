@@ -9,16 +9,13 @@ pub const RULE: Rule = Rule {
     category: Category::Format,
     severity: Severity::Error,
     summary: "格式中没有定义的字段（多为拼写错误）",
-    explanation: "检查内容：每个对象中的字段名是否都在格式（catalog/schema）中定义。
-
-原因：拼错的字段名不会报错就会被忽略：例如把 promised_deadline 写成 promise_deadline，承诺时限就等于没有填写，却不易察觉。tongbiao 指向字段名本身，并提示最接近的正确写法。
-
-依据：本目录格式约定（catalog/README.md、catalog/schema/）；青政办函〔2021〕44号（科学细化量化办事服务标准）。
-
-错误示例：
-  \"promise_deadline\": {\"value\": 10, \"unit\": \"工作日\"}
-
-修改方法：改为格式中定义的字段名（报告的帮助行给出最接近的写法），或删除该字段。",
+    doc: super::Doc {
+        what: "每个对象中的字段名是否都在格式（catalog/schema）中定义。",
+        why: "拼错的字段名不会报错就会被忽略：例如把 promised_deadline 写成 promise_deadline，承诺时限就等于没有填写，却不易察觉。tongbiao 指向字段名本身，并提示最接近的正确写法。",
+        basis: "本目录格式约定（catalog/README.md、catalog/schema/）；青政办函〔2021〕44号（科学细化量化办事服务标准）。",
+        bad: "  \"promise_deadline\": {\"value\": 10, \"unit\": \"工作日\"}",
+        fix: "改为格式中定义的字段名（报告的帮助行给出最接近的写法），或删除该字段。",
+    },
     example: Example::Edit {
         file: "local/630100/630101001000.json",
         from: "\"promised_deadline\": {\"value\": 10, \"unit\": \"工作日\"}",

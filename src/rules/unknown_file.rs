@@ -9,15 +9,13 @@ pub const RULE: Rule = Rule {
     category: Category::Format,
     severity: Severity::Warning,
     summary: "JSON 文件不在目录约定的位置，不会被读取",
-    explanation: "检查内容：catalog/ 下的每个 .json 文件是否位于约定的位置（items/、local/<区划代码>/、bundles/、agencies/ 及根目录的 catalog.json、regions.json、departments.json、materials.json）。
-
-原因：放错位置的事项文件不会被检查，也不会发布到门户，提交者却以为它已生效。
-
-依据：本目录格式约定（catalog/README.md）。
-
-错误示例：catalog/item/630101001000.json（目录名少了 s）。
-
-修改方法：把文件移到约定的位置，或删除它。",
+    doc: super::Doc {
+        what: "catalog/ 下的每个 .json 文件是否位于约定的位置（items/、local/<区划代码>/、bundles/、agencies/ 及根目录的 catalog.json、regions.json、departments.json、materials.json）。",
+        why: "放错位置的事项文件不会被检查，也不会发布到门户，提交者却以为它已生效。",
+        basis: "本目录格式约定（catalog/README.md）。",
+        bad: "catalog/item/630101001000.json（目录名少了 s）。",
+        fix: "把文件移到约定的位置，或删除它。",
+    },
     example: Example::Move { file: "items/630101001000.json", to: "item/630101001000.json" },
     check: Check::Load,
 };

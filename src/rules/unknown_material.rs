@@ -9,15 +9,13 @@ pub const RULE: Rule = Rule {
     category: Category::Reference,
     severity: Severity::Error,
     summary: "引用的材料不在材料库（materials.json）中",
-    explanation: "检查内容：事项申请材料和一件事材料清单中的每个材料标识，是否在 materials.json 材料库中登记。
-
-原因：材料库保证同一材料在所有事项中名称、类型和来源渠道一致；绕开材料库的材料无法判断能否免提交，也无法在一件事中合并去重。
-
-依据：青海省“高效办成一件事”实施方案（一套材料；能通过数据共享核验的免于提交）；国发〔2016〕55号（凡是能通过网络共享复用的材料，不得要求重复提交）。
-
-错误示例：\"material\": \"yingye_zhizhao\"，而材料库中的营业执照标识为 business_license。
-
-修改方法：改用材料库中的标识；确为新材料时，先在 materials.json 中登记。",
+    doc: super::Doc {
+        what: "事项申请材料和一件事材料清单中的每个材料标识，是否在 materials.json 材料库中登记。",
+        why: "材料库保证同一材料在所有事项中名称、类型和来源渠道一致；绕开材料库的材料无法判断能否免提交，也无法在一件事中合并去重。",
+        basis: "青海省“高效办成一件事”实施方案（一套材料；能通过数据共享核验的免于提交）；国发〔2016〕55号（凡是能通过网络共享复用的材料，不得要求重复提交）。",
+        bad: "\"material\": \"yingye_zhizhao\"，而材料库中的营业执照标识为 business_license。",
+        fix: "改用材料库中的标识；确为新材料时，先在 materials.json 中登记。",
+    },
     example: Example::Edit {
         file: "items/630101001000.json",
         from: "\"material\": \"application_form\"",

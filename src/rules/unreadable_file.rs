@@ -9,15 +9,13 @@ pub const RULE: Rule = Rule {
     category: Category::Format,
     severity: Severity::Error,
     summary: "文件无法读取",
-    explanation: "检查内容：目录中的每个文件能否被读取（权限、损坏的链接等）。
-
-原因：读不到的文件无法检查，也无法发布。其余文件照常检查。
-
-依据：本目录格式约定（catalog/README.md）。
-
-错误示例：权限为 000 的 items/630101001000.json。
-
-修改方法：修改文件权限，或修复、删除损坏的链接。",
+    doc: super::Doc {
+        what: "目录中的每个文件能否被读取（权限、损坏的链接等）。",
+        why: "读不到的文件无法检查，也无法发布。其余文件照常检查。",
+        basis: "本目录格式约定（catalog/README.md）。",
+        bad: "权限为 000 的 items/630101001000.json。",
+        fix: "修改文件权限，或修复、删除损坏的链接。",
+    },
     example: Example::Unreadable {
         file: "items/630101001000.json",
     },
