@@ -24,21 +24,23 @@
 
 pub mod analysis;
 pub mod catalog;
-pub mod check_text;
-pub mod cli;
 pub mod codes;
+pub mod commands;
 pub mod config;
 pub mod diag;
 pub mod import;
 pub mod lint;
 pub mod load;
-pub mod report;
+pub mod output;
+pub mod reports;
 pub mod rules;
 pub mod schema;
 pub mod source;
 pub mod spans;
 pub mod text;
-pub mod uniformity;
 
 #[cfg(test)]
 mod testing;
+
+#[cfg(test)]
+mod robustness;

@@ -356,31 +356,3 @@ fn strip_position(msg: &str) -> String {
         None => msg.to_string(),
     }
 }
-
-#[cfg(test)]
-mod robustness {
-    use crate::testing::{lint_with, ITEM, LOCAL};
-
-    /// Every truncation of a real file, and files with bytes flipped, give
-    /// findings — never a panic — and the report renders.
-    #[test]
-    fn truncated_and_corrupted_files_never_panic() {
-        let bytes = ITEM.as_bytes();
-        for cut in (0..bytes.len()).step_by(61) {
-            let text = String::from_utf8_lossy(&bytes[..cut]).to_string();
-            let out = lint_with(&[("items/630101001000.json", Some(&text))]);
-            let _ = crate::report::human(&out, true, false);
-            let _ = crate::report::json(&out);
-        }
-        let local = LOCAL.as_bytes();
-        for at in (0..local.len()).step_by(37) {
-            for b in [b'"', b'\\', 0xFF] {
-                let mut v = local.to_vec();
-                v[at] = b;
-                let text = String::from_utf8_lossy(&v).to_string();
-                let out = lint_with(&[("local/630100/630101001000.json", Some(&text))]);
-                let _ = crate::report::human(&out, true, false);
-            }
-        }
-    }
-}

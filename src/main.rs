@@ -1,3 +1,3 @@
 fn main() {
-    std::process::exit(tongbiao::cli::run());
+    std::process::exit(tongbiao::output::run());
 }

@@ -10,7 +10,7 @@ use assert_cmd::Command;
 use tongbiao::analysis::uniformity::Status;
 use tongbiao::analysis::{analyse, Report};
 use tongbiao::catalog::Index;
-use tongbiao::uniformity::render;
+use tongbiao::reports::uniformity as render;
 
 fn fixture() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases/uniformity/catalog")
@@ -106,23 +106,33 @@ fn html_goes_to_a_file_and_escapes_catalog_text() {
     )
     .unwrap();
     let out = dir.path().join("report/uniformity.html");
-    let run = Command::cargo_bin("tongbiao")
-        .unwrap()
-        .args([
-            "uniformity",
-            cat.to_str().unwrap(),
-            "--format",
-            "html",
-            "--out",
-            out.to_str().unwrap(),
-        ])
-        .output()
-        .unwrap();
+    let run = || {
+        Command::cargo_bin("tongbiao")
+            .unwrap()
+            .args([
+                "uniformity",
+                cat.to_str().unwrap(),
+                "--format",
+                "html",
+                "--out",
+                out.to_str().unwrap(),
+            ])
+            .output()
+            .unwrap()
+    };
+    // A directory that does not exist is a mistake to report, not to create.
+    let missing = run();
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("不存在"));
+    assert!(!out.parent().unwrap().exists());
+    std::fs::create_dir(out.parent().unwrap()).unwrap();
+    let run = run();
     assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));
     assert!(run.stdout.is_empty());
     let page = std::fs::read_to_string(&out).unwrap();
     assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"zh-CN\">"));
-    assert!(page.contains("测试&lt;script&gt;alert(1)&lt;/script&gt;事项"));
+    // askama's HTML escaper writes numeric character references.
+    assert!(page.contains("测试&#60;script&#62;alert(1)&#60;/script&#62;事项"));
     assert!(!page.contains("<script"));
     // No temporary file is left beside the output.
     let left: Vec<_> = std::fs::read_dir(out.parent().unwrap()).unwrap().collect();

@@ -130,8 +130,8 @@ fn run_inner(args: &Args) -> Result<i32, String> {
     if !args.dry_run {
         for f in &files {
             let path = args.out.join(&f.path);
-            if let Err(e) = crate::cli::write_atomically(&path, &f.text) {
-                crate::cli::print(&text);
+            if let Err(e) = crate::output::write_file(&path, &f.text, true) {
+                print!("{text}");
                 return Err(format!(
                     "无法写入 {}：{e}（此前列出的文件可能已部分写入）",
                     path.display()
@@ -139,7 +139,7 @@ fn run_inner(args: &Args) -> Result<i32, String> {
             }
         }
     }
-    crate::cli::print(&text);
+    print!("{text}");
     Ok(i32::from(!summary.failed.is_empty()))
 }
 

@@ -7,6 +7,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
+use super::{Outcome, Status, Step};
 use crate::config;
 use crate::diag::Severity;
 use crate::rules;
@@ -35,40 +36,39 @@ struct Finding<'a> {
     policy: &'a str,
 }
 
-/// Run over `file` ("-" = stdin); returns the exit code.
-pub fn run(file: &str, rules_dir: &Path, json: bool) -> i32 {
+/// Run over `file` ("-" = stdin).
+pub(super) fn run(file: &str, rules_dir: &Path, json: bool) -> Outcome {
     let input = if file == "-" {
         let mut s = String::new();
         match std::io::stdin().read_to_string(&mut s) {
             Ok(_) => s,
-            Err(e) => {
-                eprintln!("错误：无法读取标准输入：{e}");
-                return 2;
-            }
+            Err(e) => return Outcome::failed(format!("无法读取标准输入：{e}")),
         }
     } else {
         match std::fs::read_to_string(file) {
             Ok(s) => s,
-            Err(e) => {
-                eprintln!("错误：无法读取 {file}：{e}");
-                return 2;
-            }
+            Err(e) => return Outcome::failed(format!("无法读取 {file}：{e}")),
         }
     };
     let loaded = config::load(rules_dir.is_dir().then_some(rules_dir), &rules::known);
     let cfg = match loaded.config {
         Ok(c) => c,
         Err(invalid) => {
-            for d in rules::config_findings(&invalid) {
-                eprintln!("{}: {}", loaded.sources[d.file].path, d.message);
+            let mut o = Outcome::failed("rules/ 中的配置有误");
+            for d in rules::config_findings(&invalid).iter().rev() {
+                let line = format!("{}: {}\n", loaded.sources[d.file].path, d.message);
+                o.steps.insert(0, Step::Err(line));
             }
-            eprintln!("错误：rules/ 中的配置有误");
-            return 2;
+            return o;
         }
     };
     let (text, errors) = check(&input, &cfg, json);
-    crate::cli::print(&text);
-    i32::from(errors)
+    let mut o = Outcome::default();
+    o.out(text);
+    if errors {
+        o.status = Status::Findings;
+    }
+    o
 }
 
 /// The report for `input` and whether it holds an error-level finding.

@@ -1,53 +1,14 @@
-//! Rendering findings: the one place that turns [`Diagnostic`] values into
-//! text. Human output uses miette code frames; JSON is for machines.
+//! Findings for people: miette code frames in Chinese, then the summary
+//! line.
 
 use std::fmt;
 use std::sync::Arc;
 
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceSpan};
-use serde::Serialize;
 
+use super::{counts, summary_line};
 use crate::diag::{Diagnostic, Severity};
-use crate::lint::{Outcome, Stats};
-
-/// Counts of findings by severity.
-#[derive(Debug, Clone, Copy, Default, Serialize)]
-pub struct Counts {
-    pub error: usize,
-    pub warning: usize,
-    pub info: usize,
-}
-
-pub fn counts(diags: &[Diagnostic]) -> Counts {
-    let mut c = Counts::default();
-    for d in diags {
-        match d.severity {
-            Severity::Error => c.error += 1,
-            Severity::Warning => c.warning += 1,
-            Severity::Info => c.info += 1,
-        }
-    }
-    c
-}
-
-/// The one-line summary that ends a human run.
-pub fn summary_line(out: &Outcome) -> String {
-    let c = counts(&out.diagnostics);
-    let s = &out.stats;
-    format!(
-        "检查 {} 个文件：基本目录事项 {} 项，实施清单 {} 份，一件事 {} 个；生效豁免 {} 条，生效偏离 {} 项；错误 {}，警告 {}，提示 {}；用时 {:.2} 秒",
-        s.files,
-        s.items,
-        s.locals,
-        s.bundles,
-        s.exemptions,
-        s.deviations,
-        c.error,
-        c.warning,
-        c.info,
-        out.elapsed.as_secs_f64()
-    )
-}
+use crate::lint::Outcome;
 
 /// miette's view of one finding.
 struct View<'a> {
@@ -169,69 +130,6 @@ pub fn human(out: &Outcome, show_info: bool, color: bool) -> String {
         ));
     }
     s.push_str(&summary_line(out));
-    s.push('\n');
-    s
-}
-
-#[derive(Serialize)]
-struct JsonFinding<'a> {
-    file: &'a str,
-    line: usize,
-    column: usize,
-    end_line: usize,
-    end_column: usize,
-    pointer: &'a str,
-    rule: &'a str,
-    severity: Severity,
-    message: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    help: Option<&'a str>,
-}
-
-#[derive(Serialize)]
-struct JsonReport<'a> {
-    findings: Vec<JsonFinding<'a>>,
-    summary: JsonSummary<'a>,
-}
-
-#[derive(Serialize)]
-struct JsonSummary<'a> {
-    #[serde(flatten)]
-    stats: &'a Stats,
-    #[serde(flatten)]
-    counts: Counts,
-}
-
-/// Findings as data. Deterministic: no timing in it.
-pub fn json(out: &Outcome) -> String {
-    let findings = out
-        .diagnostics
-        .iter()
-        .map(|d| {
-            let f = out.sources.get(d.file);
-            let (end_line, end_column) = f.line_col(d.span.map_or(0, |s| s.1));
-            JsonFinding {
-                file: &f.path,
-                line: d.line,
-                column: d.column,
-                end_line,
-                end_column,
-                pointer: d.pointer(),
-                rule: d.rule,
-                severity: d.severity,
-                message: &d.message,
-                help: d.help.as_deref(),
-            }
-        })
-        .collect();
-    let report = JsonReport {
-        findings,
-        summary: JsonSummary {
-            stats: &out.stats,
-            counts: counts(&out.diagnostics),
-        },
-    };
-    let mut s = serde_json::to_string_pretty(&report).expect("report serialises");
     s.push('\n');
     s
 }

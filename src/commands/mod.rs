@@ -1,0 +1,204 @@
+//! The commands layer: arguments in, an [`Outcome`] out. Each subcommand
+//! has its module; none prints, writes or picks an exit code (that is
+//! `output`, which carries the outcome out).
+
+mod check_text;
+mod import;
+mod lint;
+mod rules;
+mod schema;
+mod uniformity;
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+pub use check_text::check;
+
+/// What a command did: the steps to carry out, in order, and how the run
+/// went.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    pub steps: Vec<Step>,
+    pub status: Status,
+}
+
+/// How a run went: its exit code, 0 / 1 / 2.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Status {
+    /// No error finding (warnings and infos may exist).
+    #[default]
+    Clean,
+    /// Error findings.
+    Findings,
+    /// The run could not happen.
+    Failed,
+}
+
+/// One thing for the output layer to do.
+#[derive(Debug)]
+pub enum Step {
+    /// Text for standard output.
+    Out(String),
+    /// Text for standard error.
+    Err(String),
+    /// A file to write atomically; a failure stops the run (exit 2).
+    Write(FileWrite),
+}
+
+/// A file a command produces.
+#[derive(Debug)]
+pub struct FileWrite {
+    pub path: PathBuf,
+    pub contents: String,
+    /// Create missing directories (a command that lays out a new tree).
+    pub create_dirs: bool,
+    /// Added to the error message when the write fails.
+    pub on_failure: String,
+}
+
+impl Outcome {
+    /// A run that could not happen, with its Chinese message (a line on
+    /// standard error, `错误：` first).
+    pub fn failed(message: impl AsRef<str>) -> Outcome {
+        Outcome {
+            steps: vec![Step::Err(format!("错误：{}\n", message.as_ref()))],
+            status: Status::Failed,
+        }
+    }
+
+    pub fn out(&mut self, text: impl Into<String>) -> &mut Outcome {
+        self.steps.push(Step::Out(text.into()));
+        self
+    }
+
+    pub fn err(&mut self, text: impl Into<String>) -> &mut Outcome {
+        self.steps.push(Step::Err(text.into()));
+        self
+    }
+
+    pub fn write(&mut self, path: PathBuf, contents: String, create_dirs: bool) -> &mut Outcome {
+        self.steps.push(Step::Write(FileWrite {
+            path,
+            contents,
+            create_dirs,
+            on_failure: String::new(),
+        }));
+        self
+    }
+}
+
+#[derive(Parser)]
+#[command(
+    name = "tongbiao",
+    version,
+    about = "同标：青海省政务服务事项目录的检查工具（同一事项、无差别受理、同标准办理）",
+    long_about = "同标（tongbiao）检查以 JSON 文件保存的政务服务事项目录：格式、编码、引用完整性和政策规则，\n每条问题给出文件、行、列和修改建议。\n\n退出码：0 无错误；1 发现错误；2 无法运行（如目录不存在）。"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// 检查目录：格式、编码、引用和规则，最后输出一行汇总
+    Lint {
+        /// 目录路径（默认 catalog）
+        #[arg(default_value = "catalog")]
+        path: PathBuf,
+        /// 输出格式
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// 同时显示提示级别的问题（如待补充的统一社会信用代码）
+        #[arg(long)]
+        show_info: bool,
+        /// 彩色输出
+        #[arg(long, value_enum, default_value_t = Color::Auto)]
+        color: Color,
+        /// 规则配置目录（默认：目录旁的 rules/；其中缺少的文件使用内置默认）
+        #[arg(long)]
+        rules: Option<PathBuf>,
+        /// 判断豁免是否到期所用的日期 YYYY-MM-DD（默认今天）
+        #[arg(long)]
+        today: Option<String>,
+    },
+    /// 检查草拟的条款文字：每行一条，报告模糊条款、兜底条款等用语及其位置
+    CheckText {
+        /// 文本文件；- 或省略表示标准输入
+        #[arg(default_value = "-")]
+        file: String,
+        /// 输出格式（json 中的 start/end 为原文行内的字符偏移，从 0 起，end 不含）
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// 规则配置目录（默认：当前目录下的 rules/，缺少的文件使用内置默认）
+        #[arg(long)]
+        rules: Option<PathBuf>,
+    },
+    /// 由数据模型重新生成 catalog/schema/ 和 rules/schema/ 下的 JSON Schema
+    Schema {
+        /// 目录路径（默认 catalog）；Schema 写入其下的 schema/ 及旁边的 rules/schema/
+        #[arg(default_value = "catalog")]
+        path: PathBuf,
+        /// 只检查已提交的 Schema 是否与模型一致，不写文件（不一致时退出码 1）
+        #[arg(long)]
+        check: bool,
+    },
+    /// 列出全部规则（标识、类别、默认级别、说明）
+    Rules,
+    /// 显示一条规则的完整说明
+    Explain {
+        /// 规则标识，如 unknown-field
+        rule: String,
+    },
+    /// 导入各地导出的事项清单（JSON Lines 或 CSV）：拆分为全省标准和实施清单，差异登记为待审核的偏离
+    Import(crate::import::Args),
+    /// 同一事项、同标准办理：每个事项的每个要素，哪些区划按全省标准办理、哪些偏离（本地取值与标准并列）；终端表格、Markdown 或带热力图的 HTML
+    Uniformity(uniformity::Args),
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Format {
+    /// 带代码片段的中文报告
+    Human,
+    /// JSON 数据（文件、行、列、指针、规则、级别、信息）
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub(crate) enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+/// Parse the process arguments.
+pub fn parse() -> Result<Cli, clap::Error> {
+    Cli::try_parse()
+}
+
+/// Run one parsed command line.
+pub fn execute(cli: Cli) -> Outcome {
+    match cli.command {
+        Command::Lint {
+            path,
+            format,
+            show_info,
+            color,
+            rules,
+            today,
+        } => {
+            let rules = rules.unwrap_or_else(|| path.join("..").join("rules"));
+            lint::run(&path, &rules, today, format, show_info, color)
+        }
+        Command::CheckText { file, format, rules } => {
+            let rules = rules.unwrap_or_else(|| PathBuf::from("rules"));
+            check_text::run(&file, &rules, format == Format::Json)
+        }
+        Command::Schema { path, check } => schema::run(&path, check),
+        Command::Rules => rules::list(),
+        Command::Explain { rule } => rules::explain(&rule),
+        Command::Import(args) => import::run(&args),
+        Command::Uniformity(args) => uniformity::run(&args),
+    }
+}

@@ -1,0 +1,124 @@
+//! The output layer: the only place that prints, writes files and picks the
+//! exit code. Commands return an [`Outcome`] (what to say, what to write,
+//! how the run went); this carries it out in order.
+
+use std::io::Write as _;
+use std::path::Path;
+
+use crate::commands::{self, Outcome, Status, Step};
+
+/// Run the command line; returns the process exit code: 0 no error
+/// findings, 1 error findings, 2 the run could not happen.
+pub fn run() -> i32 {
+    let outcome = match commands::parse() {
+        Ok(cli) => commands::execute(cli),
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { 2 } else { 0 };
+        }
+    };
+    emit(outcome)
+}
+
+/// Carry out an outcome's steps in order; a failed write stops the rest
+/// and makes the run a failure.
+pub fn emit(outcome: Outcome) -> i32 {
+    for step in outcome.steps {
+        match step {
+            Step::Out(text) => print(&text),
+            Step::Err(text) => eprint(&text),
+            Step::Write(w) => {
+                if let Err(e) = write_file(&w.path, &w.contents, w.create_dirs) {
+                    eprint(&format!("错误：无法写入 {}：{e}{}\n", w.path.display(), w.on_failure));
+                    return 2;
+                }
+            }
+        }
+    }
+    match outcome.status {
+        Status::Clean => 0,
+        Status::Findings => 1,
+        Status::Failed => 2,
+    }
+}
+
+fn print(s: &str) {
+    let mut out = std::io::stdout().lock();
+    // A closed pipe (e.g. `| head`) is not an error worth a panic.
+    let _ = out.write_all(s.as_bytes());
+    let _ = out.flush();
+}
+
+fn eprint(s: &str) {
+    let mut err = std::io::stderr().lock();
+    let _ = err.write_all(s.as_bytes());
+    let _ = err.flush();
+}
+
+/// Write `text` to `path` atomically: a temporary file in the same
+/// directory, renamed into place, so a reader (or a crash) never sees half
+/// a file. The directory must exist unless `create_dirs` says the command
+/// lays out a new tree (import). A target that exists and is not a regular
+/// file (a symlink, a FIFO, a device) is refused rather than replaced.
+pub fn write_file(path: &Path, text: &str, create_dirs: bool) -> std::io::Result<()> {
+    if let Ok(meta) = std::fs::symlink_metadata(path) {
+        if !meta.file_type().is_file() {
+            return Err(std::io::Error::other("目标已存在且不是普通文件，拒绝覆盖"));
+        }
+    }
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    if create_dirs {
+        std::fs::create_dir_all(dir)?;
+    } else if !dir.is_dir() {
+        return Err(std::io::Error::other(format!("目录 {} 不存在", dir.display())));
+    }
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    tmp.write_all(text.as_bytes())?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_replace_regular_files_and_leave_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("a.html");
+        std::fs::write(&target, "old").unwrap();
+        write_file(&target, "new", false).unwrap();
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "new");
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["a.html"]);
+    }
+
+    #[test]
+    fn a_missing_directory_is_an_error_unless_asked_for() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("no/such/a.json");
+        let e = write_file(&target, "{}", false).unwrap_err();
+        assert!(e.to_string().contains("不存在"), "{e}");
+        write_file(&target, "{}", true).unwrap();
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "{}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlink_target_is_refused_and_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real.txt");
+        std::fs::write(&real, "keep").unwrap();
+        let link = dir.path().join("link.txt");
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        assert!(write_file(&link, "x", false).is_err());
+        assert_eq!(std::fs::read_to_string(&real).unwrap(), "keep");
+    }
+}
