@@ -61,6 +61,10 @@ pub fn lint_dir(root: &Path, rules_dir: Option<&Path>, today: &str) -> Result<Ou
         )));
     }
     let mut out = lint(files, &cfg, today)?;
+    let base = crate::source::display_base(root);
+    for f in &mut out.sources.files[cfg.sources.len()..] {
+        f.base = base.clone();
+    }
     out.elapsed = start.elapsed();
     Ok(out)
 }
@@ -267,9 +271,12 @@ pub fn located(sources: Sources, diagnostics: Vec<Diagnostic>) -> Outcome {
 
 fn finish(sources: Sources, mut diagnostics: Vec<Diagnostic>, stats: Stats, start: Instant) -> Outcome {
     locate(&sources, &mut diagnostics);
+    // By the path as shown (catalog and rules/ files interleave by it).
     diagnostics.sort_by(|a, b| {
-        (&sources.get(a.file).path, a.span.map(|s| s.0), a.rule, &a.message).cmp(&(
-            &sources.get(b.file).path,
+        let (fa, fb) = (sources.get(a.file), sources.get(b.file));
+        (&*fa.base, &fa.path, a.span.map(|s| s.0), a.rule, &a.message).cmp(&(
+            &*fb.base,
+            &fb.path,
             b.span.map(|s| s.0),
             b.rule,
             &b.message,
@@ -430,7 +437,7 @@ mod config_tests {
             ]
         );
         let d = out.diagnostics.iter().find(|d| d.rule == "exemption-expired").unwrap();
-        assert_eq!(out.sources.get(d.file).path, "rules/exemptions.json");
+        assert_eq!(out.sources.get(d.file).shown(), "rules/exemptions.json");
         assert_eq!(d.pointer(), "/exemptions/0/expires");
         assert_eq!(out.stats.exemptions, 0);
     }
@@ -491,12 +498,12 @@ mod config_tests {
         let bad = "{\n  \"entries\": [{\"pattern\": \"其他 材料\", \"class\": \"兜底\", \"message\": \"m\", \"rewrite\": \"r\", \"policy\": \"p\"}],\n  \"alow\": []\n}\n";
         match lint(files, &load_texts(&[(ConfigFile::Lexicon, bad)]), TODAY) {
             Err(Failure::Config(out)) => {
-                let found: Vec<(&str, &str, usize, usize)> = out
+                let found: Vec<(&str, String, usize, usize)> = out
                     .diagnostics
                     .iter()
-                    .map(|d| (d.rule, out.sources.get(d.file).path.as_str(), d.line, d.column))
+                    .map(|d| (d.rule, out.sources.get(d.file).shown(), d.line, d.column))
                     .collect();
-                assert_eq!(found, [("unknown-field", "rules/lexicon.json", 3, 3)]);
+                assert_eq!(found, [("unknown-field", "rules/lexicon.json".to_string(), 3, 3)]);
             }
             _ => panic!("a broken rules/ must stop the run"),
         }

@@ -1,6 +1,7 @@
 //! Source files: the original text of every file read, and the mapping from
 //! byte offsets to the line and column a person sees.
 
+use std::path::{Component, Path};
 use std::sync::Arc;
 
 /// Index of a file in [`Sources`]; stable for one run.
@@ -9,8 +10,13 @@ pub type FileId = usize;
 /// One file as read from disk (or given in memory by a test).
 #[derive(Debug, Clone)]
 pub struct SourceFile {
-    /// Path relative to the catalog root, '/'-separated, as shown to users.
+    /// Path relative to its root ('/'-separated): the catalog root for
+    /// catalog files (what rules, overrides and exemptions match), `rules/`
+    /// for its files.
     pub path: String,
+    /// Where the root is, relative to the one base every report uses (the
+    /// working directory), '/'-terminated or empty: `catalog/`.
+    pub base: Arc<str>,
     /// The text, when the bytes were UTF-8 (a leading BOM is kept so byte
     /// offsets stay those of the file on disk).
     pub text: Arc<str>,
@@ -23,9 +29,17 @@ impl SourceFile {
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         SourceFile {
             path,
+            base: Arc::from(""),
             text,
             line_starts,
         }
+    }
+
+    /// The path shown to users and CI: relative to the working directory
+    /// (`catalog/items/630101001000.json`), the same base for catalog and
+    /// `rules/` files, so annotations land on the right file.
+    pub fn shown(&self) -> String {
+        format!("{}{}", self.base, self.path)
     }
 
     /// 1-based line and column (in characters) of a byte offset. Offsets
@@ -51,6 +65,34 @@ impl SourceFile {
     }
 }
 
+/// The base to show a directory's files under, '/'-terminated: the
+/// directory as the user named it, relative to the working directory and
+/// cleaned lexically (`catalog/../rules` is `rules/`, `../x/catalog` stays);
+/// an absolute path inside the working directory is made relative.
+pub fn display_base(dir: &Path) -> Arc<str> {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let rel = match dir.strip_prefix(&cwd) {
+        Ok(r) => r,
+        Err(_) => dir,
+    };
+    let mut parts: Vec<String> = Vec::new();
+    for c in rel.components() {
+        match c {
+            Component::ParentDir if parts.last().is_some_and(|p| p != ".." && p != "/") => {
+                parts.pop();
+            }
+            Component::CurDir => {}
+            Component::RootDir => parts.push(String::new()),
+            other => parts.push(other.as_os_str().to_string_lossy().into_owned()),
+        }
+    }
+    match parts.join("/") {
+        s if s.is_empty() => Arc::from(""),
+        s if s == "/" || parts == [""] => Arc::from("/"),
+        s => Arc::from(format!("{}/", s.trim_end_matches('/'))),
+    }
+}
+
 /// All files of a run, indexed by [`FileId`].
 #[derive(Debug, Default)]
 pub struct Sources {
@@ -67,6 +109,21 @@ impl Sources {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bases_are_relative_to_the_working_directory() {
+        assert_eq!(&*display_base(Path::new("catalog")), "catalog/");
+        assert_eq!(&*display_base(Path::new("catalog/../rules")), "rules/");
+        assert_eq!(&*display_base(Path::new("./a/./b/")), "a/b/");
+        assert_eq!(&*display_base(Path::new(".")), "");
+        let cwd = std::env::current_dir().unwrap();
+        assert_eq!(&*display_base(&cwd.join("x")), "x/");
+        assert_eq!(
+            &*display_base(Path::new("../uniformity/catalog")),
+            "../uniformity/catalog/"
+        );
+        assert_eq!(&*display_base(Path::new("/nonexistent-root/c")), "/nonexistent-root/c/");
+    }
 
     #[test]
     fn line_col_counts_characters_not_bytes() {

@@ -56,7 +56,7 @@ pub(super) fn run(file: &str, rules_dir: &Path, json: bool) -> Outcome {
         Err(invalid) => {
             let mut o = Outcome::failed("rules/ 中的配置有误");
             for d in rules::config_findings(&invalid).iter().rev() {
-                let line = format!("{}: {}\n", loaded.sources[d.file].path, d.message);
+                let line = format!("{}: {}\n", loaded.sources[d.file].shown(), d.message);
                 o.steps.insert(0, Step::Err(line));
             }
             return o;

@@ -211,20 +211,28 @@ impl Config {
 /// default) and compile it. `known_rule` says whether a rule id exists:
 /// the registry sits above this layer and is asked, not imported.
 pub fn load(dir: Option<&Path>, known_rule: &dyn Fn(&str) -> bool) -> Loaded {
-    let texts = ConfigFile::ALL.map(|f| {
-        let on_disk = dir.map(|d| d.join(f.name())).filter(|p| p.is_file());
-        match &on_disk {
-            Some(p) => RawFile {
-                path: p.display().to_string(),
-                bytes: std::fs::read(p).map_err(|e| e.to_string()),
-            },
-            None => RawFile {
-                path: format!("rules/{}", f.name()),
-                bytes: Ok(f.default_text().as_bytes().to_vec()),
-            },
-        }
+    let on_disk = ConfigFile::ALL.map(|f| dir.map(|d| d.join(f.name())).filter(|p| p.is_file()));
+    let texts = ConfigFile::ALL.map(|f| match &on_disk[f as usize] {
+        Some(p) => RawFile {
+            path: f.name().to_string(),
+            bytes: std::fs::read(p).map_err(|e| e.to_string()),
+        },
+        None => RawFile {
+            path: f.name().to_string(),
+            bytes: Ok(f.default_text().as_bytes().to_vec()),
+        },
     });
-    compile_files(texts, known_rule)
+    let mut loaded = compile_files(texts, known_rule);
+    // Files read from disk are shown where they are; shipped defaults
+    // as rules/<name>.
+    let disk_base = dir.map(crate::source::display_base);
+    for (src, disk) in loaded.sources.iter_mut().zip(&on_disk) {
+        src.base = match (disk, &disk_base) {
+            (Some(_), Some(b)) => b.clone(),
+            _ => std::sync::Arc::from("rules/"),
+        };
+    }
+    loaded
 }
 
 /// Parse and compile the three files (in [`ConfigFile::ALL`] order).
@@ -262,11 +270,15 @@ pub fn load_texts(texts: &[(ConfigFile, &str)]) -> Loaded {
     let files = ConfigFile::ALL.map(|f| {
         let text = texts.iter().find(|(k, _)| *k == f).map_or(f.default_text(), |(_, t)| t);
         RawFile {
-            path: format!("rules/{}", f.name()),
+            path: f.name().to_string(),
             bytes: Ok(text.as_bytes().to_vec()),
         }
     });
-    compile_files(files, &|id| crate::rules::find(id).is_some())
+    let mut loaded = compile_files(files, &|id| crate::rules::find(id).is_some());
+    for src in &mut loaded.sources {
+        src.base = std::sync::Arc::from("rules/");
+    }
+    loaded
 }
 
 #[cfg(test)]

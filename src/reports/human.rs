@@ -115,7 +115,7 @@ pub fn human(out: &Outcome, show_info: bool, color: bool) -> String {
         let view = View {
             d,
             src: Src {
-                name: file.path.clone(),
+                name: file.shown(),
                 text: file.text.clone(),
             },
         };

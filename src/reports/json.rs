@@ -9,7 +9,7 @@ use crate::lint::{Outcome, Stats};
 
 #[derive(Serialize)]
 struct JsonFinding<'a> {
-    file: &'a str,
+    file: String,
     line: usize,
     column: usize,
     end_line: usize,
@@ -45,7 +45,7 @@ pub fn json(out: &Outcome) -> String {
             let f = out.sources.get(d.file);
             let (end_line, end_column) = f.line_col(d.span.map_or(0, |s| s.1));
             JsonFinding {
-                file: &f.path,
+                file: f.shown(),
                 line: d.line,
                 column: d.column,
                 end_line,
