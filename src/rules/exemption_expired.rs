@@ -2,7 +2,8 @@
 
 use super::{Category, Check, Example, Rule};
 use crate::config::ConfigFile;
-use crate::diag::Severity;
+use crate::config::Exemption;
+use crate::diag::{Diagnostic, Severity};
 
 pub const RULE: Rule = Rule {
     id: "exemption-expired",
@@ -24,3 +25,13 @@ pub const RULE: Rule = Rule {
     },
     check: Check::Pipeline,
 };
+
+/// The finding on an exemption past its expiry date.
+pub(crate) fn finding(e: &Exemption) -> Diagnostic {
+    RULE.at(e.at.file, &format!("{}/expires", e.at.pointer))
+        .message(format!(
+            "对事项 {} 的 {} 豁免已于 {} 到期，不再生效",
+            e.entry.item, e.entry.rule, e.entry.expires
+        ))
+        .help("修改目录使问题消失后删除此豁免；确需延续的，经批准后更新到期日")
+}

@@ -2,7 +2,8 @@
 
 use super::{Category, Check, Example, Rule};
 use crate::config::ConfigFile;
-use crate::diag::Severity;
+use crate::config::Exemption;
+use crate::diag::{Diagnostic, Severity};
 
 pub const RULE: Rule = Rule {
     id: "exemption-unused",
@@ -24,3 +25,19 @@ pub const RULE: Rule = Rule {
     },
     check: Check::Pipeline,
 };
+
+/// The finding on an exemption that matched no finding.
+pub(crate) fn finding(e: &Exemption) -> Diagnostic {
+    let region = e
+        .entry
+        .region
+        .as_deref()
+        .map(|r| format!("（区划 {r}）"))
+        .unwrap_or_default();
+    RULE.at(e.at.file, &e.at.pointer)
+        .message(format!(
+            "对事项 {}{region} {} 处的 {} 豁免没有匹配任何问题",
+            e.entry.item, e.entry.pointer, e.entry.rule
+        ))
+        .help("删除此豁免，或修正其基本编码、区划、指针或规则标识")
+}

@@ -1,8 +1,9 @@
 //! stale-override: an override in rules/rules.json that changed nothing.
 
 use super::{Category, Check, Example, Rule};
+use crate::config::CompiledOverride;
 use crate::config::ConfigFile;
-use crate::diag::Severity;
+use crate::diag::{Diagnostic, Severity};
 
 pub const RULE: Rule = Rule {
     id: "stale-override",
@@ -24,3 +25,10 @@ pub const RULE: Rule = Rule {
     },
     check: Check::Pipeline,
 };
+
+/// The finding on an override that changed no finding's severity.
+pub(crate) fn finding(o: &CompiledOverride) -> Diagnostic {
+    RULE.at(o.at.file, &o.at.pointer)
+        .message("此覆盖在本次检查中没有改变任何问题的级别")
+        .help("删除这条覆盖，或修改 files/pointer 使其匹配需要覆盖的问题")
+}

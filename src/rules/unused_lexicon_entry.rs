@@ -2,7 +2,9 @@
 
 use super::{Category, Check, Example, Rule};
 use crate::config::ConfigFile;
-use crate::diag::Severity;
+use crate::config::EntryAt;
+use crate::diag::{Diagnostic, Severity};
+use crate::text::lexicon::LexiconEntry;
 
 pub const RULE: Rule = Rule {
     id: "unused-lexicon-entry",
@@ -24,3 +26,17 @@ pub const RULE: Rule = Rule {
     },
     check: Check::Pipeline,
 };
+
+/// The finding on a lexicon entry no text matched.
+pub(crate) fn entry_finding(at: &EntryAt, e: &LexiconEntry) -> Diagnostic {
+    RULE.at(at.file, &format!("{}/pattern", at.pointer))
+        .message(format!("用语“{}”（{}）在目录中没有出现", e.pattern, e.class.label()))
+        .help("目录干净时这是正常的；确认不再需要时可删除")
+}
+
+/// The finding on an allowed term no text contained.
+pub(crate) fn allow_finding(at: &EntryAt) -> Diagnostic {
+    RULE.at(at.file, &format!("{}/term", at.pointer))
+        .message("此允许用语在目录中没有出现")
+        .help("确认不再需要时可删除")
+}

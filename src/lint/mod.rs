@@ -2,18 +2,18 @@
 //! locate → sort. Pure over its inputs, so tests run it on in-memory
 //! catalogs; only `lint_dir` touches disk.
 
+mod apply;
+mod locate;
+
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use rayon::prelude::*;
-
 use crate::catalog::{FileKind, Index};
-use crate::config::{self, Config};
-use crate::diag::{Diagnostic, Place, Severity};
+use crate::config;
+use crate::diag::{Diagnostic, Severity};
 use crate::load::{self, RawFile};
 use crate::rules::{self, Context};
 use crate::source::Sources;
-use crate::spans::Tree;
 
 /// Counts for the summary line.
 #[derive(Debug, Clone, Default, serde::Serialize)]
@@ -127,140 +127,10 @@ pub fn lint(files: Vec<RawFile>, cfg: &config::Loaded, today: &str) -> Result<Ou
     };
     let usage = ctx.text_hits.get().map(|(_, u)| u.clone());
     drop(ctx);
-    let diagnostics = apply_config(config, &sources, found, usage.as_ref(), today, &mut stats);
+    let (diagnostics, exemptions) = apply::apply(config, &sources, found, usage.as_ref(), today);
+    stats.exemptions = exemptions;
     drop(index);
     Ok(finish(sources, diagnostics, stats, start))
-}
-
-/// Severities from `rules/`, exemptions, and findings about `rules/`
-/// itself (stale overrides, expired or unused exemptions, unused lexicon
-/// entries).
-fn apply_config(
-    config: &Config,
-    sources: &Sources,
-    found: Vec<Diagnostic>,
-    usage: Option<&crate::text::matcher::Usage>,
-    today: &str,
-    stats: &mut Stats,
-) -> Vec<Diagnostic> {
-    let mut used_override = vec![false; config.overrides.len()];
-    let mut used_exemption = vec![false; config.exemptions.len()];
-    let expired: Vec<bool> = config
-        .exemptions
-        .iter()
-        .map(|e| e.entry.expires.as_str() < today)
-        .collect();
-    let mut kept = Vec::with_capacity(found.len());
-    for mut d in found {
-        let path = &sources.get(d.file).path;
-        let Some(sev) = config.severity(d.rule, d.severity, path, d.pointer(), &mut used_override) else {
-            continue;
-        };
-        d.severity = sev;
-        let key = exemption_key(path);
-        let hit = config.exemptions.iter().position(|e| {
-            let e = &e.entry;
-            key.is_some_and(|(item, region)| e.item == item && e.region.as_deref() == region)
-                && e.rule == d.rule
-                && (d.pointer() == e.pointer
-                    || d.pointer().starts_with(&format!("{}/", e.pointer))
-                    || e.pointer.is_empty())
-        });
-        if let Some(i) = hit {
-            used_exemption[i] = true;
-            if !expired[i] {
-                continue;
-            }
-        }
-        kept.push(d);
-    }
-    let mut extra = Vec::new();
-    for (i, o) in config.overrides.iter().enumerate() {
-        if !used_override[i] {
-            extra.push(
-                rules::stale_override::RULE
-                    .at(o.at.file, &o.at.pointer)
-                    .message("此覆盖在本次检查中没有改变任何问题的级别")
-                    .help("删除这条覆盖，或修改 files/pointer 使其匹配需要覆盖的问题"),
-            );
-        }
-    }
-    for (i, e) in config.exemptions.iter().enumerate() {
-        let at = &e.at;
-        if expired[i] {
-            extra.push(
-                rules::exemption_expired::RULE
-                    .at(at.file, &format!("{}/expires", at.pointer))
-                    .message(format!(
-                        "对事项 {} 的 {} 豁免已于 {} 到期，不再生效",
-                        e.entry.item, e.entry.rule, e.entry.expires
-                    ))
-                    .help("修改目录使问题消失后删除此豁免；确需延续的，经批准后更新到期日"),
-            );
-        } else if !used_exemption[i] {
-            extra.push(
-                rules::exemption_unused::RULE
-                    .at(at.file, &at.pointer)
-                    .message(format!(
-                        "对事项 {}{} {} 处的 {} 豁免没有匹配任何问题",
-                        e.entry.item,
-                        e.entry
-                            .region
-                            .as_deref()
-                            .map(|r| format!("（区划 {r}）"))
-                            .unwrap_or_default(),
-                        e.entry.pointer,
-                        e.entry.rule
-                    ))
-                    .help("删除此豁免，或修正其基本编码、区划、指针或规则标识"),
-            );
-        } else {
-            stats.exemptions += 1;
-        }
-    }
-    if let Some(u) = usage {
-        for (i, used) in u.entries.iter().enumerate() {
-            if !used {
-                let e = config.matcher.entry(i);
-                let at = &config.lexicon_at[i];
-                extra.push(
-                    rules::unused_lexicon_entry::RULE
-                        .at(at.file, &format!("{}/pattern", at.pointer))
-                        .message(format!("用语“{}”（{}）在目录中没有出现", e.pattern, e.class.label()))
-                        .help("目录干净时这是正常的；确认不再需要时可删除"),
-                );
-            }
-        }
-        for (i, used) in u.allow.iter().enumerate() {
-            if !used {
-                let at = &config.allow_at[i];
-                extra.push(
-                    rules::unused_lexicon_entry::RULE
-                        .at(at.file, &format!("{}/term", at.pointer))
-                        .message("此允许用语在目录中没有出现")
-                        .help("确认不再需要时可删除"),
-                );
-            }
-        }
-    }
-    for mut d in extra {
-        let path = &sources.get(d.file).path;
-        if let Some(sev) = config.severity(d.rule, d.severity, path, d.pointer(), &mut []) {
-            d.severity = sev;
-            kept.push(d);
-        }
-    }
-    kept
-}
-
-/// (基本编码, 区划) of an item or local file, for exemption matching.
-fn exemption_key(path: &str) -> Option<(&str, Option<&str>)> {
-    let parts: Vec<&str> = path.split('/').collect();
-    match parts.as_slice() {
-        ["items", f] => Some((f.strip_suffix(".json")?, None)),
-        ["local", r, f] => Some((f.strip_suffix(".json")?, Some(r))),
-        _ => None,
-    }
 }
 
 /// Findings about files outside a lint run (an import mapping file…),
@@ -270,7 +140,7 @@ pub fn located(sources: Sources, diagnostics: Vec<Diagnostic>) -> Outcome {
 }
 
 fn finish(sources: Sources, mut diagnostics: Vec<Diagnostic>, stats: Stats, start: Instant) -> Outcome {
-    locate(&sources, &mut diagnostics);
+    locate::locate(&sources, &mut diagnostics);
     // By the path as shown (catalog and rules/ files interleave by it).
     diagnostics.sort_by(|a, b| {
         let (fa, fb) = (sources.get(a.file), sources.get(b.file));
@@ -293,89 +163,6 @@ fn finish(sources: Sources, mut diagnostics: Vec<Diagnostic>, stats: Stats, star
 /// Whether any finding is an error (exit status 1).
 pub fn has_errors(out: &Outcome) -> bool {
     out.diagnostics.iter().any(|d| d.severity == Severity::Error)
-}
-
-/// Give every finding a byte span and line/column. Each file with findings
-/// that point by JSON pointer is parsed once more, in parallel; files
-/// without findings are never re-parsed.
-fn locate(sources: &Sources, diags: &mut [Diagnostic]) {
-    let mut by_file: Vec<(usize, Vec<&mut Diagnostic>)> = Vec::new();
-    let mut slot: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
-    for d in diags.iter_mut() {
-        let i = *slot.entry(d.file).or_insert_with(|| {
-            by_file.push((d.file, Vec::new()));
-            by_file.len() - 1
-        });
-        by_file[i].1.push(d);
-    }
-    by_file.par_iter_mut().for_each(|(file, ds)| {
-        let src = sources.get(*file);
-        let base = if src.text.starts_with('\u{feff}') { 3 } else { 0 };
-        let mut tree = None;
-        for d in ds.iter_mut() {
-            if d.span.is_none() {
-                d.span = match &d.place {
-                    Place::Bytes { start, end } => Some((*start, *end)),
-                    Place::Pointer { pointer, target } => {
-                        let t = tree.get_or_insert_with(|| Tree::parse(&src.text, base));
-                        t.as_ref().and_then(|t| t.find(pointer, *target))
-                    }
-                };
-                if let (Some((s, e)), Some((a, b))) = (d.span, d.sub) {
-                    let literal = &src.text[s..e];
-                    if literal.starts_with('"') {
-                        d.span = Some((s + literal_offset(literal, a), s + literal_offset(literal, b)));
-                    }
-                }
-            }
-            let (line, column) = src.line_col(d.span.map_or(0, |s| s.0));
-            d.line = line;
-            d.column = column;
-        }
-    });
-}
-
-/// Byte offset in a JSON string literal (with its quotes) of the byte
-/// offset `decoded` in the string it decodes to, walking escapes.
-fn literal_offset(literal: &str, decoded: usize) -> usize {
-    let raw = literal.as_bytes();
-    let mut i = 1; // after the opening quote
-    let mut d = 0;
-    while i < raw.len() - 1 && d < decoded {
-        if raw[i] == b'\\' {
-            let (adv, len) = match raw.get(i + 1) {
-                Some(b'u') => {
-                    let code = u32::from_str_radix(literal.get(i + 2..i + 6).unwrap_or("0"), 16).unwrap_or(0);
-                    if (0xD800..0xDC00).contains(&code) {
-                        (12, 4) // a surrogate pair: one 4-byte character
-                    } else {
-                        (6, char::from_u32(code).map_or(1, char::len_utf8))
-                    }
-                }
-                _ => (2, 1),
-            };
-            i += adv;
-            d += len;
-        } else {
-            let ch = literal[i..].chars().next().map_or(1, char::len_utf8);
-            i += ch;
-            d += ch;
-        }
-    }
-    i.min(literal.len())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::literal_offset;
-
-    #[test]
-    fn offsets_inside_string_literals_skip_escapes() {
-        let lit = r#""a\"b\u4e2d文""#;
-        // decoded: a " b 中 文 → bytes 0,1,2,3(中:3 bytes),6(文)
-        assert_eq!(&lit[literal_offset(lit, 3)..literal_offset(lit, 6)], "\\u4e2d");
-        assert_eq!(&lit[literal_offset(lit, 6)..literal_offset(lit, 9)], "文");
-    }
 }
 
 #[cfg(test)]

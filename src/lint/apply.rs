@@ -1,0 +1,118 @@
+//! What `rules/` does to a run's findings: severities and overrides,
+//! exemptions, and findings about `rules/` itself (stale overrides, expired
+//! or unused exemptions, unused lexicon entries).
+
+use crate::config::Config;
+use crate::diag::Diagnostic;
+use crate::rules;
+use crate::source::Sources;
+use crate::text::matcher::Usage;
+
+/// Which overrides and exemptions matched a finding.
+struct Used {
+    overrides: Vec<bool>,
+    exemptions: Vec<bool>,
+    expired: Vec<bool>,
+}
+
+/// Apply `config` to `found`; returns the findings kept and the number of
+/// exemptions in force.
+pub(super) fn apply(
+    config: &Config,
+    sources: &Sources,
+    found: Vec<Diagnostic>,
+    usage: Option<&Usage>,
+    today: &str,
+) -> (Vec<Diagnostic>, usize) {
+    let mut used = Used {
+        overrides: vec![false; config.overrides.len()],
+        exemptions: vec![false; config.exemptions.len()],
+        expired: config
+            .exemptions
+            .iter()
+            .map(|e| e.entry.expires.as_str() < today)
+            .collect(),
+    };
+    let mut kept: Vec<Diagnostic> = found
+        .into_iter()
+        .filter_map(|d| severity_and_exemption(config, sources, d, &mut used))
+        .collect();
+    let (stale, in_force) = stale_entries(config, &used, usage);
+    for mut d in stale {
+        let path = &sources.get(d.file).path;
+        if let Some(sev) = config.severity(d.rule, d.severity, path, d.pointer(), &mut []) {
+            d.severity = sev;
+            kept.push(d);
+        }
+    }
+    (kept, in_force)
+}
+
+/// The finding with its configured severity, or `None` when turned off or
+/// exempted (an expired exemption exempts nothing).
+fn severity_and_exemption(
+    config: &Config,
+    sources: &Sources,
+    mut d: Diagnostic,
+    used: &mut Used,
+) -> Option<Diagnostic> {
+    let path = &sources.get(d.file).path;
+    d.severity = config.severity(d.rule, d.severity, path, d.pointer(), &mut used.overrides)?;
+    let key = exemption_key(path);
+    let hit = config.exemptions.iter().position(|e| {
+        let e = &e.entry;
+        key.is_some_and(|(item, region)| e.item == item && e.region.as_deref() == region)
+            && e.rule == d.rule
+            && (d.pointer() == e.pointer || d.pointer().starts_with(&format!("{}/", e.pointer)) || e.pointer.is_empty())
+    });
+    if let Some(i) = hit {
+        used.exemptions[i] = true;
+        if !used.expired[i] {
+            return None;
+        }
+    }
+    Some(d)
+}
+
+/// Findings about entries of `rules/` that did nothing, and how many
+/// exemptions are in force.
+fn stale_entries(config: &Config, used: &Used, usage: Option<&Usage>) -> (Vec<Diagnostic>, usize) {
+    let mut out: Vec<Diagnostic> = config
+        .overrides
+        .iter()
+        .zip(&used.overrides)
+        .filter(|(_, u)| !**u)
+        .map(|(o, _)| rules::stale_override::finding(o))
+        .collect();
+    let mut in_force = 0;
+    for (i, e) in config.exemptions.iter().enumerate() {
+        if used.expired[i] {
+            out.push(rules::exemption_expired::finding(e));
+        } else if !used.exemptions[i] {
+            out.push(rules::exemption_unused::finding(e));
+        } else {
+            in_force += 1;
+        }
+    }
+    if let Some(u) = usage {
+        let entries = u.entries.iter().enumerate().filter(|(_, used)| !**used);
+        out.extend(
+            entries.map(|(i, _)| {
+                rules::unused_lexicon_entry::entry_finding(&config.lexicon_at[i], config.matcher.entry(i))
+            }),
+        );
+        let allow = u.allow.iter().enumerate().filter(|(_, used)| !**used);
+        out.extend(allow.map(|(i, _)| rules::unused_lexicon_entry::allow_finding(&config.allow_at[i])));
+    }
+    (out, in_force)
+}
+
+/// (基本编码, 区划) of an item or local file, for exemption matching.
+fn exemption_key(path: &str) -> Option<(&str, Option<&str>)> {
+    let parts: Vec<&str> = path.split('/').collect();
+    match parts.as_slice() {
+        ["items", f] => Some((f.strip_suffix(".json")?, None)),
+        ["local", r, f] => Some((f.strip_suffix(".json")?, Some(r))),
+        _ => None,
+    }
+}

@@ -1,0 +1,91 @@
+//! Where findings are: pointers resolved to byte spans and lines/columns,
+//! lazily, only for files that have findings.
+
+use rayon::prelude::*;
+
+use crate::diag::{Diagnostic, Place};
+use crate::source::Sources;
+use crate::spans::Tree;
+
+/// Give every finding a byte span and line/column. Each file with findings
+/// that point by JSON pointer is parsed once more, in parallel; files
+/// without findings are never re-parsed.
+pub(super) fn locate(sources: &Sources, diags: &mut [Diagnostic]) {
+    let mut by_file: Vec<(usize, Vec<&mut Diagnostic>)> = Vec::new();
+    let mut slot: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    for d in diags.iter_mut() {
+        let i = *slot.entry(d.file).or_insert_with(|| {
+            by_file.push((d.file, Vec::new()));
+            by_file.len() - 1
+        });
+        by_file[i].1.push(d);
+    }
+    by_file.par_iter_mut().for_each(|(file, ds)| {
+        let src = sources.get(*file);
+        let base = if src.text.starts_with('\u{feff}') { 3 } else { 0 };
+        let mut tree = None;
+        for d in ds.iter_mut() {
+            if d.span.is_none() {
+                d.span = match &d.place {
+                    Place::Bytes { start, end } => Some((*start, *end)),
+                    Place::Pointer { pointer, target } => {
+                        let t = tree.get_or_insert_with(|| Tree::parse(&src.text, base));
+                        t.as_ref().and_then(|t| t.find(pointer, *target))
+                    }
+                };
+                if let (Some((s, e)), Some((a, b))) = (d.span, d.sub) {
+                    let literal = &src.text[s..e];
+                    if literal.starts_with('"') {
+                        d.span = Some((s + literal_offset(literal, a), s + literal_offset(literal, b)));
+                    }
+                }
+            }
+            let (line, column) = src.line_col(d.span.map_or(0, |s| s.0));
+            d.line = line;
+            d.column = column;
+        }
+    });
+}
+
+/// Byte offset in a JSON string literal (with its quotes) of the byte
+/// offset `decoded` in the string it decodes to, walking escapes.
+fn literal_offset(literal: &str, decoded: usize) -> usize {
+    let raw = literal.as_bytes();
+    let mut i = 1; // after the opening quote
+    let mut d = 0;
+    while i < raw.len() - 1 && d < decoded {
+        if raw[i] == b'\\' {
+            let (adv, len) = match raw.get(i + 1) {
+                Some(b'u') => {
+                    let code = u32::from_str_radix(literal.get(i + 2..i + 6).unwrap_or("0"), 16).unwrap_or(0);
+                    if (0xD800..0xDC00).contains(&code) {
+                        (12, 4) // a surrogate pair: one 4-byte character
+                    } else {
+                        (6, char::from_u32(code).map_or(1, char::len_utf8))
+                    }
+                }
+                _ => (2, 1),
+            };
+            i += adv;
+            d += len;
+        } else {
+            let ch = literal[i..].chars().next().map_or(1, char::len_utf8);
+            i += ch;
+            d += ch;
+        }
+    }
+    i.min(literal.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::literal_offset;
+
+    #[test]
+    fn offsets_inside_string_literals_skip_escapes() {
+        let lit = r#""a\"b\u4e2d文""#;
+        // decoded: a " b 中 文 → bytes 0,1,2,3(中:3 bytes),6(文)
+        assert_eq!(&lit[literal_offset(lit, 3)..literal_offset(lit, 6)], "\\u4e2d");
+        assert_eq!(&lit[literal_offset(lit, 6)..literal_offset(lit, 9)], "文");
+    }
+}
