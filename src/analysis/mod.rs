@@ -11,6 +11,7 @@
 //! the number of local files (locals are grouped by item once).
 
 pub mod deviation;
+pub mod promises;
 pub mod spread;
 pub mod uniformity;
 pub mod values;

@@ -6,12 +6,14 @@
 //! parsing files (a file that is not JSON cannot reach typed rules), and
 //! `Catalog` rules run over the typed catalog with its lookup index.
 
+pub use crate::analysis::promises::{promises, Promise};
 use crate::catalog::{Catalog, Index};
-use crate::config::{Config, ConfigFile};
+use crate::config::Config;
 use crate::diag::{Diagnostic, Severity, Sink};
 use crate::source::{FileId, Sources};
 use crate::text::matcher::Usage;
 pub use crate::text::{blank, blank_opt};
+pub use doc::{Doc, Edit, Example};
 pub use loading::{config_findings, load_finding};
 pub use vague::TextHit;
 
@@ -34,6 +36,7 @@ pub mod delivery_by_post;
 pub mod deviation_element;
 pub mod deviation_unapproved;
 pub mod discriminatory_condition;
+mod doc;
 pub mod duplicate_id;
 pub mod duplicate_item;
 pub mod duplicate_key;
@@ -124,124 +127,6 @@ impl Category {
     }
 }
 
-/// One text edit of a file of the clean test catalog (src/testing.rs):
-/// the first `from` is replaced by `to`; an empty `from` makes `to` the
-/// whole file (added when the catalog has no such file).
-#[derive(Debug, Clone, Copy)]
-pub struct Edit {
-    pub file: &'static str,
-    pub from: &'static str,
-    pub to: &'static str,
-}
-
-/// A rule's documented failing example as plain data: what to do to the
-/// clean test catalog (src/testing.rs) for the rule to report it. The test
-/// `documented_examples_trigger_their_rules` applies every rule's example,
-/// checks that the rule then reports more than on the clean catalog, and
-/// that the documented failing example ([`Doc::bad`]) shows it
-/// ([`Example::shown`]).
-#[derive(Debug, Clone, Copy)]
-pub enum Example {
-    /// One [`Edit`]; the explanation shows it ([`Edit::shown`]).
-    Edit {
-        file: &'static str,
-        from: &'static str,
-        to: &'static str,
-    },
-    /// Several edits, applied in order; the explanation shows each.
-    Edits(&'static [Edit]),
-    /// Copy base files to new paths (`(file, to)` pairs, e.g. another
-    /// region's local file), then apply `edits`, which may edit the
-    /// copies; the explanation shows each edit.
-    Copies {
-        copies: &'static [(&'static str, &'static str)],
-        edits: &'static [Edit],
-    },
-    /// Rename a file; the explanation shows the new path.
-    Move { file: &'static str, to: &'static str },
-    /// Remove a file; the explanation shows its path.
-    Remove { file: &'static str },
-    /// Replace the first `from` by `to` in a file's bytes (encodings); the
-    /// explanation shows the file's path.
-    Bytes {
-        file: &'static str,
-        from: &'static [u8],
-        to: &'static [u8],
-    },
-    /// A file that cannot be read; the explanation shows its path.
-    Unreadable { file: &'static str },
-    /// Replace `from` by `to` in the shipped `rules/` file of `kind` (empty
-    /// `from`: `to` is the whole file) and apply `catalog` edits; the
-    /// explanation shows both as for [`Edit`].
-    Config {
-        kind: ConfigFile,
-        from: &'static str,
-        to: &'static str,
-        catalog: &'static [Edit],
-    },
-}
-
-impl Edit {
-    /// What an explanation shows of this edit: `to`, or, when `to` only
-    /// adds text after `from`, the added text (without the commas and
-    /// whitespace around it).
-    pub fn shown(&self) -> &'static str {
-        match self.to.strip_prefix(self.from) {
-            Some(added) if !self.from.is_empty() => added.trim_matches(|c: char| c == ',' || c.is_whitespace()),
-            _ => self.to,
-        }
-    }
-}
-
-impl Example {
-    /// The texts the rule's [`Doc::bad`] must contain to show this example.
-    pub fn shown(&self) -> Vec<&'static str> {
-        match *self {
-            Example::Edit { file, from, to } => vec![Edit { file, from, to }.shown()],
-            Example::Edits(edits) | Example::Copies { edits, .. } => edits.iter().map(Edit::shown).collect(),
-            Example::Move { to, .. } => vec![to],
-            Example::Remove { file } | Example::Bytes { file, .. } | Example::Unreadable { file } => vec![file],
-            Example::Config { from, to, catalog, .. } => {
-                let config = Edit { file: "", from, to };
-                std::iter::once(config.shown())
-                    .chain(catalog.iter().map(Edit::shown))
-                    .collect()
-            }
-        }
-    }
-}
-
-/// A rule's Chinese documentation, one field per part, each without its
-/// header. A part may span lines (a list, a JSON fragment); one whose first
-/// line is a list item (`- `) or indented (two spaces) is a block and starts
-/// on the line after its header when rendered.
-#[derive(Debug, Clone, Copy)]
-pub struct Doc {
-    /// What the rule checks (检查内容).
-    pub what: &'static str,
-    /// Why it matters (原因).
-    pub why: &'static str,
-    /// The policy documents or conventions it enforces (依据).
-    pub basis: &'static str,
-    /// A failing example (错误示例); shows the rule's [`Example`].
-    pub bad: &'static str,
-    /// How to fix a finding (修改方法).
-    pub fix: &'static str,
-}
-
-impl Doc {
-    /// The parts with their Chinese headers, in the order they are shown.
-    pub fn parts(&self) -> [(&'static str, &'static str); 5] {
-        [
-            ("检查内容", self.what),
-            ("原因", self.why),
-            ("依据", self.basis),
-            ("错误示例", self.bad),
-            ("修改方法", self.fix),
-        ]
-    }
-}
-
 /// A rule: its identity, documentation and check.
 pub struct Rule {
     /// Stable kebab-case id, used in output, config and exemptions.
@@ -314,38 +199,6 @@ impl Context<'_> {
             .get(item.item_type.as_str())
             .is_none_or(|t| t.applicant_facing)
     }
-}
-
-/// A promised deadline in the catalog (a local file's, or a bundle
-/// member's) with the item it is promised for: what the deadline rules
-/// compare with the item's statutory deadline.
-pub struct Promise<'a> {
-    pub file: FileId,
-    pub pointer: String,
-    pub deadline: &'a crate::catalog::Deadline,
-    pub item: &'a str,
-    /// Chinese name of the deadline, for messages.
-    pub what: &'static str,
-}
-
-pub fn promises(c: &Catalog) -> impl Iterator<Item = Promise<'_>> {
-    let locals = c.locals.iter().map(|l| Promise {
-        file: l.file,
-        pointer: "/promised_deadline".into(),
-        deadline: &l.value.promised_deadline,
-        item: &l.value.item,
-        what: "承诺办结时限",
-    });
-    let members = c.bundles.iter().flat_map(|b| {
-        b.value.members.iter().enumerate().map(move |(i, m)| Promise {
-            file: b.file,
-            pointer: format!("/members/{i}/promised_deadline"),
-            deadline: &m.promised_deadline,
-            item: &m.item,
-            what: "成员承诺办结时限",
-        })
-    });
-    locals.chain(members)
 }
 
 /// Every rule, in the order `tongbiao rules` lists them.
@@ -471,7 +324,7 @@ mod tests {
             let Some(stem) = name.strip_suffix(".rs") else { continue };
             // Shared helpers, not rules: the vague-phrase scan and the dispatch
             // of loader and config problems to their rules.
-            if matches!(stem, "mod" | "vague" | "loading") {
+            if matches!(stem, "mod" | "vague" | "loading" | "doc") {
                 continue;
             }
             let id = stem.replace('_', "-");
