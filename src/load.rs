@@ -15,6 +15,7 @@ use crate::catalog::{
 };
 use crate::schema::{self, Schema, Violation};
 use crate::source::{FileId, SourceFile, Sources};
+use crate::text::strip_bom;
 
 /// A file's path (relative to the catalog root, '/'-separated) and its
 /// bytes, or the reason it could not be read.
@@ -176,8 +177,6 @@ fn add(catalog: &mut Catalog, id: FileId, parsed: Parsed) {
     }
 }
 
-const BOM: &[u8] = b"\xEF\xBB\xBF";
-
 /// One file's result: its source, problems, kind (when its path has one)
 /// and typed content (when it parsed).
 type FileResult = (SourceFile, Vec<Problem>, Option<FileKind>, Option<Parsed>);
@@ -262,12 +261,10 @@ fn read_json(raw: RawFile) -> (SourceFile, Vec<Problem>, Option<Value>) {
         problems.push(Problem::InvalidUtf8 { at });
         return (src, problems, None);
     }
-    let base = if bytes.starts_with(BOM) {
-        problems.push(Problem::Bom { len: BOM.len() });
-        BOM.len()
-    } else {
-        0
-    };
+    let base = src.text.len() - strip_bom(&src.text).len();
+    if base > 0 {
+        problems.push(Problem::Bom { len: base });
+    }
     let value = match serde_json::from_str::<Value>(&src.text[base..]) {
         Ok(v) => v,
         Err(e) => {

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use super::{Outcome, Status, Step};
+use super::{Outcome, Status};
 use crate::config;
 use crate::diag::Severity;
 use crate::rules;
@@ -51,18 +51,11 @@ pub(super) fn run(file: &str, rules_dir: &Path, json: bool) -> Outcome {
         }
     };
     let loaded = config::load(rules_dir.is_dir().then_some(rules_dir), &rules::known);
-    let cfg = match loaded.config {
+    let cfg = match &loaded.config {
         Ok(c) => c,
-        Err(invalid) => {
-            let mut o = Outcome::failed("rules/ 中的配置有误");
-            for d in rules::config_findings(&invalid).iter().rev() {
-                let line = format!("{}: {}\n", loaded.sources[d.file].shown(), d.message);
-                o.steps.insert(0, Step::Err(line));
-            }
-            return o;
-        }
+        Err(invalid) => return super::broken_rules(&loaded, invalid, "未检查文字"),
     };
-    let (text, errors) = check(&input, &cfg, json);
+    let (text, errors) = check(&input, cfg, json);
     let mut o = Outcome::default();
     o.out(text);
     if errors {

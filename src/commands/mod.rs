@@ -172,6 +172,20 @@ pub(crate) enum Color {
     Never,
 }
 
+/// The one way every command reports a broken `rules/`: the findings
+/// with code frames, then why nothing else happened. (`lint` prints them
+/// in its chosen format on standard output; the others on standard error.)
+fn broken_rules(loaded: &crate::config::Loaded, invalid: &[crate::config::Invalid], not_done: &str) -> Outcome {
+    let sources = crate::source::Sources {
+        files: loaded.sources.clone(),
+    };
+    let out = crate::lint::located(sources, crate::rules::config_findings(invalid));
+    let mut o = Outcome::failed(format!("rules/ 中的配置有误，{not_done}；请先修正上面列出的问题"));
+    o.steps
+        .insert(0, Step::Err(crate::reports::human::frames(&out, true, false)));
+    o
+}
+
 /// Parse the process arguments.
 pub fn parse() -> Result<Cli, clap::Error> {
     Cli::try_parse()

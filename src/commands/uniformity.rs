@@ -43,12 +43,7 @@ pub(super) fn run(args: &Args) -> Outcome {
     let cfg = config::load(rules_dir.is_dir().then_some(rules_dir.as_path()), &rules::known);
     let config = match &cfg.config {
         Ok(c) => c,
-        Err(d) => {
-            return Outcome::failed(format!(
-                "rules/ 中的配置有误（{} 处），未生成报告；运行 tongbiao lint 查看",
-                d.len()
-            ))
-        }
+        Err(invalid) => return super::broken_rules(&cfg, invalid, "未生成报告"),
     };
     let files = match load::read_tree(&args.path) {
         Ok(f) if !f.is_empty() => f,

@@ -22,7 +22,7 @@ pub(super) fn locate(sources: &Sources, diags: &mut [Diagnostic]) {
     }
     by_file.par_iter_mut().for_each(|(file, ds)| {
         let src = sources.get(*file);
-        let base = if src.text.starts_with('\u{feff}') { 3 } else { 0 };
+        let base = src.text.len() - crate::text::strip_bom(&src.text).len();
         let mut tree = None;
         for d in ds.iter_mut() {
             if d.span.is_none() {

@@ -97,6 +97,22 @@ impl miette::Diagnostic for View<'_> {
 /// Human-readable report: one code frame per finding, then the summary.
 /// Infos (待补充) are counted but only shown with `show_info`.
 pub fn human(out: &Outcome, show_info: bool, color: bool) -> String {
+    let mut s = frames(out, show_info, color);
+    let c = counts(&out.diagnostics);
+    if c.info > 0 && !show_info {
+        s.push_str(&format!(
+            "（另有 {} 条提示未显示，如待补充的统一社会信用代码；加 --show-info 查看）\n",
+            c.info
+        ));
+    }
+    s.push_str(&summary_line(out));
+    s.push('\n');
+    s
+}
+
+/// Each finding as a code frame, without the summary line: for findings
+/// that are not a lint run's (a broken `rules/` met by another command).
+pub fn frames(out: &Outcome, show_info: bool, color: bool) -> String {
     let theme = if color {
         GraphicalTheme::unicode()
     } else {
@@ -122,14 +138,5 @@ pub fn human(out: &Outcome, show_info: bool, color: bool) -> String {
         let _ = handler.render_report(&mut s, &view);
         s.push('\n');
     }
-    let c = counts(&out.diagnostics);
-    if c.info > 0 && !show_info {
-        s.push_str(&format!(
-            "（另有 {} 条提示未显示，如待补充的统一社会信用代码；加 --show-info 查看）\n",
-            c.info
-        ));
-    }
-    s.push_str(&summary_line(out));
-    s.push('\n');
     s
 }

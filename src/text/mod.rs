@@ -7,11 +7,18 @@ pub mod matcher;
 pub mod names;
 pub mod normalize;
 
+/// The byte-order mark some editors put before UTF-8 text.
+pub const BOM: char = '\u{feff}';
+
+/// `text` without a leading byte-order mark.
+pub fn strip_bom(text: &str) -> &str {
+    text.strip_prefix(BOM).unwrap_or(text)
+}
+
 /// Whether a text field says nothing: empty, or only whitespace (full-width
 /// spaces included) and zero-width characters.
 pub fn blank(s: &str) -> bool {
-    s.chars()
-        .all(|c| c.is_whitespace() || matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}'))
+    s.chars().all(|c| c.is_whitespace() || normalize::invisible(c))
 }
 
 /// [`blank`] for an optional field: absent counts as blank.

@@ -17,7 +17,7 @@ pub struct Normalized {
 
 /// Characters that carry no content: zero-width spaces and joiners, the
 /// BOM, word joiner, soft hyphen.
-fn invisible(c: char) -> bool {
+pub fn invisible(c: char) -> bool {
     matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}')
 }
 
