@@ -4,8 +4,7 @@
 use std::path::{Component, Path};
 use std::sync::Arc;
 
-/// Index of a file in [`Sources`]; stable for one run.
-pub type FileId = usize;
+pub use crate::catalog::FileId;
 
 /// One file as read from disk (or given in memory by a test).
 #[derive(Debug, Clone)]

@@ -22,7 +22,9 @@ pub use region::{Region, RegionsFile};
 
 use std::collections::HashMap;
 
-use crate::source::FileId;
+/// Index of a file in a run's sources (`source::Sources`), stable for one
+/// run: how a value of the model says which file it came from.
+pub type FileId = usize;
 
 /// What a file under `catalog/` is, decided by its path alone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
