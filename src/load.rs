@@ -109,7 +109,7 @@ pub enum Problem {
     /// A schema violation.
     Schema(Violation),
     /// The schema passed but the types refused (a bug to report, not hide).
-    Typed { label: &'static str, error: String },
+    Typed { label: String, error: String },
 }
 
 /// Parse every file (in parallel) and assemble the catalog. Pure: no I/O.
@@ -228,7 +228,7 @@ fn check_typed<T: DeserializeOwned>(schema: &Schema, value: Value, problems: &mu
         Err(e) => {
             if !schema_failed {
                 problems.push(Problem::Typed {
-                    label: schema.label,
+                    label: schema.label.clone(),
                     error: strip_position(&e),
                 });
             }

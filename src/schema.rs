@@ -22,8 +22,9 @@ pub const SCHEMA_DIR: &str = "schema";
 pub struct Schema {
     /// File name of the committed schema, e.g. `item.schema.json`.
     pub file_name: &'static str,
-    /// Chinese name of the kind of file it describes, e.g. 基本目录事项.
-    pub label: &'static str,
+    /// Chinese name of the kind of file it describes (the schema's title,
+    /// e.g. 基本目录事项).
+    pub label: String,
     /// Where the committed schema lives, for help lines (`catalog/schema`).
     pub dir: &'static str,
     value: Value,
@@ -37,7 +38,7 @@ pub enum Violation {
     UnknownField {
         pointer: String,
         key: String,
-        label: &'static str,
+        label: String,
         help: String,
     },
     /// Any other violation, at the offending value.
@@ -49,10 +50,12 @@ pub enum Violation {
 }
 
 impl Schema {
-    /// Compile a generated schema. The schemas come from our own types:
+    /// Compile a generated schema; its `title` (the type's doc title) is
+    /// the file kind's Chinese name. The schemas come from our own types:
     /// failing to compile one is a bug in this program, not in user data.
-    pub fn new(value: Value, file_name: &'static str, label: &'static str, dir: &'static str) -> Schema {
+    pub fn new(value: Value, file_name: &'static str, dir: &'static str) -> Schema {
         let validator = jsonschema::validator_for(&value).expect("generated schema compiles");
+        let label = value.get("title").and_then(Value::as_str).unwrap_or(file_name).to_string();
         Schema {
             file_name,
             label,
@@ -85,7 +88,7 @@ impl Schema {
                         out.push(Violation::UnknownField {
                             pointer: format!("{pointer}/{}", escape(key)),
                             key: key.clone(),
-                            label: self.label,
+                            label: self.label.clone(),
                             help: self.suggest_field(&pointer, value, key),
                         });
                     }
@@ -106,7 +109,7 @@ pub fn catalog(kind: FileKind) -> &'static Schema {
     let all = V.get_or_init(|| {
         FileKind::ALL
             .iter()
-            .map(|&k| (k, Schema::new(k.schema(), k.schema_file(), k.label(), "catalog/schema")))
+            .map(|&k| (k, Schema::new(k.schema(), k.schema_file(), "catalog/schema")))
             .collect()
     });
     &all[&kind]

@@ -99,20 +99,6 @@ impl FileKind {
         strip_null(&mut v);
         v
     }
-
-    /// Chinese name used in messages.
-    pub fn label(self) -> &'static str {
-        match self {
-            FileKind::Meta => "目录信息",
-            FileKind::Regions => "行政区划表",
-            FileKind::Departments => "主管部门表",
-            FileKind::Materials => "材料库",
-            FileKind::Agencies => "实施主体表",
-            FileKind::Item => "基本目录事项",
-            FileKind::Local => "实施清单",
-            FileKind::Bundle => "一件事",
-        }
-    }
 }
 
 /// Optional fields are simply omitted in the catalog; `null` is not a value

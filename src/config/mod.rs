@@ -68,19 +68,15 @@ impl ConfigFile {
 fn schemas() -> &'static [Schema; 3] {
     static S: OnceLock<[Schema; 3]> = OnceLock::new();
     S.get_or_init(|| {
-        let make = |v: schemars::Schema, file: &'static str, label: &'static str| {
+        let make = |v: schemars::Schema, file: &'static str| {
             let mut v = v.to_value();
             crate::catalog::strip_null(&mut v);
-            Schema::new(v, file, label, "rules/schema")
+            Schema::new(v, file, "rules/schema")
         };
         [
-            make(schemars::schema_for!(RulesFile), "rules.schema.json", "规则配置"),
-            make(schemars::schema_for!(LexiconFile), "lexicon.schema.json", "用语词表"),
-            make(
-                schemars::schema_for!(raw::ExemptionsFile),
-                "exemptions.schema.json",
-                "豁免清单",
-            ),
+            make(schemars::schema_for!(RulesFile), "rules.schema.json"),
+            make(schemars::schema_for!(LexiconFile), "lexicon.schema.json"),
+            make(schemars::schema_for!(raw::ExemptionsFile), "exemptions.schema.json"),
         ]
     })
 }
