@@ -1,9 +1,11 @@
 //! A small, valid in-memory catalog for rule tests: each rule's test swaps
 //! in one defective file and asserts the finding's rule, file and line.
 
+use crate::config::ConfigFile;
 use crate::diag::Diagnostic;
-use crate::lint::Outcome;
+use crate::lint::{Failure, Outcome};
 use crate::load::RawFile;
+use crate::rules::{Edit, Example};
 
 pub const META: &str = r#"{
   "province": "630000",
@@ -204,49 +206,52 @@ fn base_catalog_is_clean() {
     assert_eq!(out.stats.locals, 1);
 }
 
-/// Lint the base catalog with a rule's documented example applied, or say
-/// why the example does not apply (a `from` text not in its file).
-pub fn lint_example(example: &crate::rules::Example) -> Result<Outcome, String> {
-    use crate::lint::{lint, Failure};
-    use crate::rules::{Edit, Example};
+/// Test catalog files as (path, bytes or why they cannot be read).
+type Files = Vec<(String, Result<Vec<u8>, String>)>;
 
-    type Files = Vec<(String, Result<Vec<u8>, String>)>;
-    fn replace(bytes: &[u8], from: &[u8], to: &[u8]) -> Option<Vec<u8>> {
-        let at = bytes.windows(from.len()).position(|w| w == from)?;
-        Some([&bytes[..at], to, &bytes[at + from.len()..]].concat())
-    }
-    fn apply(files: &mut Files, e: &Edit) -> Result<(), String> {
-        let slot = files.iter_mut().find(|(p, _)| p == e.file);
-        match slot {
-            None if e.from.is_empty() => files.push((e.file.to_string(), Ok(e.to.into()))),
-            None => return Err(format!("{} is not in the test catalog", e.file)),
-            Some((_, bytes)) if e.from.is_empty() => *bytes = Ok(e.to.into()),
-            Some((_, bytes)) => {
-                let old = bytes.as_deref().map_err(Clone::clone)?;
-                *bytes = Ok(replace(old, e.from.as_bytes(), e.to.as_bytes())
-                    .ok_or_else(|| format!("{:?} is not in {}", e.from, e.file))?);
-            }
+/// `bytes` with the first `from` replaced by `to`, if `from` is there.
+fn replace_first(bytes: &[u8], from: &[u8], to: &[u8]) -> Option<Vec<u8>> {
+    let at = bytes.windows(from.len()).position(|w| w == from)?;
+    Some([&bytes[..at], to, &bytes[at + from.len()..]].concat())
+}
+
+/// Apply one edit; an empty `from` makes `to` the whole file, adding it
+/// when it is not there.
+fn apply_edit(files: &mut Files, e: &Edit) -> Result<(), String> {
+    let slot = files.iter_mut().find(|(p, _)| p == e.file);
+    match slot {
+        None if e.from.is_empty() => files.push((e.file.to_string(), Ok(e.to.into()))),
+        None => return Err(format!("{} is not in the test catalog", e.file)),
+        Some((_, bytes)) if e.from.is_empty() => *bytes = Ok(e.to.into()),
+        Some((_, bytes)) => {
+            let old = bytes.as_deref().map_err(Clone::clone)?;
+            *bytes = Ok(replace_first(old, e.from.as_bytes(), e.to.as_bytes())
+                .ok_or_else(|| format!("{:?} is not in {}", e.from, e.file))?);
         }
-        Ok(())
     }
+    Ok(())
+}
 
-    let mut files: Files = base().into_iter().map(|(p, t)| (p, Ok(t.into_bytes()))).collect();
-    let mut rules = None;
+/// The test file at `path`, or why an example naming it does not apply.
+fn file_mut<'f>(files: &'f mut Files, path: &str) -> Result<&'f mut (String, Result<Vec<u8>, String>), String> {
+    let f = files.iter_mut().find(|(p, _)| p == path);
+    f.ok_or_else(|| format!("{path} is not in the test catalog"))
+}
+
+/// Apply `example` to the test catalog's files. Returns the shipped
+/// `rules/` file it changes, if any, with the changed text.
+fn apply_example(files: &mut Files, example: &Example) -> Result<Option<(ConfigFile, String)>, String> {
     match *example {
-        Example::Edit { file, from, to } => apply(&mut files, &Edit { file, from, to })?,
-        Example::Edits(edits) => edits.iter().try_for_each(|e| apply(&mut files, e))?,
+        Example::Edit { file, from, to } => apply_edit(files, &Edit { file, from, to })?,
+        Example::Edits(edits) => edits.iter().try_for_each(|e| apply_edit(files, e))?,
         Example::Copies { copies, edits } => {
             for (file, to) in copies {
-                let f = files.iter().find(|(p, _)| p == file);
-                let bytes = f.ok_or_else(|| format!("{file} is not in the test catalog"))?.1.clone();
+                let bytes = file_mut(files, file)?.1.clone();
                 files.push((to.to_string(), bytes));
             }
-            edits.iter().try_for_each(|e| apply(&mut files, e))?;
+            edits.iter().try_for_each(|e| apply_edit(files, e))?;
         }
-        Example::Move { file, to } => {
-            let f = files.iter_mut().find(|(p, _)| p == file);
-            f.ok_or_else(|| format!("{file} is not in the test catalog"))?.0 = to.to_string();
-        }
+        Example::Move { file, to } => file_mut(files, file)?.0 = to.to_string(),
         Example::Remove { file } => {
             let n = files.len();
             files.retain(|(p, _)| p != file);
@@ -255,40 +260,50 @@ pub fn lint_example(example: &crate::rules::Example) -> Result<Outcome, String> 
             }
         }
         Example::Bytes { file, from, to } => {
-            let f = files.iter_mut().find(|(p, _)| p == file);
-            let f = f.ok_or_else(|| format!("{file} is not in the test catalog"))?;
+            let f = file_mut(files, file)?;
             let old = f.1.as_deref().map_err(Clone::clone)?;
-            f.1 = Ok(replace(old, from, to).ok_or_else(|| format!("{from:?} is not in {file}"))?);
+            f.1 = Ok(replace_first(old, from, to).ok_or_else(|| format!("{from:?} is not in {file}"))?);
         }
-        Example::Unreadable { file } => {
-            let f = files.iter_mut().find(|(p, _)| p == file);
-            f.ok_or_else(|| format!("{file} is not in the test catalog"))?.1 = Err("权限不够".into());
-        }
+        Example::Unreadable { file } => file_mut(files, file)?.1 = Err("权限不够".into()),
         Example::Config {
             kind,
             from,
             to,
             catalog,
         } => {
-            let shipped = kind.default_text();
-            let text = if from.is_empty() {
-                to.to_string()
-            } else if shipped.contains(from) {
-                shipped.replacen(from, to, 1)
-            } else {
-                return Err(format!("{from:?} is not in the shipped rules/ file {kind:?}"));
-            };
-            rules = Some((kind, text));
-            catalog.iter().try_for_each(|e| apply(&mut files, e))?;
+            let text = edited_rules_file(kind, from, to)?;
+            catalog.iter().try_for_each(|e| apply_edit(files, e))?;
+            return Ok(Some((kind, text)));
         }
     }
+    Ok(None)
+}
+
+/// The shipped `rules/` file of `kind` with `from` replaced by `to` (an
+/// empty `from`: `to` is the whole file).
+fn edited_rules_file(kind: ConfigFile, from: &str, to: &str) -> Result<String, String> {
+    let shipped = kind.default_text();
+    if from.is_empty() {
+        Ok(to.to_string())
+    } else if shipped.contains(from) {
+        Ok(shipped.replacen(from, to, 1))
+    } else {
+        Err(format!("{from:?} is not in the shipped rules/ file {kind:?}"))
+    }
+}
+
+/// Lint the base catalog with a rule's documented example applied, or say
+/// why the example does not apply (a `from` text not in its file).
+pub fn lint_example(example: &Example) -> Result<Outcome, String> {
+    let mut files: Files = base().into_iter().map(|(p, t)| (p, Ok(t.into_bytes()))).collect();
+    let rules = apply_example(&mut files, example)?;
     let loaded = match &rules {
         Some((kind, text)) => crate::config::load_texts(&[(*kind, text)]),
         None => crate::config::load_texts(&[]),
     };
     files.sort_by(|a, b| a.0.cmp(&b.0));
     let files = files.into_iter().map(|(path, bytes)| RawFile { path, bytes }).collect();
-    match lint(files, &loaded, TODAY) {
+    match crate::lint::lint(files, &loaded, TODAY) {
         Ok(out) => Ok(out),
         Err(Failure::Config(out)) => Ok(*out),
         Err(Failure::Io(e)) => Err(e),

@@ -3,11 +3,11 @@
 //! reasons, normalised lexicon phrases), every problem at once, each at its
 //! place in `rules/`.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use globset::Glob;
 
-use super::raw::{self, ExemptionsFile, LexiconFile, RulesFile};
+use super::raw::{self, ExemptionEntry, ExemptionsFile, Level, LexiconFile, RulesFile};
 use super::{parse_date, CompiledOverride, Config, ConfigFile, EntryAt, Exemption, PointerPattern, Problem, Scope};
 use crate::diag::escape;
 use crate::source::FileId;
@@ -50,6 +50,8 @@ fn check_pattern(out: &mut Vec<Problem>, file: FileId, pointer: &str, p: &str) -
     PointerPattern::parse(p)
 }
 
+/// Check every entry of the three files, in file order, and build the
+/// [`Config`] only when none is wrong: every problem is reported at once.
 pub(super) fn compile(
     r: RulesFile,
     lex: LexiconFile,
@@ -57,11 +59,62 @@ pub(super) fn compile(
     known: &dyn Fn(&str) -> bool,
 ) -> Result<Config, Vec<Problem>> {
     let mut errs = Vec::new();
-    for id in r.severity.keys() {
-        check_rule_id(known, &mut errs, RULES_ID, &format!("/severity/{}", escape(id)), id);
+    check_severity(&r.severity, known, &mut errs);
+    let overrides = compile_overrides(&r.overrides, known, &mut errs);
+    let text_scope = compile_scope(&r.text_scope, "/text_scope", &mut errs);
+    let rule_scope = compile_rule_scopes(&r.rule_scope, known, &mut errs);
+    check_uniform_elements(&r.uniform_elements, &mut errs);
+    let synonyms = compile_synonyms(&r.synonyms, &mut errs);
+    let phrases = check_lexicon_entries(&lex.entries, &mut errs);
+    check_allow_list(&lex.allow, &phrases, &mut errs);
+    let exemptions = compile_exemptions(&ex.exemptions, known, &mut errs);
+    if !errs.is_empty() {
+        return Err(errs);
     }
-    let mut overrides = Vec::new();
-    for (i, o) in r.overrides.iter().enumerate() {
+    let matcher = Matcher::new(&lex.entries, &lex.allow);
+    Ok(Config {
+        severity: r.severity.into_iter().collect(),
+        overrides,
+        text_scope,
+        rule_scope,
+        uniform_elements: r.uniform_elements,
+        thresholds: r.thresholds,
+        synonyms,
+        matcher,
+        lexicon_at: entries_at(LEXICON_ID, "/entries", lex.entries.len()),
+        allow_at: entries_at(LEXICON_ID, "/allow", lex.allow.len()),
+        allow_count: lex.allow.len(),
+        exemptions,
+    })
+}
+
+/// Where each of the `n` entries of the list at `list` is.
+fn entries_at(file: FileId, list: &str, n: usize) -> Vec<EntryAt> {
+    (0..n)
+        .map(|i| EntryAt {
+            file,
+            pointer: format!("{list}/{i}"),
+        })
+        .collect()
+}
+
+/// rules.json `severity`: every key names a rule.
+fn check_severity(severity: &BTreeMap<String, Level>, known: &dyn Fn(&str) -> bool, errs: &mut Vec<Problem>) {
+    for id in severity.keys() {
+        check_rule_id(known, errs, RULES_ID, &format!("/severity/{}", escape(id)), id);
+    }
+}
+
+/// rules.json `overrides`, each with a valid file glob (an override without
+/// one is left out and not checked further), a pointer pattern, known rule
+/// ids and a reason.
+fn compile_overrides(
+    overrides: &[raw::Override],
+    known: &dyn Fn(&str) -> bool,
+    errs: &mut Vec<Problem>,
+) -> Vec<CompiledOverride> {
+    let mut out = Vec::new();
+    for (i, o) in overrides.iter().enumerate() {
         let at = format!("/overrides/{i}");
         let files = match Glob::new(&o.files) {
             Ok(g) => g.compile_matcher(),
@@ -75,21 +128,8 @@ pub(super) fn compile(
                 continue;
             }
         };
-        if let Some(p) = &o.pointer {
-            check_pattern(&mut errs, RULES_ID, &format!("{at}/pointer"), p);
-        }
-        for id in o.severity.keys() {
-            check_rule_id(known, &mut errs, RULES_ID, &format!("{at}/severity/{}", escape(id)), id);
-        }
-        if o.reason.trim().is_empty() {
-            errs.push(bad(
-                RULES_ID,
-                &format!("{at}/reason"),
-                "覆盖缺少理由".into(),
-                "写明为何对这些文件改变规则级别",
-            ));
-        }
-        overrides.push(CompiledOverride {
+        check_override_entries(o, &at, known, errs);
+        out.push(CompiledOverride {
             files,
             pointer: o.pointer.clone(),
             severity: o.severity.iter().map(|(k, v)| (k.clone(), *v)).collect(),
@@ -99,7 +139,31 @@ pub(super) fn compile(
             },
         });
     }
-    let scope = |s: &raw::TextScope, at: &str, errs: &mut Vec<Problem>| Scope {
+    out
+}
+
+/// One override's pointer pattern, rule ids and reason.
+fn check_override_entries(o: &raw::Override, at: &str, known: &dyn Fn(&str) -> bool, errs: &mut Vec<Problem>) {
+    if let Some(p) = &o.pointer {
+        check_pattern(errs, RULES_ID, &format!("{at}/pointer"), p);
+    }
+    for id in o.severity.keys() {
+        check_rule_id(known, errs, RULES_ID, &format!("{at}/severity/{}", escape(id)), id);
+    }
+    if o.reason.trim().is_empty() {
+        errs.push(bad(
+            RULES_ID,
+            &format!("{at}/reason"),
+            "覆盖缺少理由".into(),
+            "写明为何对这些文件改变规则级别",
+        ));
+    }
+}
+
+/// A text scope of rules.json (`text_scope` or one of `rule_scope`), its
+/// include then exclude patterns checked.
+fn compile_scope(s: &raw::TextScope, at: &str, errs: &mut Vec<Problem>) -> Scope {
+    Scope {
         include: s
             .include
             .iter()
@@ -112,21 +176,37 @@ pub(super) fn compile(
             .enumerate()
             .map(|(i, p)| check_pattern(errs, RULES_ID, &format!("{at}/exclude/{i}"), p))
             .collect(),
-    };
-    let text_scope = scope(&r.text_scope, "/text_scope", &mut errs);
-    let mut rule_scope = HashMap::new();
-    for (id, s) in &r.rule_scope {
-        let at = format!("/rule_scope/{}", escape(id));
-        check_rule_id(known, &mut errs, RULES_ID, &at, id);
-        rule_scope.insert(id.clone(), scope(s, &at, &mut errs));
     }
-    for (i, p) in r.uniform_elements.iter().enumerate() {
-        check_pattern(&mut errs, RULES_ID, &format!("/uniform_elements/{i}"), p);
-    }
-    let synonyms = compile_synonyms(&r.synonyms, &mut errs);
+}
 
+/// rules.json `rule_scope`: each key names a rule, each scope is checked.
+fn compile_rule_scopes(
+    scopes: &BTreeMap<String, raw::TextScope>,
+    known: &dyn Fn(&str) -> bool,
+    errs: &mut Vec<Problem>,
+) -> HashMap<String, Scope> {
+    let mut out = HashMap::new();
+    for (id, s) in scopes {
+        let at = format!("/rule_scope/{}", escape(id));
+        check_rule_id(known, errs, RULES_ID, &at, id);
+        out.insert(id.clone(), compile_scope(s, &at, errs));
+    }
+    out
+}
+
+/// rules.json `uniform_elements`: each a pointer pattern.
+fn check_uniform_elements(patterns: &[String], errs: &mut Vec<Problem>) {
+    for (i, p) in patterns.iter().enumerate() {
+        check_pattern(errs, RULES_ID, &format!("/uniform_elements/{i}"), p);
+    }
+}
+
+/// lexicon.json `entries`: each phrase written normalised, once, with a
+/// message, a rewrite and a policy. Returns the normalised phrases with
+/// their first entry, for the allow list.
+fn check_lexicon_entries(entries: &[raw::LexiconEntry], errs: &mut Vec<Problem>) -> HashMap<String, usize> {
     let mut seen: HashMap<String, usize> = HashMap::new();
-    for (i, e) in lex.entries.iter().enumerate() {
+    for (i, e) in entries.iter().enumerate() {
         let at = format!("/entries/{i}/pattern");
         let n = normalize(&e.pattern).text;
         if n.is_empty() {
@@ -147,18 +227,28 @@ pub(super) fn compile(
                 "删除重复的条目",
             ));
         }
-        for (field, v) in [("message", &e.message), ("rewrite", &e.rewrite), ("policy", &e.policy)] {
-            if v.trim().is_empty() {
-                errs.push(bad(
-                    LEXICON_ID,
-                    &format!("/entries/{i}/{field}"),
-                    format!("用语“{}”缺少 {field}", e.pattern),
-                    "每条用语都要写明提示、改写建议和政策依据",
-                ));
-            }
+        check_lexicon_texts(i, e, errs);
+    }
+    seen
+}
+
+/// One lexicon entry's message, rewrite and policy, none blank.
+fn check_lexicon_texts(i: usize, e: &raw::LexiconEntry, errs: &mut Vec<Problem>) {
+    for (field, v) in [("message", &e.message), ("rewrite", &e.rewrite), ("policy", &e.policy)] {
+        if v.trim().is_empty() {
+            errs.push(bad(
+                LEXICON_ID,
+                &format!("/entries/{i}/{field}"),
+                format!("用语“{}”缺少 {field}", e.pattern),
+                "每条用语都要写明提示、改写建议和政策依据",
+            ));
         }
     }
-    for (i, a) in lex.allow.iter().enumerate() {
+}
+
+/// lexicon.json `allow`: each term non-blank and not also a phrase.
+fn check_allow_list(allow: &[raw::AllowEntry], phrases: &HashMap<String, usize>, errs: &mut Vec<Problem>) {
+    for (i, a) in allow.iter().enumerate() {
         let n = normalize(&a.term).text;
         if n.is_empty() {
             errs.push(bad(
@@ -167,7 +257,7 @@ pub(super) fn compile(
                 "允许的用语为空".into(),
                 "填写用语",
             ));
-        } else if seen.contains_key(&n) {
+        } else if phrases.contains_key(&n) {
             errs.push(bad(
                 LEXICON_ID,
                 &format!("/allow/{i}/term"),
@@ -176,73 +266,62 @@ pub(super) fn compile(
             ));
         }
     }
+}
 
-    let mut exemptions = Vec::new();
-    for (i, e) in ex.exemptions.iter().enumerate() {
-        let at = format!("/exemptions/{i}");
-        check_rule_id(known, &mut errs, EXEMPTIONS_ID, &format!("{at}/rule"), &e.rule);
-        if !e.pointer.is_empty() && !e.pointer.starts_with('/') {
-            errs.push(bad(
-                EXEMPTIONS_ID,
-                &format!("{at}/pointer"),
-                format!("“{}”不是 JSON 指针", e.pointer),
-                "以 / 开头，如 /conditions/2",
-            ));
-        }
-        if parse_date(&e.expires).is_none() {
-            errs.push(bad(
-                EXEMPTIONS_ID,
-                &format!("{at}/expires"),
-                format!("到期日“{}”不是有效日期", e.expires),
-                "写成 YYYY-MM-DD",
-            ));
-        }
-        for (field, v) in [("reason", &e.reason), ("basis", &e.basis), ("approver", &e.approver)] {
-            if v.trim().is_empty() {
-                errs.push(bad(
-                    EXEMPTIONS_ID,
-                    &format!("{at}/{field}"),
-                    format!("豁免缺少 {field}"),
-                    "豁免必须写明理由、法律依据和批准人",
-                ));
+/// exemptions.json: each exemption names a rule, a pointer (or none), a
+/// valid expiry date, a reason, a basis and an approver. Every exemption
+/// is kept, with where it is.
+fn compile_exemptions(
+    exemptions: &[ExemptionEntry],
+    known: &dyn Fn(&str) -> bool,
+    errs: &mut Vec<Problem>,
+) -> Vec<Exemption> {
+    exemptions
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let at = format!("/exemptions/{i}");
+            check_exemption(e, &at, known, errs);
+            Exemption {
+                entry: e.clone(),
+                at: EntryAt {
+                    file: EXEMPTIONS_ID,
+                    pointer: at,
+                },
             }
+        })
+        .collect()
+}
+
+/// One exemption's rule id, pointer, expiry date and required texts.
+fn check_exemption(e: &ExemptionEntry, at: &str, known: &dyn Fn(&str) -> bool, errs: &mut Vec<Problem>) {
+    check_rule_id(known, errs, EXEMPTIONS_ID, &format!("{at}/rule"), &e.rule);
+    if !e.pointer.is_empty() && !e.pointer.starts_with('/') {
+        errs.push(bad(
+            EXEMPTIONS_ID,
+            &format!("{at}/pointer"),
+            format!("“{}”不是 JSON 指针", e.pointer),
+            "以 / 开头，如 /conditions/2",
+        ));
+    }
+    if parse_date(&e.expires).is_none() {
+        errs.push(bad(
+            EXEMPTIONS_ID,
+            &format!("{at}/expires"),
+            format!("到期日“{}”不是有效日期", e.expires),
+            "写成 YYYY-MM-DD",
+        ));
+    }
+    for (field, v) in [("reason", &e.reason), ("basis", &e.basis), ("approver", &e.approver)] {
+        if v.trim().is_empty() {
+            errs.push(bad(
+                EXEMPTIONS_ID,
+                &format!("{at}/{field}"),
+                format!("豁免缺少 {field}"),
+                "豁免必须写明理由、法律依据和批准人",
+            ));
         }
-        exemptions.push(Exemption {
-            entry: e.clone(),
-            at: EntryAt {
-                file: EXEMPTIONS_ID,
-                pointer: at,
-            },
-        });
     }
-    if !errs.is_empty() {
-        return Err(errs);
-    }
-    let matcher = Matcher::new(&lex.entries, &lex.allow);
-    Ok(Config {
-        severity: r.severity.into_iter().collect(),
-        overrides,
-        text_scope,
-        rule_scope,
-        uniform_elements: r.uniform_elements,
-        thresholds: r.thresholds,
-        synonyms,
-        matcher,
-        lexicon_at: (0..lex.entries.len())
-            .map(|i| EntryAt {
-                file: LEXICON_ID,
-                pointer: format!("/entries/{i}"),
-            })
-            .collect(),
-        allow_at: (0..lex.allow.len())
-            .map(|i| EntryAt {
-                file: LEXICON_ID,
-                pointer: format!("/allow/{i}"),
-            })
-            .collect(),
-        allow_count: lex.allow.len(),
-        exemptions,
-    })
 }
 
 /// Name synonyms as (word's name key, group), longest word first, so that

@@ -39,92 +39,144 @@ fn show(d: &Deadline) -> String {
 
 fn check(ctx: &Context, sink: &mut Sink) {
     for b in &ctx.catalog.bundles {
-        let v = &b.value;
-        // Materials: the deduplicated union of the members' materials.
-        let members: Option<Vec<_>> = v.members.iter().map(|m| ctx.index.items.get(m.item.as_str())).collect();
-        if let (Some(members), false) = (members, ctx.index.broken(FileKind::Item)) {
-            // A material every member exempts (免提交) need not be listed:
-            // the applicant does not hand it in. Listing it is not extra.
-            let mut union: Vec<&str> = Vec::new();
-            let mut seen = HashSet::new();
-            let mut required = HashSet::new();
-            for it in &members {
-                for m in &it.value.materials {
-                    if seen.insert(m.material.as_str()) {
-                        union.push(&m.material);
-                    }
-                    if m.exemption.is_none() {
-                        required.insert(m.material.as_str());
-                    }
-                }
-            }
-            let listed: HashSet<&str> = v.materials.iter().map(String::as_str).collect();
-            let missing: Vec<&str> = union
-                .iter()
-                .copied()
-                .filter(|m| required.contains(m) && !listed.contains(m))
-                .collect();
-            if !missing.is_empty() {
-                sink.push(
-                    RULE.at(b.file, "/materials")
-                        .message(format!(
-                            "一件事的材料清单缺少成员事项要求的材料：{}",
-                            missing.join("、")
-                        ))
-                        .help("一套材料应为各成员事项申请材料的合并去重：补上缺少的材料标识"),
-                );
-            }
-            let mut reported = HashSet::new();
-            for (j, m) in v.materials.iter().enumerate() {
-                if !seen.contains(m.as_str()) && reported.insert(m.as_str()) {
-                    sink.push(
-                        RULE.at(b.file, &format!("/materials/{j}"))
-                            .message(format!("材料“{m}”不是任何成员事项的申请材料"))
-                            .help("删除该材料；确需提交的，应先写入成员事项的全省统一标准"),
-                    );
-                }
-            }
-        }
+        check_materials(ctx, b, sink);
+        check_deadline(ctx, b, sink);
+    }
+}
 
-        // Deadline: overall ≤ the members' deadlines added up.
-        let Some(unit) = v.promised_deadline.unit else { continue };
-        if v.members.is_empty() || v.members.iter().any(|m| m.promised_deadline.unit != Some(unit)) {
-            continue;
+/// Materials: the deduplicated union of the members' materials. Not
+/// checked when a member is unknown or an item file did not parse (other
+/// rules report those).
+fn check_materials(ctx: &Context, b: &crate::catalog::At<crate::catalog::Bundle>, sink: &mut Sink) {
+    let members: Option<Vec<_>> = b
+        .value
+        .members
+        .iter()
+        .map(|m| ctx.index.items.get(m.item.as_str()))
+        .collect();
+    let (Some(members), false) = (members, ctx.index.broken(FileKind::Item)) else {
+        return;
+    };
+    let theirs = MemberMaterials::of(members.iter().map(|it| &it.value));
+    report_missing(b, &theirs, sink);
+    report_extra(b, &theirs, sink);
+}
+
+/// The materials of a bundle's members.
+struct MemberMaterials<'a> {
+    /// Every material, deduplicated, in the members' order.
+    union: Vec<&'a str>,
+    /// The same, as a set.
+    seen: HashSet<&'a str>,
+    /// Those some member requires: a material every member exempts (免提交)
+    /// need not be listed, the applicant does not hand it in.
+    required: HashSet<&'a str>,
+}
+
+impl<'a> MemberMaterials<'a> {
+    fn of(members: impl Iterator<Item = &'a crate::catalog::Item>) -> Self {
+        let mut out = MemberMaterials {
+            union: Vec::new(),
+            seen: HashSet::new(),
+            required: HashSet::new(),
+        };
+        for it in members {
+            for m in &it.materials {
+                if out.seen.insert(m.material.as_str()) {
+                    out.union.push(&m.material);
+                }
+                if m.exemption.is_none() {
+                    out.required.insert(m.material.as_str());
+                }
+            }
         }
-        let sum: u32 = v.members.iter().map(|m| m.promised_deadline.value).sum();
-        if v.promised_deadline.value > sum {
-            let (k, longest) = v
-                .members
-                .iter()
-                .enumerate()
-                .max_by(|(i, a), (j, b)| a.promised_deadline.value.cmp(&b.promised_deadline.value).then(j.cmp(i)))
-                .expect("members is not empty");
-            let name = ctx
-                .index
-                .items
-                .get(longest.item.as_str())
-                .map_or(String::new(), |i| format!("“{}”", i.value.name));
+        out
+    }
+}
+
+/// One finding for all the required materials the bundle does not list.
+fn report_missing(b: &crate::catalog::At<crate::catalog::Bundle>, theirs: &MemberMaterials, sink: &mut Sink) {
+    let listed: HashSet<&str> = b.value.materials.iter().map(String::as_str).collect();
+    let missing: Vec<&str> = theirs
+        .union
+        .iter()
+        .copied()
+        .filter(|m| theirs.required.contains(m) && !listed.contains(m))
+        .collect();
+    if !missing.is_empty() {
+        sink.push(
+            RULE.at(b.file, "/materials")
+                .message(format!(
+                    "一件事的材料清单缺少成员事项要求的材料：{}",
+                    missing.join("、")
+                ))
+                .help("一套材料应为各成员事项申请材料的合并去重：补上缺少的材料标识"),
+        );
+    }
+}
+
+/// One finding per material no member has (listing an exempt one is not
+/// extra), each reported once, at its first place.
+fn report_extra(b: &crate::catalog::At<crate::catalog::Bundle>, theirs: &MemberMaterials, sink: &mut Sink) {
+    let mut reported = HashSet::new();
+    for (j, m) in b.value.materials.iter().enumerate() {
+        if !theirs.seen.contains(m.as_str()) && reported.insert(m.as_str()) {
             sink.push(
-                RULE.at(b.file, "/promised_deadline")
-                    .message(format!(
-                        "整体承诺办结时限 {} 超过 {} 个成员事项承诺时限之和 {} 个{}；承诺时限最长的成员是第 {} 个 {}{}（{}）",
-                        show(&v.promised_deadline),
-                        v.members.len(),
-                        sum,
-                        unit.label(),
-                        k + 1,
-                        longest.item,
-                        name,
-                        show(&longest.promised_deadline)
-                    ))
-                    .help(format!(
-                        "把整体承诺办结时限压缩到不超过 {sum} 个{}，最好不超过最长成员的 {}",
-                        unit.label(),
-                        show(&longest.promised_deadline)
-                    )),
+                RULE.at(b.file, &format!("/materials/{j}"))
+                    .message(format!("材料“{m}”不是任何成员事项的申请材料"))
+                    .help("删除该材料；确需提交的，应先写入成员事项的全省统一标准"),
             );
         }
     }
+}
+
+/// Deadline: overall ≤ the members' deadlines added up, compared only when
+/// every member's deadline has the bundle's unit.
+fn check_deadline(ctx: &Context, b: &crate::catalog::At<crate::catalog::Bundle>, sink: &mut Sink) {
+    let v = &b.value;
+    let Some(unit) = v.promised_deadline.unit else { return };
+    if v.members.is_empty() || v.members.iter().any(|m| m.promised_deadline.unit != Some(unit)) {
+        return;
+    }
+    let sum: u32 = v.members.iter().map(|m| m.promised_deadline.value).sum();
+    if v.promised_deadline.value <= sum {
+        return;
+    }
+    let (k, longest) = longest_member(&v.members);
+    let name = ctx
+        .index
+        .items
+        .get(longest.item.as_str())
+        .map_or(String::new(), |i| format!("“{}”", i.value.name));
+    sink.push(
+        RULE.at(b.file, "/promised_deadline")
+            .message(format!(
+                "整体承诺办结时限 {} 超过 {} 个成员事项承诺时限之和 {} 个{}；承诺时限最长的成员是第 {} 个 {}{}（{}）",
+                show(&v.promised_deadline),
+                v.members.len(),
+                sum,
+                unit.label(),
+                k + 1,
+                longest.item,
+                name,
+                show(&longest.promised_deadline)
+            ))
+            .help(format!(
+                "把整体承诺办结时限压缩到不超过 {sum} 个{}，最好不超过最长成员的 {}",
+                unit.label(),
+                show(&longest.promised_deadline)
+            )),
+    );
+}
+
+/// The member with the longest promised deadline (the first of equals),
+/// with its index. `members` is not empty.
+fn longest_member(members: &[crate::catalog::bundle::BundleMember]) -> (usize, &crate::catalog::bundle::BundleMember) {
+    members
+        .iter()
+        .enumerate()
+        .max_by(|(i, a), (j, b)| a.promised_deadline.value.cmp(&b.promised_deadline.value).then(j.cmp(i)))
+        .expect("members is not empty")
 }
 
 #[cfg(test)]

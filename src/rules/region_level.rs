@@ -27,18 +27,30 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(ctx: &Context, sink: &mut Sink) {
-    let idx = ctx.index;
+    check_region_parents(ctx, sink);
+    check_agency_levels(ctx, sink);
+    check_implementation_levels(ctx, sink);
+}
+
+/// The level a region's parent must have; `None` for a region that has no
+/// parent (province, nation).
+fn parent_level(level: Level) -> Option<Level> {
+    match level {
+        Level::Province | Level::National => None,
+        Level::Prefecture => Some(Level::Province),
+        Level::County => Some(Level::Prefecture),
+        Level::Township => Some(Level::County),
+        Level::Village => Some(Level::Township),
+    }
+}
+
+/// The region table: a parent exactly when the level has one, one level
+/// up. An unknown parent is left to unknown-region.
+fn check_region_parents(ctx: &Context, sink: &mut Sink) {
     for r in &ctx.catalog.regions {
         let v = &r.value;
-        let expected_parent = match v.level {
-            Level::Province | Level::National => None,
-            Level::Prefecture => Some(Level::Province),
-            Level::County => Some(Level::Prefecture),
-            Level::Township => Some(Level::County),
-            Level::Village => Some(Level::Township),
-        };
-        let parent = v.parent.as_deref().and_then(|p| idx.regions.get(p));
-        match (expected_parent, &v.parent, parent) {
+        let parent = v.parent.as_deref().and_then(|p| ctx.index.regions.get(p));
+        match (parent_level(v.level), &v.parent, parent) {
             (None, Some(_), _) => sink.push(
                 RULE.at(r.file, &format!("{}/parent", r.pointer))
                     .message(format!("{}级区划 {} 不应有上级区划", v.level.label(), v.name))
@@ -64,13 +76,17 @@ fn check(ctx: &Context, sink: &mut Sink) {
             _ => {}
         }
     }
+}
+
+/// Each agency's level is the level of the region its agencies file declares.
+fn check_agency_levels(ctx: &Context, sink: &mut Sink) {
     // The region each agencies file declares, by file: one pass over the
     // agencies rather than one per file.
     let file_region: std::collections::HashMap<_, _> = ctx
         .catalog
         .agency_files
         .iter()
-        .filter_map(|a| idx.regions.get(a.value.as_str()).map(|r| (a.file, *r)))
+        .filter_map(|a| ctx.index.regions.get(a.value.as_str()).map(|r| (a.file, *r)))
         .collect();
     for ag in &ctx.catalog.agencies {
         let Some(region) = file_region.get(&ag.file) else {
@@ -90,10 +106,14 @@ fn check(ctx: &Context, sink: &mut Sink) {
             );
         }
     }
+}
+
+/// Each local file's region is at a level the item lists in `levels`.
+fn check_implementation_levels(ctx: &Context, sink: &mut Sink) {
     for l in &ctx.catalog.locals {
         let (Some(region), Some(item)) = (
-            idx.regions.get(l.value.region.as_str()),
-            idx.items.get(l.value.item.as_str()),
+            ctx.index.regions.get(l.value.region.as_str()),
+            ctx.index.items.get(l.value.item.as_str()),
         ) else {
             continue;
         };
