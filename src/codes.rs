@@ -2,10 +2,10 @@
 //! 统一社会信用代码 (GB 32100-2015) with its check digit.
 
 /// Characters allowed in a unified social credit code (no I O Z S V).
-pub const CREDIT_CHARSET: &str = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+pub(crate) const CREDIT_CHARSET: &str = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
 /// Why a credit code is malformed, in Chinese.
-pub fn credit_code_problem(code: &str) -> Option<String> {
+pub(crate) fn credit_code_problem(code: &str) -> Option<String> {
     let chars: Vec<char> = code.chars().collect();
     if chars.len() != 18 {
         return Some(format!("统一社会信用代码应为 18 位，实为 {} 位", chars.len()));
@@ -28,7 +28,7 @@ pub fn credit_code_problem(code: &str) -> Option<String> {
 
 /// The 18th character of a credit code from its first 17 (GB 32100-2015:
 /// weights 3^(i) mod 31, check = 31 − (Σ mod 31), 31 → 0).
-pub fn credit_check_char(first17: &[char]) -> char {
+pub(crate) fn credit_check_char(first17: &[char]) -> char {
     let charset: Vec<char> = CREDIT_CHARSET.chars().collect();
     let mut weight = 1u32;
     let mut sum = 0u32;
@@ -43,15 +43,15 @@ pub fn credit_check_char(first17: &[char]) -> char {
 
 /// The parts of a 12-digit 基本编码.
 #[derive(Debug, PartialEq, Eq)]
-pub struct BaseCode<'a> {
-    pub area: &'a str,
-    pub item_type: &'a str,
-    pub department: &'a str,
-    pub main: &'a str,
-    pub sub: &'a str,
+pub(crate) struct BaseCode<'a> {
+    pub(crate) area: &'a str,
+    pub(crate) item_type: &'a str,
+    pub(crate) department: &'a str,
+    pub(crate) main: &'a str,
+    pub(crate) sub: &'a str,
 }
 
-pub fn split_base_code(code: &str) -> Option<BaseCode<'_>> {
+pub(crate) fn split_base_code(code: &str) -> Option<BaseCode<'_>> {
     if code.len() != 12 || !code.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }

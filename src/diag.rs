@@ -16,7 +16,7 @@ pub enum Severity {
 }
 
 impl Severity {
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             Severity::Error => "错误",
             Severity::Warning => "警告",
@@ -27,14 +27,14 @@ impl Severity {
 
 /// Whether a finding points at an object key or at the value under it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Target {
+pub(crate) enum Target {
     Key,
     Value,
 }
 
 /// Where a finding points before spans are resolved.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Place {
+pub(crate) enum Place {
     /// A JSON value (or its key) addressed by pointer.
     Pointer { pointer: String, target: Target },
     /// A raw byte range, for files that are not valid JSON.
@@ -47,21 +47,21 @@ pub struct Diagnostic {
     pub rule: &'static str,
     pub severity: Severity,
     pub file: FileId,
-    pub place: Place,
+    pub(crate) place: Place,
     pub message: String,
-    pub help: Option<String>,
+    pub(crate) help: Option<String>,
     /// A byte range inside the string value at the pointer (of the decoded
     /// string), for findings about a phrase in a text.
-    pub sub: Option<(usize, usize)>,
+    pub(crate) sub: Option<(usize, usize)>,
     /// Resolved by `lint::locate` before reporting: byte range in the file.
-    pub span: Option<(usize, usize)>,
+    pub(crate) span: Option<(usize, usize)>,
     /// 1-based line and column (in characters) of the span's start.
     pub line: usize,
     pub column: usize,
 }
 
 impl Diagnostic {
-    pub fn at(rule: &'static str, severity: Severity, file: FileId, pointer: &str) -> Diagnostic {
+    pub(crate) fn at(rule: &'static str, severity: Severity, file: FileId, pointer: &str) -> Diagnostic {
         Diagnostic {
             rule,
             severity,
@@ -79,7 +79,7 @@ impl Diagnostic {
         }
     }
 
-    pub fn at_key(rule: &'static str, severity: Severity, file: FileId, pointer: &str) -> Diagnostic {
+    pub(crate) fn at_key(rule: &'static str, severity: Severity, file: FileId, pointer: &str) -> Diagnostic {
         let mut d = Diagnostic::at(rule, severity, file, pointer);
         d.place = Place::Pointer {
             pointer: pointer.to_string(),
@@ -88,7 +88,13 @@ impl Diagnostic {
         d
     }
 
-    pub fn at_bytes(rule: &'static str, severity: Severity, file: FileId, start: usize, end: usize) -> Diagnostic {
+    pub(crate) fn at_bytes(
+        rule: &'static str,
+        severity: Severity,
+        file: FileId,
+        start: usize,
+        end: usize,
+    ) -> Diagnostic {
         Diagnostic {
             rule,
             severity,
@@ -103,12 +109,12 @@ impl Diagnostic {
         }
     }
 
-    pub fn message(mut self, m: impl Into<String>) -> Diagnostic {
+    pub(crate) fn message(mut self, m: impl Into<String>) -> Diagnostic {
         self.message = m.into();
         self
     }
 
-    pub fn help(mut self, h: impl Into<String>) -> Diagnostic {
+    pub(crate) fn help(mut self, h: impl Into<String>) -> Diagnostic {
         self.help = Some(h.into());
         self
     }
@@ -123,17 +129,17 @@ impl Diagnostic {
 
 /// Where rules put findings. A plain vector: rules never print.
 #[derive(Debug, Default)]
-pub struct Sink {
-    pub diagnostics: Vec<Diagnostic>,
+pub(crate) struct Sink {
+    pub(crate) diagnostics: Vec<Diagnostic>,
 }
 
 impl Sink {
-    pub fn push(&mut self, d: Diagnostic) {
+    pub(crate) fn push(&mut self, d: Diagnostic) {
         self.diagnostics.push(d);
     }
 }
 
 /// Escape one JSON-pointer segment (RFC 6901).
-pub fn escape(segment: &str) -> String {
+pub(crate) fn escape(segment: &str) -> String {
     segment.replace('~', "~0").replace('/', "~1")
 }

@@ -20,8 +20,8 @@ use crate::text::strip_bom;
 /// A file's path (relative to the catalog root, '/'-separated) and its
 /// bytes, or the reason it could not be read.
 pub struct RawFile {
-    pub path: String,
-    pub bytes: Result<Vec<u8>, String>,
+    pub(crate) path: String,
+    pub(crate) bytes: Result<Vec<u8>, String>,
 }
 
 /// The result of loading: all sources, the typed catalog, and the
@@ -29,7 +29,7 @@ pub struct RawFile {
 pub struct Loaded {
     pub sources: Sources,
     pub catalog: Catalog,
-    pub problems: Vec<(FileId, Problem)>,
+    pub(crate) problems: Vec<(FileId, Problem)>,
 }
 
 /// Walk `root` and read every file under it, in parallel, sorted by path so
@@ -73,7 +73,7 @@ fn is_data_candidate(rel: &str) -> bool {
 }
 
 /// One file's parsed content, by kind.
-pub enum Parsed {
+pub(crate) enum Parsed {
     Meta(CatalogMeta),
     Regions(RegionsFile),
     Departments(DepartmentsFile),
@@ -209,7 +209,10 @@ fn parse_one(raw: RawFile) -> FileResult {
 /// Read one configuration-like document (a `rules/` file, an import
 /// mapping) through the same stages as a catalog file: bytes, UTF-8, BOM,
 /// JSON syntax, duplicate keys, schema (every violation), typed parse.
-pub fn parse_document<T: DeserializeOwned>(raw: RawFile, schema: &Schema) -> (SourceFile, Vec<Problem>, Option<T>) {
+pub(crate) fn parse_document<T: DeserializeOwned>(
+    raw: RawFile,
+    schema: &Schema,
+) -> (SourceFile, Vec<Problem>, Option<T>) {
     let (src, mut problems, value) = read_json(raw);
     let typed = value.and_then(|v| check_typed(schema, v, &mut problems));
     (src, problems, typed)

@@ -22,7 +22,7 @@ pub fn run() -> i32 {
 
 /// Carry out an outcome's steps in order; a failed write stops the rest
 /// and makes the run a failure.
-pub fn emit(outcome: Outcome) -> i32 {
+pub(crate) fn emit(outcome: Outcome) -> i32 {
     for step in outcome.steps {
         match step {
             Step::Out(text) => print(&text),
@@ -60,7 +60,7 @@ fn eprint(s: &str) {
 /// a file. The directory must exist unless `create_dirs` says the command
 /// lays out a new tree (import). A target that exists and is not a regular
 /// file (a symlink, a FIFO, a device) is refused rather than replaced.
-pub fn write_file(path: &Path, text: &str, create_dirs: bool) -> std::io::Result<()> {
+pub(crate) fn write_file(path: &Path, text: &str, create_dirs: bool) -> std::io::Result<()> {
     if let Ok(meta) = std::fs::symlink_metadata(path) {
         if !meta.file_type().is_file() {
             return Err(std::io::Error::other("目标已存在且不是普通文件，拒绝覆盖"));

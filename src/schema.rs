@@ -16,17 +16,17 @@ use crate::diag::escape;
 
 /// Directory (relative to the catalog root, and to `rules/`) holding the
 /// committed schemas.
-pub const SCHEMA_DIR: &str = "schema";
+pub(crate) const SCHEMA_DIR: &str = "schema";
 
 /// One compiled schema with what messages say about it.
-pub struct Schema {
+pub(crate) struct Schema {
     /// File name of the committed schema, e.g. `item.schema.json`.
-    pub file_name: &'static str,
+    pub(crate) file_name: &'static str,
     /// Chinese name of the kind of file it describes (the schema's title,
     /// e.g. 基本目录事项).
-    pub label: String,
+    pub(crate) label: String,
     /// Where the committed schema lives, for help lines (`catalog/schema`).
-    pub dir: &'static str,
+    pub(crate) dir: &'static str,
     value: Value,
     validator: Validator,
 }
@@ -53,9 +53,13 @@ impl Schema {
     /// Compile a generated schema; its `title` (the type's doc title) is
     /// the file kind's Chinese name. The schemas come from our own types:
     /// failing to compile one is a bug in this program, not in user data.
-    pub fn new(value: Value, file_name: &'static str, dir: &'static str) -> Schema {
+    pub(crate) fn new(value: Value, file_name: &'static str, dir: &'static str) -> Schema {
         let validator = jsonschema::validator_for(&value).expect("generated schema compiles");
-        let label = value.get("title").and_then(Value::as_str).unwrap_or(file_name).to_string();
+        let label = value
+            .get("title")
+            .and_then(Value::as_str)
+            .unwrap_or(file_name)
+            .to_string();
         Schema {
             file_name,
             label,
@@ -73,12 +77,12 @@ impl Schema {
     }
 
     /// The title (Chinese name) of a top-level field.
-    pub fn title(&self, field: &str) -> Option<&str> {
+    pub(crate) fn title(&self, field: &str) -> Option<&str> {
         self.value.get("properties")?.get(field)?.get("title")?.as_str()
     }
 
     /// Every violation of `value`, not only the first.
-    pub fn check(&self, value: &Value) -> Vec<Violation> {
+    pub(crate) fn check(&self, value: &Value) -> Vec<Violation> {
         let mut out = Vec::new();
         for err in self.validator.iter_errors(value) {
             let pointer = err.instance_path().as_str().to_string();
@@ -104,7 +108,7 @@ impl Schema {
 }
 
 /// The schema of each catalog file kind, compiled once.
-pub fn catalog(kind: FileKind) -> &'static Schema {
+pub(crate) fn catalog(kind: FileKind) -> &'static Schema {
     static V: OnceLock<HashMap<FileKind, Schema>> = OnceLock::new();
     let all = V.get_or_init(|| {
         FileKind::ALL
@@ -117,7 +121,7 @@ pub fn catalog(kind: FileKind) -> &'static Schema {
 
 /// The text of every catalog schema file, keyed by file name: exactly what
 /// `tongbiao schema` writes to `catalog/schema/`.
-pub fn rendered() -> Vec<(&'static str, String)> {
+pub(crate) fn rendered() -> Vec<(&'static str, String)> {
     FileKind::ALL
         .iter()
         .map(|&k| {

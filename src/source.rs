@@ -4,7 +4,7 @@
 use std::path::{Component, Path};
 use std::sync::Arc;
 
-pub use crate::catalog::FileId;
+pub(crate) use crate::catalog::FileId;
 
 /// One file as read from disk (or given in memory by a test).
 #[derive(Debug, Clone)]
@@ -15,15 +15,15 @@ pub struct SourceFile {
     pub path: String,
     /// Where the root is, relative to the one base every report uses (the
     /// working directory), '/'-terminated or empty: `catalog/`.
-    pub base: Arc<str>,
+    pub(crate) base: Arc<str>,
     /// The text, when the bytes were UTF-8 (a leading BOM is kept so byte
     /// offsets stay those of the file on disk).
-    pub text: Arc<str>,
+    pub(crate) text: Arc<str>,
     line_starts: Vec<usize>,
 }
 
 impl SourceFile {
-    pub fn new(path: String, text: Arc<str>) -> SourceFile {
+    pub(crate) fn new(path: String, text: Arc<str>) -> SourceFile {
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         SourceFile {
@@ -37,13 +37,13 @@ impl SourceFile {
     /// The path shown to users and CI: relative to the working directory
     /// (`catalog/items/630101001000.json`), the same base for catalog and
     /// `rules/` files, so annotations land on the right file.
-    pub fn shown(&self) -> String {
+    pub(crate) fn shown(&self) -> String {
         format!("{}{}", self.base, self.path)
     }
 
     /// 1-based line and column (in characters) of a byte offset. Offsets
     /// past the end or inside a character are clamped, never panic.
-    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+    pub(crate) fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
         let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
         let start = self.line_starts[line];
@@ -56,7 +56,7 @@ impl SourceFile {
     }
 
     /// Byte offset of a 1-based line and byte column (as serde_json reports).
-    pub fn offset_of(&self, line: usize, byte_col: usize) -> usize {
+    pub(crate) fn offset_of(&self, line: usize, byte_col: usize) -> usize {
         let Some(&start) = self.line_starts.get(line.saturating_sub(1)) else {
             return self.text.len();
         };
@@ -68,7 +68,7 @@ impl SourceFile {
 /// directory as the user named it, relative to the working directory and
 /// cleaned lexically (`catalog/../rules` is `rules/`, `../x/catalog` stays);
 /// an absolute path inside the working directory is made relative.
-pub fn display_base(dir: &Path) -> Arc<str> {
+pub(crate) fn display_base(dir: &Path) -> Arc<str> {
     let cwd = std::env::current_dir().unwrap_or_default();
     let rel = match dir.strip_prefix(&cwd) {
         Ok(r) => r,
@@ -96,7 +96,7 @@ pub fn display_base(dir: &Path) -> Arc<str> {
 #[derive(Debug, Default)]
 pub struct Sources {
     /// Files of `rules/` first, then the catalog's.
-    pub files: Vec<SourceFile>,
+    pub(crate) files: Vec<SourceFile>,
 }
 
 impl Sources {

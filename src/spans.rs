@@ -10,19 +10,19 @@ use jsonc_parser::{CollectOptions, ParseOptions};
 use crate::diag::{escape, Target};
 
 /// A parsed tree over `text[base..]` (base skips a BOM).
-pub struct Tree<'a> {
+pub(crate) struct Tree<'a> {
     root: Option<Value<'a>>,
     base: usize,
 }
 
 /// A key that appears twice in one object.
-pub struct DuplicateKey {
+pub(crate) struct DuplicateKey {
     /// Pointer of the repeated member.
-    pub pointer: String,
+    pub(crate) pointer: String,
     /// Byte range of the later (repeated) key.
-    pub key: (usize, usize),
+    pub(crate) key: (usize, usize),
     /// Byte range of the first occurrence's key.
-    pub first: (usize, usize),
+    pub(crate) first: (usize, usize),
 }
 
 fn strict() -> ParseOptions {
@@ -43,7 +43,7 @@ fn strict() -> ParseOptions {
 impl<'a> Tree<'a> {
     /// Parse `text[base..]`. `None` when the text is not JSON (callers have
     /// already reported that through serde_json's error).
-    pub fn parse(text: &'a str, base: usize) -> Option<Tree<'a>> {
+    pub(crate) fn parse(text: &'a str, base: usize) -> Option<Tree<'a>> {
         let body = text.get(base..)?;
         let parsed = jsonc_parser::parse_to_ast(body, &CollectOptions::default(), &strict()).ok()?;
         Some(Tree {
@@ -55,7 +55,7 @@ impl<'a> Tree<'a> {
     /// Byte range of the value (or its key) at `pointer`. When the pointer
     /// does not exist (a missing required field), the nearest existing
     /// ancestor is returned, so a finding still lands somewhere sensible.
-    pub fn find(&self, pointer: &str, target: Target) -> Option<(usize, usize)> {
+    pub(crate) fn find(&self, pointer: &str, target: Target) -> Option<(usize, usize)> {
         let mut node = self.root.as_ref()?;
         let mut key_range = None;
         for seg in segments(pointer) {
@@ -95,7 +95,7 @@ impl<'a> Tree<'a> {
     }
 
     /// Every key repeated within one object, in document order.
-    pub fn duplicate_keys(&self) -> Vec<DuplicateKey> {
+    pub(crate) fn duplicate_keys(&self) -> Vec<DuplicateKey> {
         let mut out = Vec::new();
         if let Some(root) = &self.root {
             walk_dups(root, &mut String::new(), self.base, &mut out);
@@ -151,7 +151,7 @@ fn walk_dups(v: &Value, path: &mut String, base: usize, out: &mut Vec<DuplicateK
 }
 
 /// Split a JSON pointer into unescaped segments.
-pub fn segments(pointer: &str) -> impl Iterator<Item = String> + '_ {
+pub(crate) fn segments(pointer: &str) -> impl Iterator<Item = String> + '_ {
     pointer
         .split('/')
         .skip(1)

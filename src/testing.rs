@@ -7,7 +7,7 @@ use crate::lint::{Failure, Outcome};
 use crate::load::RawFile;
 use crate::rules::{Edit, Example};
 
-pub const META: &str = r#"{
+pub(crate) const META: &str = r#"{
   "province": "630000",
   "title": "测试目录",
   "format_version": 1,
@@ -19,7 +19,7 @@ pub const META: &str = r#"{
 }
 "#;
 
-pub const REGIONS: &str = r#"{
+pub(crate) const REGIONS: &str = r#"{
   "regions": [
     {"code": "630000", "name": "青海省", "level": "省级"},
     {"code": "630100", "name": "西宁市", "level": "市级", "parent": "630000"},
@@ -28,14 +28,14 @@ pub const REGIONS: &str = r#"{
 }
 "#;
 
-pub const DEPARTMENTS: &str = r#"{
+pub(crate) const DEPARTMENTS: &str = r#"{
   "departments": [
     {"code": "01", "name": "市场监督管理部门", "provincial_name": "青海省市场监督管理局"}
   ]
 }
 "#;
 
-pub const MATERIALS: &str = r#"{
+pub(crate) const MATERIALS: &str = r#"{
   "materials": [
     {"id": "id_card", "name": "居民身份证", "kind": "证件证书证明", "source": "政府部门核发", "issuer": "公安机关", "e_license": true, "shared_verification": true},
     {"id": "application_form", "name": "申请书", "kind": "申请表格文书", "source": "申请人自备"}
@@ -43,7 +43,7 @@ pub const MATERIALS: &str = r#"{
 }
 "#;
 
-pub const AGENCIES_630100: &str = r#"{
+pub(crate) const AGENCIES_630100: &str = r#"{
   "region": "630100",
   "agencies": [
     {"id": "630100-01", "name": "西宁市市场监督管理局", "department": "01", "level": "市级"}
@@ -51,7 +51,7 @@ pub const AGENCIES_630100: &str = r#"{
 }
 "#;
 
-pub const ITEM: &str = r#"{
+pub(crate) const ITEM: &str = r#"{
   "code": "630101001000",
   "name": "测试许可事项",
   "item_type": "行政许可",
@@ -79,7 +79,7 @@ pub const ITEM: &str = r#"{
 }
 "#;
 
-pub const LOCAL: &str = r#"{
+pub(crate) const LOCAL: &str = r#"{
   "item": "630101001000",
   "region": "630100",
   "agency": "630100-01",
@@ -97,7 +97,7 @@ pub const LOCAL: &str = r#"{
 }
 "#;
 
-pub const BUNDLE: &str = r#"{
+pub(crate) const BUNDLE: &str = r#"{
   "id": "test-bundle",
   "name": "测试一件事",
   "lead_department": "01",
@@ -113,7 +113,7 @@ pub const BUNDLE: &str = r#"{
 "#;
 
 /// The clean base catalog as (path, text) pairs.
-pub fn base() -> Vec<(String, String)> {
+pub(crate) fn base() -> Vec<(String, String)> {
     [
         ("catalog.json", META),
         ("regions.json", REGIONS),
@@ -130,10 +130,10 @@ pub fn base() -> Vec<(String, String)> {
 }
 
 /// The one date tests lint on (exemption expiry).
-pub const TODAY: &str = "2026-11-22";
+pub(crate) const TODAY: &str = "2026-11-22";
 
 /// Lint in-memory files with the shipped `rules/`.
-pub fn lint_files(files: Vec<RawFile>) -> Outcome {
+pub(crate) fn lint_files(files: Vec<RawFile>) -> Outcome {
     // The shipped rules/ compiled once per process: tests lint thousands
     // of small catalogs.
     static DEFAULT: std::sync::OnceLock<crate::config::Loaded> = std::sync::OnceLock::new();
@@ -145,7 +145,7 @@ pub fn lint_files(files: Vec<RawFile>) -> Outcome {
 }
 
 /// The base catalog with one file's text replaced, as raw files.
-pub fn files_with(path: &str, text: &str) -> Vec<RawFile> {
+pub(crate) fn files_with(path: &str, text: &str) -> Vec<RawFile> {
     base()
         .into_iter()
         .map(|(p, t)| RawFile {
@@ -157,7 +157,7 @@ pub fn files_with(path: &str, text: &str) -> Vec<RawFile> {
 
 /// Lint the base catalog with `changes` applied: a file with `Some(text)`
 /// is replaced or added, `None` removes it.
-pub fn lint_with(changes: &[(&str, Option<&str>)]) -> Outcome {
+pub(crate) fn lint_with(changes: &[(&str, Option<&str>)]) -> Outcome {
     let mut files = base();
     for (path, text) in changes {
         files.retain(|(p, _)| p != path);
@@ -178,13 +178,13 @@ pub fn lint_with(changes: &[(&str, Option<&str>)]) -> Outcome {
 }
 
 /// Replace `from` with `to` in a base file, asserting the text was there.
-pub fn edit(base_text: &str, from: &str, to: &str) -> String {
+pub(crate) fn edit(base_text: &str, from: &str, to: &str) -> String {
     assert!(base_text.contains(from), "test edit: {from:?} not in base text");
     base_text.replacen(from, to, 1)
 }
 
 /// Findings of one rule as (file, line, column).
-pub fn hits(out: &Outcome, rule: &str) -> Vec<(String, usize, usize)> {
+pub(crate) fn hits(out: &Outcome, rule: &str) -> Vec<(String, usize, usize)> {
     out.diagnostics
         .iter()
         .filter(|d| d.rule == rule)
@@ -294,7 +294,7 @@ fn edited_rules_file(kind: ConfigFile, from: &str, to: &str) -> Result<String, S
 
 /// Lint the base catalog with a rule's documented example applied, or say
 /// why the example does not apply (a `from` text not in its file).
-pub fn lint_example(example: &Example) -> Result<Outcome, String> {
+pub(crate) fn lint_example(example: &Example) -> Result<Outcome, String> {
     let mut files: Files = base().into_iter().map(|(p, t)| (p, Ok(t.into_bytes()))).collect();
     let rules = apply_example(&mut files, example)?;
     let loaded = match &rules {

@@ -8,7 +8,7 @@ use crate::text::blank;
 
 /// Where a deviation stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Standing {
+pub(crate) enum Standing {
     /// Departs from a uniform element with a legal basis and an approving
     /// authority: in force.
     InForce,
@@ -20,7 +20,7 @@ pub enum Standing {
 }
 
 /// Where `d` stands under `config`'s uniform elements.
-pub fn standing(d: &Deviation, config: &Config) -> Standing {
+pub(crate) fn standing(d: &Deviation, config: &Config) -> Standing {
     if uniform_element(config, &d.element).is_none() {
         Standing::NotUniform
     } else if blank(&d.basis) || blank(&d.approved_by) {
@@ -31,7 +31,7 @@ pub fn standing(d: &Deviation, config: &Config) -> Standing {
 }
 
 /// Deviations in force in the whole catalog (for the summary line).
-pub fn count_in_force(c: &crate::catalog::Catalog, config: &Config) -> usize {
+pub(crate) fn count_in_force(c: &crate::catalog::Catalog, config: &Config) -> usize {
     c.locals
         .iter()
         .flat_map(|l| &l.value.deviations)
@@ -42,7 +42,7 @@ pub fn count_in_force(c: &crate::catalog::Catalog, config: &Config) -> usize {
 /// The uniform element (an entry of rules.json `uniform_elements`) that a
 /// pointer into an item falls under, if any: `/materials/2/copies` is under
 /// `/materials`. Patterns may use `*` for one segment and `**` for any.
-pub fn uniform_element<'c>(config: &'c Config, element: &str) -> Option<&'c str> {
+pub(crate) fn uniform_element<'c>(config: &'c Config, element: &str) -> Option<&'c str> {
     config
         .uniform_elements
         .iter()

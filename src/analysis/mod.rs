@@ -10,13 +10,13 @@
 //! Pure functions over the typed catalog and the compiled config; linear in
 //! the number of local files (locals are grouped by item once).
 
-pub mod deviation;
-pub mod promises;
-pub mod spread;
+pub(crate) mod deviation;
+pub(crate) mod promises;
+pub(crate) mod spread;
 pub mod uniformity;
-pub mod values;
+pub(crate) mod values;
 
-pub use deviation::{standing, uniform_element, Standing};
-pub use spread::{locals_by_item, Aspect, Spread, Value, MIN_REGIONS};
+pub(crate) use deviation::{standing, uniform_element, Standing};
+pub(crate) use spread::{locals_by_item, Aspect, Spread, Value};
 pub use uniformity::{analyse, Report};
-pub use values::{element_label, show_json};
+pub(crate) use values::{element_label, show_json};

@@ -8,16 +8,16 @@ use crate::source::FileId;
 /// A promised deadline in the catalog (a local file's, or a bundle
 /// member's) with the item it is promised for: what the deadline rules
 /// compare with the item's statutory deadline.
-pub struct Promise<'a> {
-    pub file: FileId,
-    pub pointer: String,
-    pub deadline: &'a crate::catalog::Deadline,
-    pub item: &'a str,
+pub(crate) struct Promise<'a> {
+    pub(crate) file: FileId,
+    pub(crate) pointer: String,
+    pub(crate) deadline: &'a crate::catalog::Deadline,
+    pub(crate) item: &'a str,
     /// Chinese name of the deadline, for messages.
-    pub what: &'static str,
+    pub(crate) what: &'static str,
 }
 
-pub fn promises(c: &Catalog) -> impl Iterator<Item = Promise<'_>> {
+pub(crate) fn promises(c: &Catalog) -> impl Iterator<Item = Promise<'_>> {
     let locals = c.locals.iter().map(|l| Promise {
         file: l.file,
         pointer: "/promised_deadline".into(),

@@ -12,12 +12,12 @@ use crate::catalog::{At, Catalog, DeadlineUnit, Local};
 
 /// Fewer implementing regions than this and a "majority" means nothing:
 /// spreads are still shown, but nobody is called an outlier.
-pub const MIN_REGIONS: usize = 3;
+pub(crate) const MIN_REGIONS: usize = 3;
 
 /// An element of an implementation that may differ between regions, but
 /// is compared across them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Aspect {
+pub(crate) enum Aspect {
     PromisedDeadline,
     Visits,
     OnlineDepth,
@@ -25,14 +25,14 @@ pub enum Aspect {
 }
 
 impl Aspect {
-    pub const ALL: [Aspect; 4] = [
+    pub(crate) const ALL: [Aspect; 4] = [
         Aspect::PromisedDeadline,
         Aspect::Visits,
         Aspect::OnlineDepth,
         Aspect::InServiceCentre,
     ];
 
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             Aspect::PromisedDeadline => "承诺办结时限",
             Aspect::Visits => "到办事现场次数",
@@ -42,7 +42,7 @@ impl Aspect {
     }
 
     /// Where the value is in a local file.
-    pub fn pointer(self) -> &'static str {
+    pub(crate) fn pointer(self) -> &'static str {
         match self {
             Aspect::PromisedDeadline => "/promised_deadline",
             Aspect::Visits => "/visits",
@@ -53,14 +53,14 @@ impl Aspect {
 
     /// The pointer a finding should use for this local: an absent online
     /// depth points at `/online`.
-    pub fn pointer_in(self, l: &Local) -> &'static str {
+    pub(crate) fn pointer_in(self, l: &Local) -> &'static str {
         match self {
             Aspect::OnlineDepth if l.online.depth.is_none() => "/online",
             _ => self.pointer(),
         }
     }
 
-    pub fn of(self, l: &Local) -> Value {
+    pub(crate) fn of(self, l: &Local) -> Value {
         match self {
             Aspect::PromisedDeadline => Value::Deadline(l.promised_deadline.value, l.promised_deadline.unit),
             Aspect::Visits => Value::Visits(l.visits),
@@ -72,7 +72,7 @@ impl Aspect {
 
 /// One region's value of an [`Aspect`].
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Value {
+pub(crate) enum Value {
     Deadline(u32, Option<DeadlineUnit>),
     Visits(u32),
     Depth(Option<OnlineDepth>),
@@ -83,7 +83,7 @@ impl Value {
     /// How this value compares with `other` for the applicant:
     /// `Greater` = better. `None` when they cannot be compared (deadlines
     /// in different or missing units; 即办 beats any deadline).
-    pub fn quality(&self, other: &Value) -> Option<Ordering> {
+    pub(crate) fn quality(&self, other: &Value) -> Option<Ordering> {
         match (self, other) {
             (Value::Deadline(a, u), Value::Deadline(b, v)) => {
                 if *a == 0 || *b == 0 || (u.is_some() && u == v) {
@@ -101,7 +101,7 @@ impl Value {
     }
 
     /// The value in Chinese, as a reviewer reads it.
-    pub fn show(&self) -> String {
+    pub(crate) fn show(&self) -> String {
         match self {
             Value::Deadline(0, _) => "即办（0）".into(),
             Value::Deadline(v, Some(u)) => format!("{v} 个{}", u.label()),
@@ -123,19 +123,19 @@ impl Value {
 
 /// The spread of one aspect over the regions implementing one item.
 #[derive(Debug)]
-pub struct Spread<'a> {
-    pub aspect: Aspect,
+pub(crate) struct Spread<'a> {
+    pub(crate) aspect: Aspect,
     /// Each implementing region's value, in region-code order.
-    pub values: Vec<(&'a At<Local>, Value)>,
+    pub(crate) values: Vec<(&'a At<Local>, Value)>,
     /// The strictly most common value and how many regions have it; `None`
     /// when two values tie (there is no majority to measure against).
-    pub mode: Option<(Value, usize)>,
+    pub(crate) mode: Option<(Value, usize)>,
     /// The best value that can be compared with the mode.
-    pub best: Option<Value>,
+    pub(crate) best: Option<Value>,
 }
 
 impl<'a> Spread<'a> {
-    pub fn new(aspect: Aspect, locals: &[&'a At<Local>]) -> Spread<'a> {
+    pub(crate) fn new(aspect: Aspect, locals: &[&'a At<Local>]) -> Spread<'a> {
         let values: Vec<(&At<Local>, Value)> = locals.iter().map(|l| (*l, aspect.of(&l.value))).collect();
         let mut counts: HashMap<&Value, usize> = HashMap::new();
         for (_, v) in &values {
@@ -165,12 +165,12 @@ impl<'a> Spread<'a> {
     }
 
     /// Whether there is a majority to measure against.
-    pub fn has_majority(&self) -> bool {
+    pub(crate) fn has_majority(&self) -> bool {
         self.values.len() >= MIN_REGIONS && self.mode.as_ref().is_some_and(|(_, n)| *n >= 2)
     }
 
     /// Regions worse than the mode (comparable values only).
-    pub fn outliers(&self) -> impl Iterator<Item = &(&'a At<Local>, Value)> + '_ {
+    pub(crate) fn outliers(&self) -> impl Iterator<Item = &(&'a At<Local>, Value)> + '_ {
         let mode = self.mode.as_ref().filter(|_| self.has_majority()).map(|(m, _)| m);
         self.values
             .iter()
@@ -178,7 +178,7 @@ impl<'a> Spread<'a> {
     }
 
     /// Region codes having exactly this value, in code order.
-    pub fn regions_with(&self, v: &Value) -> Vec<&'a str> {
+    pub(crate) fn regions_with(&self, v: &Value) -> Vec<&'a str> {
         self.values
             .iter()
             .filter(|(_, x)| x == v)
@@ -188,7 +188,7 @@ impl<'a> Spread<'a> {
 
     /// The distinct values, best first (incomparable ones last, by value),
     /// each with how many regions have it.
-    pub fn distribution(&self) -> Vec<(Value, usize)> {
+    pub(crate) fn distribution(&self) -> Vec<(Value, usize)> {
         let mut counts: HashMap<&Value, usize> = HashMap::new();
         for (_, v) in &self.values {
             *counts.entry(v).or_default() += 1;
@@ -205,7 +205,7 @@ impl<'a> Spread<'a> {
 /// Local files grouped by item once (linear), each group sorted by region
 /// code with one file per region (a second file for the same region and
 /// item is the duplicate-id rule's business). Groups in item-code order.
-pub fn locals_by_item(c: &Catalog) -> Vec<(&str, Vec<&At<Local>>)> {
+pub(crate) fn locals_by_item(c: &Catalog) -> Vec<(&str, Vec<&At<Local>>)> {
     let mut by: HashMap<&str, Vec<&At<Local>>> = HashMap::new();
     for l in &c.locals {
         by.entry(l.value.item.as_str()).or_default().push(l);

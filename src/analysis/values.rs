@@ -6,7 +6,7 @@ use crate::catalog::FileKind;
 
 /// Chinese name of an element of the standard, by its pointer (the schema
 /// title of its field); unknown pointers are shown as they are.
-pub fn element_label(pointer: &str) -> String {
+pub(crate) fn element_label(pointer: &str) -> String {
     let mut segs = crate::spans::segments(pointer);
     let first = segs.next().unwrap_or_default();
     let rest: Vec<String> = segs.collect();
@@ -29,7 +29,7 @@ pub fn element_label(pointer: &str) -> String {
 
 /// A JSON value of the standard shown compactly: a deadline object as
 /// "20 个工作日", a string as itself, anything else as compact JSON.
-pub fn show_json(v: &serde_json::Value) -> String {
+pub(crate) fn show_json(v: &serde_json::Value) -> String {
     use serde_json::Value as J;
     match v {
         J::String(s) => s.clone(),

@@ -8,26 +8,26 @@ use serde::{Deserialize, Serialize};
 /// 一个时限：数值加单位。单位必须写明工作日或自然日，单独的“天”含义不明。
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct Deadline {
+pub(crate) struct Deadline {
     /// # 时限数值
     ///
     /// 非负整数；0 表示即办（当场办结）。
-    pub value: u32,
+    pub(crate) value: u32,
     /// # 时限单位
     ///
     /// 工作日或自然日。缺少单位时 tongbiao 报告 deadline-unit。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub unit: Option<DeadlineUnit>,
+    pub(crate) unit: Option<DeadlineUnit>,
     /// # 时限说明
     ///
     /// 可选的补充说明，例如不计入时限的环节（需依法律法规列明）。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub(crate) note: Option<String>,
 }
 
 /// # 时限单位
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
-pub enum DeadlineUnit {
+pub(crate) enum DeadlineUnit {
     #[serde(rename = "工作日")]
     WorkingDays,
     #[serde(rename = "自然日")]
@@ -35,7 +35,7 @@ pub enum DeadlineUnit {
 }
 
 impl DeadlineUnit {
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             DeadlineUnit::WorkingDays => "工作日",
             DeadlineUnit::CalendarDays => "自然日",
@@ -47,7 +47,7 @@ impl DeadlineUnit {
 ///
 /// 国家级、省级、市级、县级、乡镇（街道）级、村（社区）级；对应实施编码第 19 位数字 1–6。
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
-pub enum Level {
+pub(crate) enum Level {
     #[serde(rename = "国家级")]
     National,
     #[serde(rename = "省级")]
@@ -63,19 +63,8 @@ pub enum Level {
 }
 
 impl Level {
-    /// The digit this level takes in a 实施编码 (position 19).
-    pub fn digit(self) -> char {
-        match self {
-            Level::National => '1',
-            Level::Province => '2',
-            Level::Prefecture => '3',
-            Level::County => '4',
-            Level::Township => '5',
-            Level::Village => '6',
-        }
-    }
-
-    pub fn from_digit(c: char) -> Option<Level> {
+    /// The level a 实施编码 names in its 19th character (行使层级 1–6).
+    pub(crate) fn from_digit(c: char) -> Option<Level> {
         Some(match c {
             '1' => Level::National,
             '2' => Level::Province,
@@ -87,7 +76,7 @@ impl Level {
         })
     }
 
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             Level::National => "国家级",
             Level::Province => "省级",
@@ -104,18 +93,18 @@ impl Level {
 /// 咨询或投诉的一个渠道。未公开的电话号码不得编造：写“12345”政务服务便民热线或政务服务中心窗口。
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct Channel {
+pub(crate) struct Channel {
     /// # 渠道类型
-    pub kind: ChannelKind,
+    pub(crate) kind: ChannelKind,
     /// # 渠道内容
     ///
     /// 电话号码（含区号）、窗口名称或网址。
-    pub value: String,
+    pub(crate) value: String,
 }
 
 /// # 渠道类型
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-pub enum ChannelKind {
+pub(crate) enum ChannelKind {
     #[serde(rename = "电话")]
     Phone,
     #[serde(rename = "窗口")]

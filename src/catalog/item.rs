@@ -11,94 +11,94 @@ use super::common::{Deadline, Level};
 /// 一个主项或子项的全省统一标准（catalog/items/<基本编码>.json）。
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct Item {
+pub(crate) struct Item {
     /// # JSON Schema 引用
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
-    pub schema: Option<String>,
+    pub(crate) schema: Option<String>,
     /// # 基本编码
     ///
     /// 12 位：省份代码（国家基本目录为 00，本省自设为 63）2 位 + 事项类型 2 位 + 主管部门 2 位 + 主项 3 位 + 子项 3 位（无子项为 000）。须与文件名一致。
     #[schemars(regex(pattern = r"^[0-9]{12}$"))]
-    pub code: String,
+    pub(crate) code: String,
     /// # 事项名称
-    pub name: String,
+    pub(crate) name: String,
     /// # 事项类型
     ///
     /// catalog.json 代码表中的类型名称，如“行政许可”。
-    pub item_type: String,
+    pub(crate) item_type: String,
     /// # 主管部门代码
     #[schemars(regex(pattern = r"^[0-9]{2}$"))]
-    pub department: String,
+    pub(crate) department: String,
     /// # 行使层级
     ///
     /// 本事项由哪些层级实施；每个该层级的区划都应有实施清单。
-    pub levels: Vec<Level>,
+    pub(crate) levels: Vec<Level>,
     /// # 设定依据
-    pub legal_basis: Vec<LegalBasis>,
+    pub(crate) legal_basis: Vec<LegalBasis>,
     /// # 服务对象
-    pub service_objects: Vec<ServiceObject>,
+    pub(crate) service_objects: Vec<ServiceObject>,
     /// # 受理条件
     ///
     /// 逐条列明，每条一个条款。
     #[serde(default)]
-    pub conditions: Vec<String>,
+    pub(crate) conditions: Vec<String>,
     /// # 申请材料
     #[serde(default)]
-    pub materials: Vec<ItemMaterial>,
+    pub(crate) materials: Vec<ItemMaterial>,
     /// # 办理流程
     #[serde(default)]
-    pub process: Vec<ProcessStep>,
+    pub(crate) process: Vec<ProcessStep>,
     /// # 法定办结时限
-    pub statutory_deadline: Deadline,
+    pub(crate) statutory_deadline: Deadline,
     /// # 办件类型
-    pub case_type: CaseType,
+    pub(crate) case_type: CaseType,
     /// # 收费
-    pub fees: Fees,
+    pub(crate) fees: Fees,
     /// # 办理结果
     #[serde(default)]
-    pub results: Vec<ResultDoc>,
+    pub(crate) results: Vec<ResultDoc>,
     /// # 通办
     ///
     /// 通办范围与形式；不通办的事项不填。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tongban: Option<Tongban>,
+    pub(crate) tongban: Option<Tongban>,
     /// # 告知承诺
     ///
     /// 实行告知承诺制的事项填写承诺内容、要求、违诺责任和核查方式（国办发〔2020〕42号）。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub commitment: Option<Commitment>,
+    pub(crate) commitment: Option<Commitment>,
     /// # 版本号
     ///
     /// 每次修改加 1。
-    pub version: u32,
+    pub(crate) version: u32,
     /// # 更新日期
     #[schemars(regex(pattern = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))]
-    pub updated: String,
+    pub(crate) updated: String,
 }
 
 /// # 设定依据
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct LegalBasis {
+pub(crate) struct LegalBasis {
     /// # 文件名称
     ///
     /// 法律、法规、规章或规范性文件的全称，如“《中华人民共和国食品安全法》”。
-    pub document: String,
+    pub(crate) document: String,
     /// # 条款
     ///
     /// 确知时填写，如“第三十五条”；不确知时不填，不得臆造条款号。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub article: Option<String>,
+    pub(crate) article: Option<String>,
     /// # 条款原文
     ///
     /// 法律原文照录，不作改写。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub text: Option<String>,
+    pub(crate) text: Option<String>,
 }
 
 /// # 服务对象
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
-pub enum ServiceObject {
+pub(crate) enum ServiceObject {
     #[serde(rename = "自然人")]
     NaturalPerson,
     #[serde(rename = "企业法人")]
@@ -120,80 +120,80 @@ pub enum ServiceObject {
 /// 对材料库中一种材料的引用，加上本事项对它的要求。
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct ItemMaterial {
+pub(crate) struct ItemMaterial {
     /// # 材料标识
     ///
     /// materials.json 中的材料 id。
-    pub material: String,
+    pub(crate) material: String,
     /// # 必要性
-    pub necessity: Necessity,
+    pub(crate) necessity: Necessity,
     /// # 原件份数
-    pub originals: u32,
+    pub(crate) originals: u32,
     /// # 复印件份数
-    pub copies: u32,
+    pub(crate) copies: u32,
     /// # 材料形式
-    pub form: MaterialForm,
+    pub(crate) form: MaterialForm,
     /// # 纸质规格
     ///
     /// 如 A4。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub paper_size: Option<String>,
+    pub(crate) paper_size: Option<String>,
     /// # 填报须知
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub filling_notes: Option<String>,
+    pub(crate) filling_notes: Option<String>,
     /// # 空白表格
     ///
     /// 空白表格的文件名或下载地址。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub blank_form: Option<String>,
+    pub(crate) blank_form: Option<String>,
     /// # 示例样表
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sample: Option<String>,
+    pub(crate) sample: Option<String>,
     /// # 要求提供该材料的依据
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub basis: Option<String>,
+    pub(crate) basis: Option<String>,
     /// # 适用情形
     ///
     /// 仅在某种情形下才需提交的材料，写明触发该材料的情形，如“委托他人代办的”。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub situation: Option<String>,
+    pub(crate) situation: Option<String>,
     /// # 免提交
     ///
     /// 可通过电子证照、数据共享核验或部门内部调取而免于提交时，写明方式（国发〔2016〕55号）。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub exemption: Option<Exemption>,
+    pub(crate) exemption: Option<Exemption>,
     /// # 仍须提交的理由
     ///
     /// 政府部门核发、有电子证照或能数据共享核验的材料仍要求申请人提交时，写明法定理由。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub submission_reason: Option<String>,
+    pub(crate) submission_reason: Option<String>,
     /// # 是否核心材料
     ///
     /// 核心材料不得容缺后补（青海省“高效办成一件事”实施方案，容缺受理）。
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub core: bool,
+    pub(crate) core: bool,
     /// # 容缺后补
     ///
     /// 必要性为“容缺后补”时，写明申请人的补正承诺和补交时限。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub deferral: Option<Deferral>,
+    pub(crate) deferral: Option<Deferral>,
 }
 
 /// # 容缺后补承诺
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct Deferral {
+pub(crate) struct Deferral {
     /// # 补正承诺
     ///
     /// 申请人承诺的内容，如“在规定期限内补交该材料，逾期未补交的承担的后果”。
-    pub commitment: String,
+    pub(crate) commitment: String,
     /// # 补交时限
-    pub deadline: Deadline,
+    pub(crate) deadline: Deadline,
 }
 
 /// # 必要性
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-pub enum Necessity {
+pub(crate) enum Necessity {
     #[serde(rename = "必要")]
     Required,
     #[serde(rename = "非必要")]
@@ -204,7 +204,7 @@ pub enum Necessity {
 
 /// # 材料形式
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-pub enum MaterialForm {
+pub(crate) enum MaterialForm {
     #[serde(rename = "纸质")]
     Paper,
     #[serde(rename = "电子")]
@@ -216,17 +216,17 @@ pub enum MaterialForm {
 /// # 免提交方式
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct Exemption {
+pub(crate) struct Exemption {
     /// # 方式
-    pub method: ExemptionMethod,
+    pub(crate) method: ExemptionMethod,
     /// # 说明
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub(crate) note: Option<String>,
 }
 
 /// # 免提交方式
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-pub enum ExemptionMethod {
+pub(crate) enum ExemptionMethod {
     #[serde(rename = "电子证照")]
     ElectronicLicense,
     #[serde(rename = "数据共享核验")]
@@ -238,28 +238,28 @@ pub enum ExemptionMethod {
 /// # 办理环节
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct ProcessStep {
+pub(crate) struct ProcessStep {
     /// # 环节名称
     ///
     /// 如受理、审查、决定、送达。
-    pub name: String,
+    pub(crate) name: String,
     /// # 办理人员
     ///
     /// 承办岗位，如“受理窗口工作人员”。
-    pub actor: String,
+    pub(crate) actor: String,
     /// # 环节时限
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub deadline: Option<Deadline>,
+    pub(crate) deadline: Option<Deadline>,
     /// # 办理标准
     ///
     /// 本环节的审查或办理标准。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub standard: Option<String>,
+    pub(crate) standard: Option<String>,
 }
 
 /// # 办件类型
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-pub enum CaseType {
+pub(crate) enum CaseType {
     /// 当场办结。
     #[serde(rename = "即办件")]
     Immediate,
@@ -271,56 +271,56 @@ pub enum CaseType {
 /// # 收费
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct Fees {
+pub(crate) struct Fees {
     /// # 是否收费
-    pub charged: bool,
+    pub(crate) charged: bool,
     /// # 收费项目
     ///
     /// 不收费时为空。
     #[serde(default)]
-    pub charges: Vec<Charge>,
+    pub(crate) charges: Vec<Charge>,
 }
 
 /// # 收费项目
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct Charge {
+pub(crate) struct Charge {
     /// # 收费项目名称
-    pub name: String,
+    pub(crate) name: String,
     /// # 收费标准
     ///
     /// 金额或计算方法，不得写“按规定收费”。
-    pub standard: String,
+    pub(crate) standard: String,
     /// # 收费依据
     ///
     /// 批准收费的文件名称及文号。
-    pub basis: String,
+    pub(crate) basis: String,
     /// # 是否允许减免
     #[serde(default)]
-    pub waiver_allowed: bool,
+    pub(crate) waiver_allowed: bool,
     /// # 减免依据
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub waiver_basis: Option<String>,
+    pub(crate) waiver_basis: Option<String>,
 }
 
 /// # 办理结果
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct ResultDoc {
+pub(crate) struct ResultDoc {
     /// # 结果名称
-    pub name: String,
+    pub(crate) name: String,
     /// # 结果类型
-    pub kind: ResultKind,
+    pub(crate) kind: ResultKind,
     /// # 结果样本
     ///
     /// 样本文件名或地址。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sample: Option<String>,
+    pub(crate) sample: Option<String>,
 }
 
 /// # 结果类型
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-pub enum ResultKind {
+pub(crate) enum ResultKind {
     #[serde(rename = "证照")]
     License,
     #[serde(rename = "批文")]
@@ -332,16 +332,16 @@ pub enum ResultKind {
 /// # 通办
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct Tongban {
+pub(crate) struct Tongban {
     /// # 通办范围
-    pub scope: TongbanScope,
+    pub(crate) scope: TongbanScope,
     /// # 通办形式
-    pub modes: Vec<TongbanMode>,
+    pub(crate) modes: Vec<TongbanMode>,
 }
 
 /// # 通办范围
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-pub enum TongbanScope {
+pub(crate) enum TongbanScope {
     #[serde(rename = "全市通办")]
     Prefecture,
     #[serde(rename = "全省通办")]
@@ -352,7 +352,7 @@ pub enum TongbanScope {
 
 /// # 通办形式
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-pub enum TongbanMode {
+pub(crate) enum TongbanMode {
     #[serde(rename = "全程网办")]
     FullyOnline,
     #[serde(rename = "异地代收代办")]
@@ -364,13 +364,13 @@ pub enum TongbanMode {
 /// # 告知承诺
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct Commitment {
+pub(crate) struct Commitment {
     /// # 承诺内容
-    pub content: String,
+    pub(crate) content: String,
     /// # 承诺要求
-    pub requirements: String,
+    pub(crate) requirements: String,
     /// # 违诺责任
-    pub liability: String,
+    pub(crate) liability: String,
     /// # 核查方式
-    pub verification: String,
+    pub(crate) verification: String,
 }

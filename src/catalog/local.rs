@@ -15,86 +15,86 @@ use super::common::{Channel, Deadline};
 pub struct Local {
     /// # JSON Schema 引用
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
-    pub schema: Option<String>,
+    pub(crate) schema: Option<String>,
     /// # 基本编码
     ///
     /// 所实施的基本目录事项，须与文件名一致。
     #[schemars(regex(pattern = r"^[0-9]{12}$"))]
-    pub item: String,
+    pub(crate) item: String,
     /// # 区划代码
     ///
     /// 须与所在目录名一致。
     #[schemars(regex(pattern = r"^[0-9]{6}$"))]
-    pub region: String,
+    pub(crate) region: String,
     /// # 实施主体
     ///
     /// agencies/<区划代码>.json 中的实施主体 id。
-    pub agency: String,
+    pub(crate) agency: String,
     /// # 实施编码
     ///
     /// 31 位：实施主体统一社会信用代码 18 位 + 行使层级 1 位 + 基本编码 12 位。信用代码未知时不填。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub implementation_code: Option<String>,
+    pub(crate) implementation_code: Option<String>,
     /// # 承诺办结时限
     ///
     /// 不得超过法定办结时限；即办件为 0。
-    pub promised_deadline: Deadline,
+    pub(crate) promised_deadline: Deadline,
     /// # 到办事现场次数
     ///
     /// 0、1、2；3 表示多次。
-    pub visits: u32,
+    pub(crate) visits: u32,
     /// # 必须现场办理原因说明
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub visit_reason: Option<String>,
+    pub(crate) visit_reason: Option<String>,
     /// # 网上办理
-    pub online: Online,
+    pub(crate) online: Online,
     /// # 是否进驻政务服务中心
-    pub in_service_centre: bool,
+    pub(crate) in_service_centre: bool,
     /// # 未进驻原因
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub not_in_centre_reason: Option<String>,
+    pub(crate) not_in_centre_reason: Option<String>,
     /// # 是否支持结果邮寄送达
     #[serde(default)]
-    pub delivery_by_post: bool,
+    pub(crate) delivery_by_post: bool,
     /// # 办理窗口
     #[serde(default)]
-    pub windows: Vec<Window>,
+    pub(crate) windows: Vec<Window>,
     /// # 咨询方式
-    pub consultation: Vec<Channel>,
+    pub(crate) consultation: Vec<Channel>,
     /// # 投诉方式
-    pub complaint: Vec<Channel>,
+    pub(crate) complaint: Vec<Channel>,
     /// # 偏离全省标准
     ///
     /// 本地偏离全省标准的唯一途径；每项须写明要素、本地取值、法律依据和批准机关。
     #[serde(default)]
     pub deviations: Vec<Deviation>,
     /// # 版本号
-    pub version: u32,
+    pub(crate) version: u32,
     /// # 更新日期
     #[schemars(regex(pattern = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))]
-    pub updated: String,
+    pub(crate) updated: String,
 }
 
 /// # 网上办理
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct Online {
+pub(crate) struct Online {
     /// # 网上办理深度
     ///
     /// Ⅰ级至Ⅳ级；Ⅳ级为全程网办。不能网办时不填并写明原因。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub depth: Option<OnlineDepth>,
+    pub(crate) depth: Option<OnlineDepth>,
     /// # 网办地址
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub address: Option<String>,
+    pub(crate) address: Option<String>,
     /// # 不能网办原因
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub not_online_reason: Option<String>,
+    pub(crate) not_online_reason: Option<String>,
 }
 
 /// # 网上办理深度
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
-pub enum OnlineDepth {
+pub(crate) enum OnlineDepth {
     /// 网上咨询、下载表格。
     #[serde(rename = "Ⅰ级")]
     I,
@@ -112,13 +112,13 @@ pub enum OnlineDepth {
 /// # 办理窗口
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct Window {
+pub(crate) struct Window {
     /// # 办理地点
     ///
     /// 未公开具体地址时写本区划政务服务中心名称，不得编造门牌号。
-    pub place: String,
+    pub(crate) place: String,
     /// # 办理时间
-    pub hours: String,
+    pub(crate) hours: String,
 }
 
 /// # 偏离
@@ -130,7 +130,7 @@ pub struct Deviation {
     /// 标准中的要素路径，如 /statutory_deadline。
     pub element: String,
     /// # 本地取值
-    pub value: serde_json::Value,
+    pub(crate) value: serde_json::Value,
     /// # 法律依据
     pub basis: String,
     /// # 批准机关
@@ -138,5 +138,5 @@ pub struct Deviation {
     /// # 批准日期
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(regex(pattern = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))]
-    pub approved_on: Option<String>,
+    pub(crate) approved_on: Option<String>,
 }

@@ -2,33 +2,33 @@
 //! linting, diffing and guides all walk. The types are the single source of
 //! truth for the JSON Schemas in `catalog/schema/`.
 
-pub mod agency;
-pub mod bundle;
-pub mod common;
-pub mod item;
-pub mod local;
-pub mod material;
-pub mod meta;
-pub mod region;
+pub(crate) mod agency;
+pub(crate) mod bundle;
+pub(crate) mod common;
+pub(crate) mod item;
+pub(crate) mod local;
+pub(crate) mod material;
+pub(crate) mod meta;
+pub(crate) mod region;
 
-pub use agency::{AgenciesFile, Agency, Department, DepartmentsFile};
-pub use bundle::Bundle;
-pub use common::{Deadline, DeadlineUnit, Level};
-pub use item::Item;
+pub(crate) use agency::{AgenciesFile, Agency, Department, DepartmentsFile};
+pub(crate) use bundle::Bundle;
+pub(crate) use common::{Deadline, DeadlineUnit, Level};
+pub(crate) use item::Item;
 pub use local::Local;
-pub use material::{Material, MaterialsFile};
-pub use meta::CatalogMeta;
-pub use region::{Region, RegionsFile};
+pub(crate) use material::{Material, MaterialsFile};
+pub(crate) use meta::CatalogMeta;
+pub(crate) use region::{Region, RegionsFile};
 
 use std::collections::HashMap;
 
 /// Index of a file in a run's sources (`source::Sources`), stable for one
 /// run: how a value of the model says which file it came from.
-pub type FileId = usize;
+pub(crate) type FileId = usize;
 
 /// What a file under `catalog/` is, decided by its path alone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum FileKind {
+pub(crate) enum FileKind {
     Meta,
     Regions,
     Departments,
@@ -41,7 +41,7 @@ pub enum FileKind {
 
 impl FileKind {
     /// All kinds, in the order their schemas are written.
-    pub const ALL: [FileKind; 8] = [
+    pub(crate) const ALL: [FileKind; 8] = [
         FileKind::Meta,
         FileKind::Regions,
         FileKind::Departments,
@@ -54,7 +54,7 @@ impl FileKind {
 
     /// Classify a catalog-relative path ('/'-separated). `None`: not a
     /// catalog data file (README, schemas, or something unexpected).
-    pub fn of_path(rel: &str) -> Option<FileKind> {
+    pub(crate) fn of_path(rel: &str) -> Option<FileKind> {
         let parts: Vec<&str> = rel.split('/').collect();
         match parts.as_slice() {
             ["catalog.json"] => Some(FileKind::Meta),
@@ -70,7 +70,7 @@ impl FileKind {
     }
 
     /// File name of this kind's schema in `catalog/schema/`.
-    pub fn schema_file(self) -> &'static str {
+    pub(crate) fn schema_file(self) -> &'static str {
         match self {
             FileKind::Meta => "catalog.schema.json",
             FileKind::Regions => "regions.schema.json",
@@ -84,7 +84,7 @@ impl FileKind {
     }
 
     /// The JSON Schema of this kind, generated from the Rust types.
-    pub fn schema(self) -> serde_json::Value {
+    pub(crate) fn schema(self) -> serde_json::Value {
         let schema = match self {
             FileKind::Meta => schemars::schema_for!(CatalogMeta),
             FileKind::Regions => schemars::schema_for!(RegionsFile),
@@ -104,7 +104,7 @@ impl FileKind {
 /// Optional fields are simply omitted in the catalog; `null` is not a value
 /// anyone should write. schemars renders `Option<T>` as "T or null", which
 /// also turns every enum error into an unreadable anyOf; strip the null.
-pub fn strip_null(v: &mut serde_json::Value) {
+pub(crate) fn strip_null(v: &mut serde_json::Value) {
     use serde_json::Value;
     if let Value::Object(o) = v {
         if let Some(Value::Array(types)) = o.get_mut("type") {
@@ -143,41 +143,41 @@ pub fn strip_null(v: &mut serde_json::Value) {
 /// the JSON pointer of the value inside it. Spans are looked up from the
 /// pointer when a finding needs them, so the model stays small at scale.
 #[derive(Debug, Clone)]
-pub struct At<T> {
-    pub file: FileId,
-    pub pointer: String,
-    pub value: T,
+pub(crate) struct At<T> {
+    pub(crate) file: FileId,
+    pub(crate) pointer: String,
+    pub(crate) value: T,
 }
 
 /// The whole typed catalog, as far as it parsed. Files that failed to parse
 /// are absent here; their findings were already reported.
 #[derive(Debug, Default)]
 pub struct Catalog {
-    pub meta: Option<At<CatalogMeta>>,
-    pub regions: Vec<At<Region>>,
-    pub departments: Vec<At<Department>>,
-    pub materials: Vec<At<Material>>,
-    pub agencies: Vec<At<Agency>>,
+    pub(crate) meta: Option<At<CatalogMeta>>,
+    pub(crate) regions: Vec<At<Region>>,
+    pub(crate) departments: Vec<At<Department>>,
+    pub(crate) materials: Vec<At<Material>>,
+    pub(crate) agencies: Vec<At<Agency>>,
     /// The region code each agencies file declares, for the file-name check.
-    pub agency_files: Vec<At<String>>,
-    pub items: Vec<At<Item>>,
-    pub locals: Vec<At<Local>>,
-    pub bundles: Vec<At<Bundle>>,
+    pub(crate) agency_files: Vec<At<String>>,
+    pub(crate) items: Vec<At<Item>>,
+    pub(crate) locals: Vec<At<Local>>,
+    pub(crate) bundles: Vec<At<Bundle>>,
     /// Files whose kind is known but which did not parse, as (kind, file
     /// stem). References into them are not reported as dangling: the
     /// parse finding already explains, and a cascade would bury it.
-    pub failed: Vec<(FileKind, String)>,
+    pub(crate) failed: Vec<(FileKind, String)>,
 }
 
 /// Lookup tables built once over the catalog, so cross-file checks are
 /// hash lookups rather than scans (100,000 files must stay linear).
 pub struct Index<'a> {
-    pub regions: HashMap<&'a str, &'a At<Region>>,
-    pub departments: HashMap<&'a str, &'a At<Department>>,
-    pub materials: HashMap<&'a str, &'a At<Material>>,
-    pub agencies: HashMap<&'a str, &'a At<Agency>>,
-    pub items: HashMap<&'a str, &'a At<Item>>,
-    pub item_types: HashMap<&'a str, &'a meta::ItemTypeCode>,
+    pub(crate) regions: HashMap<&'a str, &'a At<Region>>,
+    pub(crate) departments: HashMap<&'a str, &'a At<Department>>,
+    pub(crate) materials: HashMap<&'a str, &'a At<Material>>,
+    pub(crate) agencies: HashMap<&'a str, &'a At<Agency>>,
+    pub(crate) items: HashMap<&'a str, &'a At<Item>>,
+    pub(crate) item_types: HashMap<&'a str, &'a meta::ItemTypeCode>,
     failed: std::collections::HashSet<(FileKind, &'a str)>,
 }
 
@@ -210,12 +210,12 @@ impl<'a> Index<'a> {
 
     /// Whether any file of this kind failed to parse (so lookups in it are
     /// incomplete and "not found" proves nothing).
-    pub fn broken(&self, kind: FileKind) -> bool {
+    pub(crate) fn broken(&self, kind: FileKind) -> bool {
         self.failed.iter().any(|(k, _)| *k == kind)
     }
 
     /// Whether the file of this kind and stem exists but failed to parse.
-    pub fn broken_file(&self, kind: FileKind, stem: &str) -> bool {
+    pub(crate) fn broken_file(&self, kind: FileKind, stem: &str) -> bool {
         self.failed.contains(&(kind, stem))
     }
 }

@@ -65,7 +65,7 @@ pub(super) fn run(file: &str, rules_dir: &Path, json: bool) -> Outcome {
 }
 
 /// The report for `input` and whether it holds an error-level finding.
-pub fn check(input: &str, cfg: &config::Config, json: bool) -> (String, bool) {
+pub(crate) fn check(input: &str, cfg: &config::Config, json: bool) -> (String, bool) {
     let mut usage = Usage::new(&cfg.matcher, cfg.allow_count);
     let mut lines = Vec::new();
     let mut errors = false;

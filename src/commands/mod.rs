@@ -13,14 +13,12 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-pub use check_text::check;
-
 /// What a command did: the steps to carry out, in order, and how the run
 /// went.
 #[derive(Debug, Default)]
-pub struct Outcome {
-    pub steps: Vec<Step>,
-    pub status: Status,
+pub(crate) struct Outcome {
+    pub(crate) steps: Vec<Step>,
+    pub(crate) status: Status,
 }
 
 /// How a run went: its exit code, 0 / 1 / 2.
@@ -37,7 +35,7 @@ pub enum Status {
 
 /// One thing for the output layer to do.
 #[derive(Debug)]
-pub enum Step {
+pub(crate) enum Step {
     /// Text for standard output.
     Out(String),
     /// Text for standard error.
@@ -48,36 +46,36 @@ pub enum Step {
 
 /// A file a command produces.
 #[derive(Debug)]
-pub struct FileWrite {
-    pub path: PathBuf,
-    pub contents: String,
+pub(crate) struct FileWrite {
+    pub(crate) path: PathBuf,
+    pub(crate) contents: String,
     /// Create missing directories (a command that lays out a new tree).
-    pub create_dirs: bool,
+    pub(crate) create_dirs: bool,
     /// Added to the error message when the write fails.
-    pub on_failure: String,
+    pub(crate) on_failure: String,
 }
 
 impl Outcome {
     /// A run that could not happen, with its Chinese message (a line on
     /// standard error, `错误：` first).
-    pub fn failed(message: impl AsRef<str>) -> Outcome {
+    pub(crate) fn failed(message: impl AsRef<str>) -> Outcome {
         Outcome {
             steps: vec![Step::Err(format!("错误：{}\n", message.as_ref()))],
             status: Status::Failed,
         }
     }
 
-    pub fn out(&mut self, text: impl Into<String>) -> &mut Outcome {
+    pub(crate) fn out(&mut self, text: impl Into<String>) -> &mut Outcome {
         self.steps.push(Step::Out(text.into()));
         self
     }
 
-    pub fn err(&mut self, text: impl Into<String>) -> &mut Outcome {
+    pub(crate) fn err(&mut self, text: impl Into<String>) -> &mut Outcome {
         self.steps.push(Step::Err(text.into()));
         self
     }
 
-    pub fn write(&mut self, path: PathBuf, contents: String, create_dirs: bool) -> &mut Outcome {
+    pub(crate) fn write(&mut self, path: PathBuf, contents: String, create_dirs: bool) -> &mut Outcome {
         self.steps.push(Step::Write(FileWrite {
             path,
             contents,
@@ -95,7 +93,7 @@ impl Outcome {
     about = "同标：青海省政务服务事项目录的检查工具（同一事项、无差别受理、同标准办理）",
     long_about = "同标（tongbiao）检查以 JSON 文件保存的政务服务事项目录：格式、编码、引用完整性和政策规则，\n每条问题给出文件、行、列和修改建议。\n\n退出码：0 无错误；1 发现错误；2 无法运行（如目录不存在）。"
 )]
-pub struct Cli {
+pub(crate) struct Cli {
     #[command(subcommand)]
     command: Command,
 }
@@ -187,12 +185,12 @@ fn broken_rules(loaded: &crate::config::Loaded, invalid: &[crate::config::Invali
 }
 
 /// Parse the process arguments.
-pub fn parse() -> Result<Cli, clap::Error> {
+pub(crate) fn parse() -> Result<Cli, clap::Error> {
     Cli::try_parse()
 }
 
 /// Run one parsed command line.
-pub fn execute(cli: Cli) -> Outcome {
+pub(crate) fn execute(cli: Cli) -> Outcome {
     match cli.command {
         Command::Lint {
             path,

@@ -10,24 +10,24 @@ use crate::{config, load, rules};
 
 /// Arguments of `tongbiao uniformity`.
 #[derive(clap::Args, Debug)]
-pub struct Args {
+pub(crate) struct Args {
     /// 目录路径（默认 catalog）
     #[arg(default_value = "catalog")]
-    pub path: PathBuf,
+    pub(crate) path: PathBuf,
     /// 输出格式：text 终端表格，markdown，html（单个自包含网页，含热力图）
     #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    pub(crate) format: Format,
     /// 写入此文件（先写临时文件再改名；所在目录须已存在）；不填时输出到标准输出
     #[arg(long)]
-    pub out: Option<PathBuf>,
+    pub(crate) out: Option<PathBuf>,
     /// 规则配置目录（默认：目录旁的 rules/）；其中的 uniform_elements 决定哪些是全省统一要素
     #[arg(long)]
-    pub rules: Option<PathBuf>,
+    pub(crate) rules: Option<PathBuf>,
 }
 
 /// Output format of the report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
+pub(crate) enum Format {
     /// 终端表格
     Text,
     /// Markdown

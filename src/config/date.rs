@@ -1,7 +1,7 @@
 //! Dates in `rules/` (exemption expiry) and on the command line.
 
 /// (year, month, day) of a YYYY-MM-DD date, checked.
-pub fn parse_date(s: &str) -> Option<(i32, u32, u32)> {
+pub(crate) fn parse_date(s: &str) -> Option<(i32, u32, u32)> {
     let mut it = s.split('-');
     let (y, m, d) = (it.next()?, it.next()?, it.next()?);
     if it.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
@@ -15,7 +15,7 @@ pub fn parse_date(s: &str) -> Option<(i32, u32, u32)> {
 }
 
 /// Today's date (UTC) as YYYY-MM-DD, from the system clock.
-pub fn today() -> String {
+pub(crate) fn today() -> String {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());

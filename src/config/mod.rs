@@ -6,7 +6,7 @@
 mod compile;
 mod date;
 mod pointer;
-pub mod raw;
+pub(crate) mod raw;
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -19,24 +19,24 @@ use crate::load::{self, RawFile};
 use crate::schema::Schema;
 use crate::source::{FileId, SourceFile};
 use crate::text::matcher::Matcher;
-pub use date::{parse_date, today};
-pub use pointer::{PointerPattern, Scope};
+pub(crate) use date::{parse_date, today};
+pub(crate) use pointer::{PointerPattern, Scope};
 use raw::{ExemptionEntry, ExemptionsFile, Level, LexiconFile, RulesFile};
 
 /// The files of `rules/`, in the order they are read (their file ids) and
 /// their schemas are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ConfigFile {
+pub(crate) enum ConfigFile {
     Rules,
     Lexicon,
     Exemptions,
 }
 
 impl ConfigFile {
-    pub const ALL: [ConfigFile; 3] = [ConfigFile::Rules, ConfigFile::Lexicon, ConfigFile::Exemptions];
+    pub(crate) const ALL: [ConfigFile; 3] = [ConfigFile::Rules, ConfigFile::Lexicon, ConfigFile::Exemptions];
 
     /// File name inside `rules/`.
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             ConfigFile::Rules => "rules.json",
             ConfigFile::Lexicon => "lexicon.json",
@@ -45,7 +45,7 @@ impl ConfigFile {
     }
 
     /// The shipped default, compiled into the binary.
-    pub fn default_text(self) -> &'static str {
+    pub(crate) fn default_text(self) -> &'static str {
         match self {
             ConfigFile::Rules => include_str!("../../rules/rules.json"),
             ConfigFile::Lexicon => include_str!("../../rules/lexicon.json"),
@@ -54,12 +54,12 @@ impl ConfigFile {
     }
 
     /// The file id this file gets in every run (`rules/` is read first).
-    pub fn id(self) -> FileId {
+    pub(crate) fn id(self) -> FileId {
         self as FileId
     }
 
     /// The compiled schema of this file.
-    pub fn schema(self) -> &'static Schema {
+    pub(crate) fn schema(self) -> &'static Schema {
         &schemas()[self as usize]
     }
 }
@@ -83,7 +83,7 @@ fn schemas() -> &'static [Schema; 3] {
 
 /// The text of every `rules/` schema file, keyed by file name: what
 /// `tongbiao schema` writes to `rules/schema/`.
-pub fn rendered_schemas() -> Vec<(&'static str, String)> {
+pub(crate) fn rendered_schemas() -> Vec<(&'static str, String)> {
     schemas().iter().map(|s| (s.file_name, s.text())).collect()
 }
 
@@ -91,10 +91,10 @@ pub fn rendered_schemas() -> Vec<(&'static str, String)> {
 /// wrong): where, and what to do, in Chinese.
 #[derive(Debug, Clone)]
 pub struct Problem {
-    pub file: FileId,
-    pub pointer: String,
-    pub message: String,
-    pub help: String,
+    pub(crate) file: FileId,
+    pub(crate) pointer: String,
+    pub(crate) message: String,
+    pub(crate) help: String,
 }
 
 /// Why `rules/` could not be used. Every such problem is fatal: a policy
@@ -109,41 +109,41 @@ pub enum Invalid {
 
 /// Where an entry of `rules/` is, for findings about the entry itself.
 #[derive(Debug, Clone)]
-pub struct EntryAt {
-    pub file: FileId,
-    pub pointer: String,
+pub(crate) struct EntryAt {
+    pub(crate) file: FileId,
+    pub(crate) pointer: String,
 }
 
-pub struct CompiledOverride {
+pub(crate) struct CompiledOverride {
     files: GlobMatcher,
     pointer: Option<String>,
     severity: Vec<(String, Level)>,
-    pub at: EntryAt,
+    pub(crate) at: EntryAt,
 }
 
-pub struct Exemption {
-    pub entry: ExemptionEntry,
-    pub at: EntryAt,
+pub(crate) struct Exemption {
+    pub(crate) entry: ExemptionEntry,
+    pub(crate) at: EntryAt,
 }
 
 /// The checked configuration every run uses.
 pub struct Config {
     severity: HashMap<String, Level>,
-    pub overrides: Vec<CompiledOverride>,
+    pub(crate) overrides: Vec<CompiledOverride>,
     text_scope: Scope,
     rule_scope: HashMap<String, Scope>,
-    pub uniform_elements: Vec<String>,
+    pub(crate) uniform_elements: Vec<String>,
     /// Numeric thresholds (name similarity…), from rules.json `thresholds`.
-    pub thresholds: raw::Thresholds,
+    pub(crate) thresholds: raw::Thresholds,
     /// Name synonyms (rules.json `synonyms`), each word's name key with the
     /// group it stands for, longest first (see
     /// [`rules::material_near_duplicate::name_key`]).
-    pub synonyms: Vec<(String, usize)>,
+    pub(crate) synonyms: Vec<(String, usize)>,
     pub matcher: Matcher,
-    pub lexicon_at: Vec<EntryAt>,
-    pub allow_at: Vec<EntryAt>,
+    pub(crate) lexicon_at: Vec<EntryAt>,
+    pub(crate) allow_at: Vec<EntryAt>,
     pub allow_count: usize,
-    pub exemptions: Vec<Exemption>,
+    pub(crate) exemptions: Vec<Exemption>,
 }
 
 /// The result of loading `rules/`: its sources (ids 0..n) and either the
@@ -156,7 +156,7 @@ pub struct Loaded {
 impl Config {
     /// Effective severity of a finding of `rule` at (file, pointer), or
     /// `None` when turned off. Marks the overrides that applied.
-    pub fn severity(
+    pub(crate) fn severity(
         &self,
         rule: &str,
         default: Severity,
@@ -189,13 +189,13 @@ impl Config {
     }
 
     /// Whether a text rule looks at the field at `pointer`.
-    pub fn in_scope(&self, rule: &str, pointer: &str) -> bool {
+    pub(crate) fn in_scope(&self, rule: &str, pointer: &str) -> bool {
         self.text_scope.allows(pointer) && self.rule_scope.get(rule).is_none_or(|s| s.allows(pointer))
     }
 
     /// The shipped defaults, for tests.
     #[cfg(test)]
-    pub fn defaults() -> Config {
+    pub(crate) fn defaults() -> Config {
         match load(None, &|_| true).config {
             Ok(c) => c,
             Err(d) => panic!("shipped rules/ does not compile: {d:?}"),
@@ -232,7 +232,7 @@ pub fn load(dir: Option<&Path>, known_rule: &dyn Fn(&str) -> bool) -> Loaded {
 }
 
 /// Parse and compile the three files (in [`ConfigFile::ALL`] order).
-pub fn compile_files(files: [RawFile; 3], known_rule: &dyn Fn(&str) -> bool) -> Loaded {
+pub(crate) fn compile_files(files: [RawFile; 3], known_rule: &dyn Fn(&str) -> bool) -> Loaded {
     let [r, l, e] = files;
     let mut sources = Vec::new();
     let mut invalid = Vec::new();
@@ -262,7 +262,7 @@ fn read<T: serde::de::DeserializeOwned>(
 
 /// An in-memory `rules/` for tests: the shipped files with some replaced.
 #[cfg(test)]
-pub fn load_texts(texts: &[(ConfigFile, &str)]) -> Loaded {
+pub(crate) fn load_texts(texts: &[(ConfigFile, &str)]) -> Loaded {
     let files = ConfigFile::ALL.map(|f| {
         let text = texts.iter().find(|(k, _)| *k == f).map_or(f.default_text(), |(_, t)| t);
         RawFile {

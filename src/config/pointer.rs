@@ -3,21 +3,21 @@
 
 /// A JSON-pointer pattern: `*` matches one segment, `**` any number.
 #[derive(Debug, Clone)]
-pub struct PointerPattern(Vec<String>);
+pub(crate) struct PointerPattern(Vec<String>);
 
 impl PointerPattern {
-    pub fn parse(p: &str) -> PointerPattern {
+    pub(crate) fn parse(p: &str) -> PointerPattern {
         PointerPattern(crate::spans::segments(p).collect())
     }
 
     /// The whole pointer matches the pattern.
-    pub fn matches(&self, pointer: &str) -> bool {
+    pub(crate) fn matches(&self, pointer: &str) -> bool {
         self.go(pointer, false)
     }
 
     /// The pointer is the pattern's value or lies under it (a part of a
     /// uniform element is covered by the element). The root never is.
-    pub fn covers(&self, pointer: &str) -> bool {
+    pub(crate) fn covers(&self, pointer: &str) -> bool {
         !pointer.is_empty() && self.go(pointer, true)
     }
 
@@ -38,7 +38,7 @@ impl PointerPattern {
 }
 
 #[derive(Debug, Clone, Default)]
-pub struct Scope {
+pub(crate) struct Scope {
     pub(super) include: Vec<PointerPattern>,
     pub(super) exclude: Vec<PointerPattern>,
 }

@@ -7,64 +7,64 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-pub use crate::text::lexicon::{AllowEntry, LexiconEntry, VagueClass};
+pub(crate) use crate::text::lexicon::{AllowEntry, LexiconEntry, VagueClass};
 
 /// # 规则配置
 ///
 /// 审核处的规则设置（rules/rules.json）：规则级别、按路径覆盖、检查范围、统一要素。
 #[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct RulesFile {
+pub(crate) struct RulesFile {
     /// # JSON Schema 引用
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
-    pub schema: Option<String>,
+    pub(crate) schema: Option<String>,
     /// # 规则级别
     ///
     /// 规则标识 → error / warning / info / off。未列出的规则使用默认级别。
     #[serde(default)]
-    pub severity: BTreeMap<String, Level>,
+    pub(crate) severity: BTreeMap<String, Level>,
     /// # 按路径覆盖
     ///
     /// 对匹配的文件（及 JSON 指针）改变规则级别；后面的条目优先。
     #[serde(default)]
-    pub overrides: Vec<Override>,
+    pub(crate) overrides: Vec<Override>,
     /// # 文本检查范围
     ///
     /// 哪些字段的文字参与模糊用语检查。
     #[serde(default)]
-    pub text_scope: TextScope,
+    pub(crate) text_scope: TextScope,
     /// # 规则的字段范围
     ///
     /// 规则标识 → 只检查或不检查哪些字段（JSON 指针模式，* 匹配一段）。
     #[serde(default)]
-    pub rule_scope: BTreeMap<String, TextScope>,
+    pub(crate) rule_scope: BTreeMap<String, TextScope>,
     /// # 全省统一要素
     ///
     /// 同一基本编码在全省必须一致的要素（基本目录事项中的 JSON 指针），供统一性检查使用；实施清单只能通过经批准的偏离改变它们。
     #[serde(default)]
-    pub uniform_elements: Vec<String>,
+    pub(crate) uniform_elements: Vec<String>,
     /// # 阈值
     ///
     /// 相似度等规则使用的数值阈值；不填时使用默认值。
     #[serde(default)]
-    pub thresholds: Thresholds,
+    pub(crate) thresholds: Thresholds,
     /// # 名称同义词
     ///
     /// 比较材料名称和事项名称（material-near-duplicate、duplicate-item）时视为相同的写法，每组两个以上，如 ["复印件", "影印件"]。以简体、无空格、无标点的形式书写。
     #[serde(default)]
-    pub synonyms: Vec<Vec<String>>,
+    pub(crate) synonyms: Vec<Vec<String>>,
 }
 
 /// # 阈值
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct Thresholds {
+pub(crate) struct Thresholds {
     /// # 材料名称相似度
     ///
     /// material-near-duplicate 与 duplicate-item 使用的名称相似度下限（0–1，1 − 编辑距离 ÷ 较长名称字数），达到即视为近似重复。默认 0.92：十个字的名称中差一个字（如“检测报告”与“预测报告”）常常是不同的材料，不报告。
     #[serde(default = "default_name_similarity")]
     #[schemars(range(min = 0.0, max = 1.0))]
-    pub name_similarity: f64,
+    pub(crate) name_similarity: f64,
 }
 
 fn default_name_similarity() -> f64 {
@@ -82,7 +82,7 @@ impl Default for Thresholds {
 /// # 级别
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
-pub enum Level {
+pub(crate) enum Level {
     Error,
     Warning,
     Info,
@@ -92,36 +92,36 @@ pub enum Level {
 /// # 覆盖
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct Override {
+pub(crate) struct Override {
     /// # 文件
     ///
     /// 相对 catalog/ 的 glob，如 local/6328*/**。
-    pub files: String,
+    pub(crate) files: String,
     /// # JSON 指针前缀
     ///
     /// 只对此指针及其下的值生效，如 /visit_reason。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub pointer: Option<String>,
+    pub(crate) pointer: Option<String>,
     /// # 规则级别
-    pub severity: BTreeMap<String, Level>,
+    pub(crate) severity: BTreeMap<String, Level>,
     /// # 理由
-    pub reason: String,
+    pub(crate) reason: String,
 }
 
 /// # 字段范围
 #[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct TextScope {
+pub(crate) struct TextScope {
     /// # 只检查
     ///
     /// JSON 指针模式；为空表示全部字段。* 匹配一段，** 匹配任意段。
     #[serde(default)]
-    pub include: Vec<String>,
+    pub(crate) include: Vec<String>,
     /// # 不检查
     ///
     /// JSON 指针模式，如 /legal_basis/*/text（法律原文照录，不能改写）。
     #[serde(default)]
-    pub exclude: Vec<String>,
+    pub(crate) exclude: Vec<String>,
 }
 
 /// # 用语词表
@@ -129,17 +129,17 @@ pub struct TextScope {
 /// 模糊条款、兜底条款等用语（rules/lexicon.json），以及永不报告的法律用语。
 #[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct LexiconFile {
+pub(crate) struct LexiconFile {
     /// # JSON Schema 引用
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
-    pub schema: Option<String>,
+    pub(crate) schema: Option<String>,
     /// # 用语
-    pub entries: Vec<LexiconEntry>,
+    pub(crate) entries: Vec<LexiconEntry>,
     /// # 允许的用语
     ///
     /// 含有上列用语但意义明确的法律用语或普通词语，如“其他组织”“等级”。
     #[serde(default)]
-    pub allow: Vec<AllowEntry>,
+    pub(crate) allow: Vec<AllowEntry>,
 }
 
 /// # 豁免清单
@@ -147,43 +147,43 @@ pub struct LexiconFile {
 /// 经批准的豁免（rules/exemptions.json）：对某事项或实施清单的某个值不报告某条规则。
 #[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct ExemptionsFile {
+pub(crate) struct ExemptionsFile {
     /// # JSON Schema 引用
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
-    pub schema: Option<String>,
+    pub(crate) schema: Option<String>,
     /// # 豁免
     #[serde(default)]
-    pub exemptions: Vec<ExemptionEntry>,
+    pub(crate) exemptions: Vec<ExemptionEntry>,
 }
 
 /// # 豁免
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct ExemptionEntry {
+pub(crate) struct ExemptionEntry {
     /// # 基本编码
     #[schemars(regex(pattern = r"^[0-9]{12}$"))]
-    pub item: String,
+    pub(crate) item: String,
     /// # 区划代码
     ///
     /// 填写时豁免该区划的实施清单，不填时豁免基本目录事项本身。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(regex(pattern = r"^[0-9]{6}$"))]
-    pub region: Option<String>,
+    pub(crate) region: Option<String>,
     /// # JSON 指针
     ///
     /// 被豁免的值（及其下的值），如 /conditions/2。
-    pub pointer: String,
+    pub(crate) pointer: String,
     /// # 规则标识
-    pub rule: String,
+    pub(crate) rule: String,
     /// # 豁免理由
-    pub reason: String,
+    pub(crate) reason: String,
     /// # 法律依据
-    pub basis: String,
+    pub(crate) basis: String,
     /// # 批准人
-    pub approver: String,
+    pub(crate) approver: String,
     /// # 到期日
     ///
     /// 到期后豁免失效，并作为问题报告。
     #[schemars(regex(pattern = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))]
-    pub expires: String,
+    pub(crate) expires: String,
 }

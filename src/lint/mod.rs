@@ -18,18 +18,18 @@ use crate::source::Sources;
 /// Counts for the summary line.
 #[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct Stats {
-    pub files: usize,
+    pub(crate) files: usize,
     pub items: usize,
     pub locals: usize,
     pub bundles: usize,
-    pub agencies: usize,
-    pub regions: usize,
-    pub materials: usize,
+    pub(crate) agencies: usize,
+    pub(crate) regions: usize,
+    pub(crate) materials: usize,
     /// Exemptions in force: not expired, and matched a finding.
-    pub exemptions: usize,
+    pub(crate) exemptions: usize,
     /// Deviations from the standard in force: a uniform element, with a
     /// legal basis and an approving authority.
-    pub deviations: usize,
+    pub(crate) deviations: usize,
 }
 
 pub struct Outcome {
@@ -37,7 +37,7 @@ pub struct Outcome {
     /// Sorted by file, position, rule: the same input gives the same output.
     pub diagnostics: Vec<Diagnostic>,
     pub stats: Stats,
-    pub elapsed: Duration,
+    pub(crate) elapsed: Duration,
 }
 
 /// Why a run could not happen (exit 2).
@@ -70,7 +70,7 @@ pub fn lint_dir(root: &Path, rules_dir: Option<&Path>, today: &str) -> Result<Ou
 }
 
 /// Lint files given in memory (paths relative to the catalog root).
-pub fn lint(files: Vec<RawFile>, cfg: &config::Loaded, today: &str) -> Result<Outcome, Failure> {
+pub(crate) fn lint(files: Vec<RawFile>, cfg: &config::Loaded, today: &str) -> Result<Outcome, Failure> {
     let start = Instant::now();
     let first_id = cfg.sources.len();
     let config = match &cfg.config {
@@ -135,7 +135,7 @@ pub fn lint(files: Vec<RawFile>, cfg: &config::Loaded, today: &str) -> Result<Ou
 
 /// Findings about files outside a lint run (an import mapping file…),
 /// located and sorted like a run's, ready for the same renderers.
-pub fn located(sources: Sources, diagnostics: Vec<Diagnostic>) -> Outcome {
+pub(crate) fn located(sources: Sources, diagnostics: Vec<Diagnostic>) -> Outcome {
     finish(sources, diagnostics, Stats::default(), Instant::now())
 }
 
@@ -161,7 +161,7 @@ fn finish(sources: Sources, mut diagnostics: Vec<Diagnostic>, stats: Stats, star
 }
 
 /// Whether any finding is an error (exit status 1).
-pub fn has_errors(out: &Outcome) -> bool {
+pub(crate) fn has_errors(out: &Outcome) -> bool {
     out.diagnostics.iter().any(|d| d.severity == Severity::Error)
 }
 

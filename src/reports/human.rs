@@ -96,7 +96,7 @@ impl miette::Diagnostic for View<'_> {
 
 /// Human-readable report: one code frame per finding, then the summary.
 /// Infos (待补充) are counted but only shown with `show_info`.
-pub fn human(out: &Outcome, show_info: bool, color: bool) -> String {
+pub(crate) fn human(out: &Outcome, show_info: bool, color: bool) -> String {
     let mut s = frames(out, show_info, color);
     let c = counts(&out.diagnostics);
     if c.info > 0 && !show_info {
@@ -112,7 +112,7 @@ pub fn human(out: &Outcome, show_info: bool, color: bool) -> String {
 
 /// Each finding as a code frame, without the summary line: for findings
 /// that are not a lint run's (a broken `rules/` met by another command).
-pub fn frames(out: &Outcome, show_info: bool, color: bool) -> String {
+pub(crate) fn frames(out: &Outcome, show_info: bool, color: bool) -> String {
     let theme = if color {
         GraphicalTheme::unicode()
     } else {

@@ -37,7 +37,7 @@ struct JsonSummary<'a> {
 }
 
 /// Findings as data. Deterministic: no timing in it.
-pub fn json(out: &Outcome) -> String {
+pub(crate) fn json(out: &Outcome) -> String {
     let findings = out
         .diagnostics
         .iter()

@@ -4,12 +4,12 @@
 //! auto-escaping template). Renderers return strings; only `output` prints
 //! or writes them.
 
-pub mod human;
-pub mod json;
+pub(crate) mod human;
+pub(crate) mod json;
 pub mod uniformity;
 
-pub use human::human;
-pub use json::json;
+pub(crate) use human::human;
+pub(crate) use json::json;
 
 use serde::Serialize;
 
@@ -18,13 +18,13 @@ use crate::lint::Outcome;
 
 /// Counts of findings by severity.
 #[derive(Debug, Clone, Copy, Default, Serialize)]
-pub struct Counts {
-    pub error: usize,
-    pub warning: usize,
-    pub info: usize,
+pub(crate) struct Counts {
+    pub(crate) error: usize,
+    pub(crate) warning: usize,
+    pub(crate) info: usize,
 }
 
-pub fn counts(diags: &[Diagnostic]) -> Counts {
+pub(crate) fn counts(diags: &[Diagnostic]) -> Counts {
     let mut c = Counts::default();
     for d in diags {
         match d.severity {
@@ -37,7 +37,7 @@ pub fn counts(diags: &[Diagnostic]) -> Counts {
 }
 
 /// The one-line summary that ends a human run.
-pub fn summary_line(out: &Outcome) -> String {
+pub(crate) fn summary_line(out: &Outcome) -> String {
     let c = counts(&out.diagnostics);
     let s = &out.stats;
     format!(

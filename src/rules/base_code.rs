@@ -4,7 +4,7 @@ use super::{Category, Check, Context, Example, Rule};
 use crate::codes::split_base_code;
 use crate::diag::{Severity, Sink};
 
-pub const RULE: Rule = Rule {
+pub(crate) const RULE: Rule = Rule {
     id: "base-code",
     category: Category::Code,
     severity: Severity::Error,

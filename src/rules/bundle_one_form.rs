@@ -4,7 +4,7 @@
 use super::{blank, Category, Check, Context, Edit, Example, Rule};
 use crate::diag::{Severity, Sink};
 
-pub const RULE: Rule = Rule {
+pub(crate) const RULE: Rule = Rule {
     id: "bundle-one-form",
     category: Category::Policy,
     severity: Severity::Error,

@@ -8,7 +8,7 @@ use super::{Category, Check, Context, Example, Rule};
 use crate::catalog::{Deadline, FileKind};
 use crate::diag::{Severity, Sink};
 
-pub const RULE: Rule = Rule {
+pub(crate) const RULE: Rule = Rule {
     id: "bundle-uniformity",
     category: Category::Policy,
     severity: Severity::Error,

@@ -4,7 +4,7 @@
 use super::{blank, blank_opt, Category, Check, Context, Edit, Example, Rule};
 use crate::diag::{Severity, Sink};
 
-pub const RULE: Rule = Rule {
+pub(crate) const RULE: Rule = Rule {
     id: "centre-and-online",
     category: Category::Policy,
     severity: Severity::Error,

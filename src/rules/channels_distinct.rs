@@ -5,7 +5,7 @@ use super::{Category, Check, Context, Edit, Example, Rule};
 use crate::catalog::common::{Channel, ChannelKind};
 use crate::diag::{Severity, Sink};
 
-pub const RULE: Rule = Rule {
+pub(crate) const RULE: Rule = Rule {
     id: "channels-distinct",
     category: Category::Policy,
     severity: Severity::Error,

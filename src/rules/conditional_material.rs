@@ -5,7 +5,7 @@ use super::{blank, Category, Check, Context, Example, Rule};
 use crate::catalog::item::Necessity;
 use crate::diag::{Severity, Sink};
 
-pub const RULE: Rule = Rule {
+pub(crate) const RULE: Rule = Rule {
     id: "conditional-material",
     category: Category::Policy,
     severity: Severity::Error,

@@ -4,7 +4,7 @@ use super::{Category, Check, Example, Rule};
 use crate::config::{ConfigFile, Problem};
 use crate::diag::{Diagnostic, Severity};
 
-pub const RULE: Rule = Rule {
+pub(crate) const RULE: Rule = Rule {
     id: "config-invalid",
     category: Category::Config,
     severity: Severity::Error,

@@ -7,7 +7,7 @@ use super::{Category, Check, Context, Example, Rule};
 use crate::catalog::{FileKind, Level, Region};
 use crate::diag::{Severity, Sink};
 
-pub const RULE: Rule = Rule {
+pub(crate) const RULE: Rule = Rule {
     id: "coverage",
     category: Category::Reference,
     severity: Severity::Error,

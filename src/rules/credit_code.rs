@@ -4,7 +4,7 @@ use super::{Category, Check, Context, Example, Rule};
 use crate::codes::credit_code_problem;
 use crate::diag::{Severity, Sink};
 
-pub const RULE: Rule = Rule {
+pub(crate) const RULE: Rule = Rule {
     id: "credit-code",
     category: Category::Code,
     severity: Severity::Error,

@@ -3,7 +3,7 @@
 use super::{Category, Check, Context, Example, Rule};
 use crate::diag::{Severity, Sink};
 
-pub const RULE: Rule = Rule {
+pub(crate) const RULE: Rule = Rule {
     id: "credit-code-missing",
     category: Category::Code,
     severity: Severity::Info,

@@ -5,7 +5,7 @@ use crate::catalog::Deadline;
 use crate::diag::{Severity, Sink};
 use crate::source::FileId;
 
-pub const RULE: Rule = Rule {
+pub(crate) const RULE: Rule = Rule {
     id: "deadline-unit",
     category: Category::Element,
     severity: Severity::Error,

@@ -4,7 +4,7 @@ use super::{Category, Check, Context, Edit, Example, Rule};
 use crate::catalog::local::OnlineDepth;
 use crate::diag::{Severity, Sink};
 
-pub const RULE: Rule = Rule {
+pub(crate) const RULE: Rule = Rule {
     id: "delivery-by-post",
     category: Category::Policy,
     severity: Severity::Error,

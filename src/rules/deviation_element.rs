@@ -5,7 +5,7 @@ use super::{Category, Check, Context, Example, Rule};
 use crate::analysis::uniform_element;
 use crate::diag::{Severity, Sink};
 
-pub const RULE: Rule = Rule {
+pub(crate) const RULE: Rule = Rule {
     id: "deviation-element",
     category: Category::Policy,
     severity: Severity::Warning,

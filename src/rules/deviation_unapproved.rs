@@ -4,7 +4,7 @@
 use super::{blank, Category, Check, Context, Example, Rule};
 use crate::diag::{Severity, Sink};
 
-pub const RULE: Rule = Rule {
+pub(crate) const RULE: Rule = Rule {
     id: "deviation-unapproved",
     category: Category::Policy,
     severity: Severity::Error,

@@ -6,11 +6,13 @@ use crate::config::ConfigFile;
 /// One text edit of a file of the clean test catalog (src/testing.rs):
 /// the first `from` is replaced by `to`; an empty `from` makes `to` the
 /// whole file (added when the catalog has no such file).
+// Examples are data for the registry test, which applies each one.
+#[cfg_attr(not(test), allow(dead_code))]
 #[derive(Debug, Clone, Copy)]
-pub struct Edit {
-    pub file: &'static str,
-    pub from: &'static str,
-    pub to: &'static str,
+pub(crate) struct Edit {
+    pub(crate) file: &'static str,
+    pub(crate) from: &'static str,
+    pub(crate) to: &'static str,
 }
 
 /// A rule's documented failing example as plain data: what to do to the
@@ -19,8 +21,9 @@ pub struct Edit {
 /// checks that the rule then reports more than on the clean catalog, and
 /// that the documented failing example ([`Doc::bad`]) shows it
 /// ([`Example::shown`]).
+#[cfg_attr(not(test), allow(dead_code))]
 #[derive(Debug, Clone, Copy)]
-pub enum Example {
+pub(crate) enum Example {
     /// One [`Edit`]; the explanation shows it ([`Edit::shown`]).
     Edit {
         file: &'static str,
@@ -60,11 +63,12 @@ pub enum Example {
     },
 }
 
+#[cfg(test)]
 impl Edit {
     /// What an explanation shows of this edit: `to`, or, when `to` only
     /// adds text after `from`, the added text (without the commas and
     /// whitespace around it).
-    pub fn shown(&self) -> &'static str {
+    pub(crate) fn shown(&self) -> &'static str {
         match self.to.strip_prefix(self.from) {
             Some(added) if !self.from.is_empty() => added.trim_matches(|c: char| c == ',' || c.is_whitespace()),
             _ => self.to,
@@ -72,9 +76,10 @@ impl Edit {
     }
 }
 
+#[cfg(test)]
 impl Example {
     /// The texts the rule's [`Doc::bad`] must contain to show this example.
-    pub fn shown(&self) -> Vec<&'static str> {
+    pub(crate) fn shown(&self) -> Vec<&'static str> {
         match *self {
             Example::Edit { file, from, to } => vec![Edit { file, from, to }.shown()],
             Example::Edits(edits) | Example::Copies { edits, .. } => edits.iter().map(Edit::shown).collect(),
@@ -95,22 +100,22 @@ impl Example {
 /// line is a list item (`- `) or indented (two spaces) is a block and starts
 /// on the line after its header when rendered.
 #[derive(Debug, Clone, Copy)]
-pub struct Doc {
+pub(crate) struct Doc {
     /// What the rule checks (检查内容).
-    pub what: &'static str,
+    pub(crate) what: &'static str,
     /// Why it matters (原因).
-    pub why: &'static str,
+    pub(crate) why: &'static str,
     /// The policy documents or conventions it enforces (依据).
-    pub basis: &'static str,
+    pub(crate) basis: &'static str,
     /// A failing example (错误示例); shows the rule's [`Example`].
-    pub bad: &'static str,
+    pub(crate) bad: &'static str,
     /// How to fix a finding (修改方法).
-    pub fix: &'static str,
+    pub(crate) fix: &'static str,
 }
 
 impl Doc {
     /// The parts with their Chinese headers, in the order they are shown.
-    pub fn parts(&self) -> [(&'static str, &'static str); 5] {
+    pub(crate) fn parts(&self) -> [(&'static str, &'static str); 5] {
         [
             ("检查内容", self.what),
             ("原因", self.why),

@@ -6,7 +6,7 @@ use super::{Category, Check, Context, Example, Rule};
 use crate::catalog::At;
 use crate::diag::{Severity, Sink};
 
-pub const RULE: Rule = Rule {
+pub(crate) const RULE: Rule = Rule {
     id: "duplicate-id",
     category: Category::Reference,
     severity: Severity::Error,

@@ -9,7 +9,7 @@ use crate::diag::{Severity, Sink};
 use crate::text::names::{name_key, plain_key, same_numbers, similarity};
 use crate::text::normalize::normalize;
 
-pub const RULE: Rule = Rule {
+pub(crate) const RULE: Rule = Rule {
     id: "duplicate-item",
     category: Category::Reference,
     severity: Severity::Error,

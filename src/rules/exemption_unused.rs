@@ -5,7 +5,7 @@ use crate::config::ConfigFile;
 use crate::config::Exemption;
 use crate::diag::{Diagnostic, Severity};
 
-pub const RULE: Rule = Rule {
+pub(crate) const RULE: Rule = Rule {
     id: "exemption-unused",
     category: Category::Config,
     severity: Severity::Warning,

@@ -3,7 +3,7 @@
 use super::{blank, blank_opt, Category, Check, Context, Example, Rule};
 use crate::diag::{Severity, Sink};
 
-pub const RULE: Rule = Rule {
+pub(crate) const RULE: Rule = Rule {
     id: "fee-basis",
     category: Category::Policy,
     severity: Severity::Error,

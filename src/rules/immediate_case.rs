@@ -4,7 +4,7 @@ use super::{Category, Check, Context, Edit, Example, Rule};
 use crate::catalog::item::CaseType;
 use crate::diag::{Severity, Sink};
 
-pub const RULE: Rule = Rule {
+pub(crate) const RULE: Rule = Rule {
     id: "immediate-case",
     category: Category::Policy,
     severity: Severity::Error,

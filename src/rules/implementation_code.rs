@@ -5,7 +5,7 @@ use crate::catalog::Level;
 use crate::codes::credit_code_problem;
 use crate::diag::{Severity, Sink};
 
-pub const RULE: Rule = Rule {
+pub(crate) const RULE: Rule = Rule {
     id: "implementation-code",
     category: Category::Code,
     severity: Severity::Error,

@@ -3,7 +3,7 @@
 use super::{Category, Check, Context, Edit, Example, Rule};
 use crate::diag::{Severity, Sink};
 
-pub const RULE: Rule = Rule {
+pub(crate) const RULE: Rule = Rule {
     id: "license-steps",
     category: Category::Policy,
     severity: Severity::Error,

@@ -11,7 +11,7 @@ use crate::schema::Violation;
 use crate::source::FileId;
 
 /// The finding for one problem of reading `file`.
-pub fn load_finding(file: FileId, p: &Problem) -> Diagnostic {
+pub(crate) fn load_finding(file: FileId, p: &Problem) -> Diagnostic {
     match p {
         Problem::Unreadable(e) => unreadable_file::finding(file, e),
         Problem::InvalidUtf8 { at } => invalid_utf8::finding(file, *at),
@@ -37,7 +37,7 @@ pub fn load_finding(file: FileId, p: &Problem) -> Diagnostic {
 /// The findings that stop a run whose `rules/` is broken. All are errors:
 /// a policy that did not read as written must not silently lint with
 /// something else.
-pub fn config_findings(invalid: &[Invalid]) -> Vec<Diagnostic> {
+pub(crate) fn config_findings(invalid: &[Invalid]) -> Vec<Diagnostic> {
     invalid
         .iter()
         .map(|i| {

@@ -5,7 +5,7 @@ use super::{blank, Category, Check, Context, Example, Rule};
 use crate::catalog::material::MaterialSource;
 use crate::diag::{Severity, Sink};
 
-pub const RULE: Rule = Rule {
+pub(crate) const RULE: Rule = Rule {
     id: "material-exemption",
     category: Category::Policy,
     severity: Severity::Error,

@@ -8,7 +8,7 @@ use super::{Category, Check, Context, Example, Rule};
 use crate::diag::{Severity, Sink};
 use crate::text::names::{name_key, same_numbers, similarity};
 
-pub const RULE: Rule = Rule {
+pub(crate) const RULE: Rule = Rule {
     id: "material-near-duplicate",
     category: Category::Reference,
     severity: Severity::Warning,

@@ -8,7 +8,7 @@ use super::{Category, Check, Context, Edit, Example, Rule};
 use crate::catalog::item::ItemMaterial;
 use crate::diag::{Severity, Sink};
 
-pub const RULE: Rule = Rule {
+pub(crate) const RULE: Rule = Rule {
     id: "material-requirement",
     category: Category::Policy,
     severity: Severity::Warning,

@@ -6,85 +6,85 @@
 //! parsing files (a file that is not JSON cannot reach typed rules), and
 //! `Catalog` rules run over the typed catalog with its lookup index.
 
-pub use crate::analysis::promises::{promises, Promise};
+pub(crate) use crate::analysis::promises::promises;
 use crate::catalog::{Catalog, Index};
 use crate::config::Config;
 use crate::diag::{Diagnostic, Severity, Sink};
 use crate::source::{FileId, Sources};
 use crate::text::matcher::Usage;
-pub use crate::text::{blank, blank_opt};
-pub use doc::{Doc, Edit, Example};
-pub use loading::{config_findings, load_finding};
-pub use vague::TextHit;
+pub(crate) use crate::text::{blank, blank_opt};
+pub(crate) use doc::{Doc, Edit, Example};
+pub(crate) use loading::{config_findings, load_finding};
+pub(crate) use vague::TextHit;
 
-pub mod base_code;
-pub mod bom;
-pub mod bundle_one_form;
-pub mod bundle_uniformity;
-pub mod centre_and_online;
-pub mod channels_distinct;
-pub mod commitment_complete;
-pub mod conditional_material;
-pub mod config_invalid;
-pub mod coverage;
-pub mod credit_code;
-pub mod credit_code_missing;
-pub mod deadline_not_compressed;
-pub mod deadline_unit;
-pub mod deferral;
-pub mod delivery_by_post;
-pub mod deviation_element;
-pub mod deviation_unapproved;
-pub mod discriminatory_condition;
+pub(crate) mod base_code;
+pub(crate) mod bom;
+pub(crate) mod bundle_one_form;
+pub(crate) mod bundle_uniformity;
+pub(crate) mod centre_and_online;
+pub(crate) mod channels_distinct;
+pub(crate) mod commitment_complete;
+pub(crate) mod conditional_material;
+pub(crate) mod config_invalid;
+pub(crate) mod coverage;
+pub(crate) mod credit_code;
+pub(crate) mod credit_code_missing;
+pub(crate) mod deadline_not_compressed;
+pub(crate) mod deadline_unit;
+pub(crate) mod deferral;
+pub(crate) mod delivery_by_post;
+pub(crate) mod deviation_element;
+pub(crate) mod deviation_unapproved;
+pub(crate) mod discriminatory_condition;
 mod doc;
-pub mod duplicate_id;
-pub mod duplicate_item;
-pub mod duplicate_key;
-pub mod exemption_expired;
-pub mod exemption_unused;
-pub mod fee_basis;
-pub mod fee_none_with_charges;
-pub mod file_name;
-pub mod immediate_case;
-pub mod implementation_code;
-pub mod invalid_json;
-pub mod invalid_utf8;
-pub mod license_steps;
+pub(crate) mod duplicate_id;
+pub(crate) mod duplicate_item;
+pub(crate) mod duplicate_key;
+pub(crate) mod exemption_expired;
+pub(crate) mod exemption_unused;
+pub(crate) mod fee_basis;
+pub(crate) mod fee_none_with_charges;
+pub(crate) mod file_name;
+pub(crate) mod immediate_case;
+pub(crate) mod implementation_code;
+pub(crate) mod invalid_json;
+pub(crate) mod invalid_utf8;
+pub(crate) mod license_steps;
 mod loading;
-pub mod material_exemption;
-pub mod material_near_duplicate;
-pub mod material_requirement;
-pub mod missing_file;
-pub mod online_depth_visits;
-pub mod promised_deadline;
-pub mod region_level;
-pub mod result_sample;
-pub mod schema;
-pub mod spread_outlier;
-pub mod stale_override;
-pub mod unknown_agency;
-pub mod unknown_department;
-pub mod unknown_field;
-pub mod unknown_file;
-pub mod unknown_item;
-pub mod unknown_item_type;
-pub mod unknown_material;
-pub mod unknown_member;
-pub mod unknown_region;
-pub mod unreadable_file;
-pub mod unused_lexicon_entry;
-pub mod vague;
-pub mod vague_catch_all;
-pub mod vague_discretion;
-pub mod vague_open_list;
-pub mod vague_placeholder;
-pub mod vague_reference;
-pub mod vague_unmeasurable;
-pub mod visit_reason;
+pub(crate) mod material_exemption;
+pub(crate) mod material_near_duplicate;
+pub(crate) mod material_requirement;
+pub(crate) mod missing_file;
+pub(crate) mod online_depth_visits;
+pub(crate) mod promised_deadline;
+pub(crate) mod region_level;
+pub(crate) mod result_sample;
+pub(crate) mod schema;
+pub(crate) mod spread_outlier;
+pub(crate) mod stale_override;
+pub(crate) mod unknown_agency;
+pub(crate) mod unknown_department;
+pub(crate) mod unknown_field;
+pub(crate) mod unknown_file;
+pub(crate) mod unknown_item;
+pub(crate) mod unknown_item_type;
+pub(crate) mod unknown_material;
+pub(crate) mod unknown_member;
+pub(crate) mod unknown_region;
+pub(crate) mod unreadable_file;
+pub(crate) mod unused_lexicon_entry;
+pub(crate) mod vague;
+pub(crate) mod vague_catch_all;
+pub(crate) mod vague_discretion;
+pub(crate) mod vague_open_list;
+pub(crate) mod vague_placeholder;
+pub(crate) mod vague_reference;
+pub(crate) mod vague_unmeasurable;
+pub(crate) mod visit_reason;
 
 /// What a rule looks at.
 #[derive(Clone, Copy)]
-pub enum Check {
+pub(crate) enum Check {
     /// Emitted by the loader itself.
     Load,
     /// Runs over the typed catalog.
@@ -96,7 +96,7 @@ pub enum Check {
 
 /// Broad grouping shown by `tongbiao rules`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Category {
+pub(crate) enum Category {
     /// 文件格式
     Format,
     /// 引用完整性
@@ -114,7 +114,7 @@ pub enum Category {
 }
 
 impl Category {
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             Category::Format => "文件格式",
             Category::Reference => "引用完整性",
@@ -128,25 +128,26 @@ impl Category {
 }
 
 /// A rule: its identity, documentation and check.
-pub struct Rule {
+pub(crate) struct Rule {
     /// Stable kebab-case id, used in output, config and exemptions.
-    pub id: &'static str,
-    pub category: Category,
-    pub severity: Severity,
+    pub(crate) id: &'static str,
+    pub(crate) category: Category,
+    pub(crate) severity: Severity,
     /// One line in Chinese.
-    pub summary: &'static str,
+    pub(crate) summary: &'static str,
     /// Chinese documentation, part by part; [`Rule::explanation`] joins it.
-    pub doc: Doc,
+    pub(crate) doc: Doc,
     /// The failing example the explanation documents, as data a test
     /// applies to the clean test catalog.
-    pub example: Example,
-    pub check: Check,
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub(crate) example: Example,
+    pub(crate) check: Check,
 }
 
 impl Rule {
     /// The full Chinese explanation `tongbiao explain` prints: each part of
     /// [`Rule::doc`] after its header, parts separated by a blank line.
-    pub fn explanation(&self) -> String {
+    pub(crate) fn explanation(&self) -> String {
         let parts: Vec<String> = self
             .doc
             .parts()
@@ -159,33 +160,33 @@ impl Rule {
         parts.join("\n\n")
     }
 
-    pub fn at(&self, file: FileId, pointer: &str) -> Diagnostic {
+    pub(crate) fn at(&self, file: FileId, pointer: &str) -> Diagnostic {
         Diagnostic::at(self.id, self.severity, file, pointer)
     }
 
-    pub fn at_key(&self, file: FileId, pointer: &str) -> Diagnostic {
+    pub(crate) fn at_key(&self, file: FileId, pointer: &str) -> Diagnostic {
         Diagnostic::at_key(self.id, self.severity, file, pointer)
     }
 
-    pub fn at_bytes(&self, file: FileId, start: usize, end: usize) -> Diagnostic {
+    pub(crate) fn at_bytes(&self, file: FileId, start: usize, end: usize) -> Diagnostic {
         Diagnostic::at_bytes(self.id, self.severity, file, start, end)
     }
 }
 
 /// What catalog rules see.
-pub struct Context<'a> {
-    pub catalog: &'a Catalog,
-    pub index: &'a Index<'a>,
-    pub sources: &'a Sources,
-    pub config: &'a Config,
+pub(crate) struct Context<'a> {
+    pub(crate) catalog: &'a Catalog,
+    pub(crate) index: &'a Index<'a>,
+    pub(crate) sources: &'a Sources,
+    pub(crate) config: &'a Config,
     /// Vague phrases in all free text, found once and shared by the
     /// per-class rules.
-    pub text_hits: std::sync::OnceLock<(Vec<TextHit>, Usage)>,
+    pub(crate) text_hits: std::sync::OnceLock<(Vec<TextHit>, Usage)>,
 }
 
 impl Context<'_> {
     /// Catalog-relative path of a file.
-    pub fn path(&self, file: FileId) -> &str {
+    pub(crate) fn path(&self, file: FileId) -> &str {
         &self.sources.get(file).path
     }
 
@@ -193,7 +194,7 @@ impl Context<'_> {
     /// a service guide apply (catalog.json item_types). A type missing
     /// from the code list counts as applicant-facing: unknown-item-type
     /// reports it, and skipping here would hide findings.
-    pub fn applicant_facing(&self, item: &crate::catalog::Item) -> bool {
+    pub(crate) fn applicant_facing(&self, item: &crate::catalog::Item) -> bool {
         self.index
             .item_types
             .get(item.item_type.as_str())
@@ -202,7 +203,7 @@ impl Context<'_> {
 }
 
 /// Every rule, in the order `tongbiao rules` lists them.
-pub static RULES: &[&Rule] = &[
+pub(crate) static RULES: &[&Rule] = &[
     &invalid_utf8::RULE,
     &bom::RULE,
     &invalid_json::RULE,
@@ -266,7 +267,7 @@ pub static RULES: &[&Rule] = &[
     &exemption_unused::RULE,
 ];
 
-pub fn find(id: &str) -> Option<&'static Rule> {
+pub(crate) fn find(id: &str) -> Option<&'static Rule> {
     RULES.iter().copied().find(|r| r.id == id)
 }
 
@@ -277,7 +278,7 @@ pub fn known(id: &str) -> bool {
 
 /// Run every catalog rule. Rules are independent, so they run in parallel;
 /// the caller sorts findings, so the order here does not matter.
-pub fn run(ctx: &Context) -> Vec<Diagnostic> {
+pub(crate) fn run(ctx: &Context) -> Vec<Diagnostic> {
     use rayon::prelude::*;
     RULES
         .par_iter()

@@ -4,7 +4,7 @@ use super::{Category, Check, Context, Example, Rule};
 use crate::catalog::local::OnlineDepth;
 use crate::diag::{Severity, Sink};
 
-pub const RULE: Rule = Rule {
+pub(crate) const RULE: Rule = Rule {
     id: "online-depth-visits",
     category: Category::Policy,
     severity: Severity::Error,

@@ -5,7 +5,7 @@ use crate::catalog::{Deadline, DeadlineUnit};
 use crate::diag::{Severity, Sink};
 use crate::source::FileId;
 
-pub const RULE: Rule = Rule {
+pub(crate) const RULE: Rule = Rule {
     id: "promised-deadline",
     category: Category::Policy,
     severity: Severity::Error,

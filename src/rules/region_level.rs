@@ -4,7 +4,7 @@ use super::{Category, Check, Context, Example, Rule};
 use crate::catalog::Level;
 use crate::diag::{Severity, Sink};
 
-pub const RULE: Rule = Rule {
+pub(crate) const RULE: Rule = Rule {
     id: "region-level",
     category: Category::Reference,
     severity: Severity::Error,

@@ -3,7 +3,7 @@
 use super::{blank_opt, Category, Check, Context, Example, Rule};
 use crate::diag::{Severity, Sink};
 
-pub const RULE: Rule = Rule {
+pub(crate) const RULE: Rule = Rule {
     id: "result-sample",
     category: Category::Policy,
     severity: Severity::Error,

@@ -6,7 +6,7 @@ use super::{Category, Check, Context, Edit, Example, Rule};
 use crate::analysis::{locals_by_item, Aspect, Spread};
 use crate::diag::{Severity, Sink};
 
-pub const RULE: Rule = Rule {
+pub(crate) const RULE: Rule = Rule {
     id: "spread-outlier",
     category: Category::Policy,
     severity: Severity::Warning,

@@ -5,7 +5,7 @@ use crate::config::CompiledOverride;
 use crate::config::ConfigFile;
 use crate::diag::{Diagnostic, Severity};
 
-pub const RULE: Rule = Rule {
+pub(crate) const RULE: Rule = Rule {
     id: "stale-override",
     category: Category::Config,
     severity: Severity::Warning,

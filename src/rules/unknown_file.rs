@@ -4,7 +4,7 @@ use super::{Category, Check, Example, Rule};
 use crate::diag::{Diagnostic, Severity};
 use crate::source::FileId;
 
-pub const RULE: Rule = Rule {
+pub(crate) const RULE: Rule = Rule {
     id: "unknown-file",
     category: Category::Format,
     severity: Severity::Warning,

@@ -6,7 +6,7 @@ use crate::config::EntryAt;
 use crate::diag::{Diagnostic, Severity};
 use crate::text::lexicon::LexiconEntry;
 
-pub const RULE: Rule = Rule {
+pub(crate) const RULE: Rule = Rule {
     id: "unused-lexicon-entry",
     category: Category::Config,
     severity: Severity::Info,

@@ -14,18 +14,17 @@ use crate::text::matcher::Usage;
 
 /// One vague phrase in one field.
 #[derive(Debug, Clone)]
-pub struct TextHit {
-    pub file: FileId,
-    pub pointer: String,
-    pub entry: usize,
+pub(crate) struct TextHit {
+    pub(crate) file: FileId,
+    pub(crate) pointer: String,
+    pub(crate) entry: usize,
     /// Byte range inside the field's (decoded) text.
-    pub start: usize,
-    pub end: usize,
-    pub matched: String,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
 }
 
 /// All hits, computed on first use and shared between the class rules.
-pub fn hits<'a>(ctx: &'a Context) -> &'a (Vec<TextHit>, Usage) {
+pub(crate) fn hits<'a>(ctx: &'a Context) -> &'a (Vec<TextHit>, Usage) {
     ctx.text_hits.get_or_init(|| scan(ctx))
 }
 
@@ -51,7 +50,6 @@ fn scan(ctx: &Context) -> (Vec<TextHit>, Usage) {
                         entry: h.entry,
                         start: h.start,
                         end: h.end,
-                        matched: text[h.start..h.end].to_string(),
                     });
                 }
             }
@@ -68,7 +66,7 @@ fn scan(ctx: &Context) -> (Vec<TextHit>, Usage) {
 }
 
 /// Report the hits of one class as findings of `rule`.
-pub fn report(ctx: &Context, sink: &mut Sink, class: VagueClass, rule: &Rule) {
+pub(crate) fn report(ctx: &Context, sink: &mut Sink, class: VagueClass, rule: &Rule) {
     for h in &hits(ctx).0 {
         let e = ctx.config.matcher.entry(h.entry);
         if e.class != class || !ctx.config.in_scope(rule.id, &h.pointer) {
@@ -85,7 +83,7 @@ pub fn report(ctx: &Context, sink: &mut Sink, class: VagueClass, rule: &Rule) {
 
 /// Shared test helper: lint the base catalog with one condition replaced.
 #[cfg(test)]
-pub fn lint_condition(text: &str) -> crate::lint::Outcome {
+pub(crate) fn lint_condition(text: &str) -> crate::lint::Outcome {
     let item = crate::testing::edit(
         crate::testing::ITEM,
         "\"conditions\": [\"申请人已依法登记\"]",

@@ -4,7 +4,7 @@ use super::{vague, Category, Check, Context, Example, Rule};
 use crate::config::raw::VagueClass;
 use crate::diag::{Severity, Sink};
 
-pub const RULE: Rule = Rule {
+pub(crate) const RULE: Rule = Rule {
     id: "vague-catch-all",
     category: Category::Text,
     severity: Severity::Error,

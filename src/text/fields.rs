@@ -6,7 +6,7 @@
 use crate::catalog::{Bundle, Deadline, Item, Local};
 
 /// (pointer, text) pairs.
-pub type Texts<'a> = Vec<(String, &'a str)>;
+pub(crate) type Texts<'a> = Vec<(String, &'a str)>;
 
 fn deadline<'a>(out: &mut Texts<'a>, at: String, d: &'a Deadline) {
     if let Some(n) = &d.note {
@@ -20,7 +20,7 @@ fn opt<'a>(out: &mut Texts<'a>, at: String, v: &'a Option<String>) {
     }
 }
 
-pub fn item(v: &Item) -> Texts<'_> {
+pub(crate) fn item(v: &Item) -> Texts<'_> {
     let mut out: Texts = vec![("/name".into(), v.name.as_str())];
     for (i, b) in v.legal_basis.iter().enumerate() {
         out.push((format!("/legal_basis/{i}/document"), &b.document));
@@ -71,7 +71,7 @@ pub fn item(v: &Item) -> Texts<'_> {
     out
 }
 
-pub fn local(v: &Local) -> Texts<'_> {
+pub(crate) fn local(v: &Local) -> Texts<'_> {
     let mut out = Texts::new();
     deadline(&mut out, "/promised_deadline".into(), &v.promised_deadline);
     opt(&mut out, "/visit_reason".into(), &v.visit_reason);
@@ -91,7 +91,7 @@ pub fn local(v: &Local) -> Texts<'_> {
     out
 }
 
-pub fn bundle(v: &Bundle) -> Texts<'_> {
+pub(crate) fn bundle(v: &Bundle) -> Texts<'_> {
     let mut out: Texts = vec![
         ("/name".into(), v.name.as_str()),
         ("/form/name".into(), v.form.name.as_str()),

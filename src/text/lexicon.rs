@@ -13,35 +13,35 @@ pub struct LexiconEntry {
     /// # 用语
     ///
     /// 以简体、无空格形式书写；匹配时文字先经全半角归一、去空格和零宽字符、繁转简。
-    pub pattern: String,
+    pub(crate) pattern: String,
     /// # 类别
     pub class: VagueClass,
     /// # 提示
-    pub message: String,
+    pub(crate) message: String,
     /// # 改写建议
-    pub rewrite: String,
+    pub(crate) rewrite: String,
     /// # 政策依据
-    pub policy: String,
+    pub(crate) policy: String,
     /// # 仅在列举之后
     ///
     /// 只有同一句中前面出现顿号列举时才报告（用于“…、…等”）。
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub after_list: bool,
+    pub(crate) after_list: bool,
     /// # 仅整段
     ///
     /// 只有整个字段就是该用语时才报告（用于“无”“/”等占位）。
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub whole_field: bool,
+    pub(crate) whole_field: bool,
 }
 
 /// # 允许的用语
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct AllowEntry {
+pub(crate) struct AllowEntry {
     /// # 用语
-    pub term: String,
+    pub(crate) term: String,
     /// # 说明
-    pub note: String,
+    pub(crate) note: String,
 }
 
 /// # 模糊用语类别
@@ -64,16 +64,6 @@ pub enum VagueClass {
 }
 
 impl VagueClass {
-    pub const ALL: [VagueClass; 7] = [
-        VagueClass::CatchAll,
-        VagueClass::OpenList,
-        VagueClass::VagueReference,
-        VagueClass::Discretion,
-        VagueClass::Unmeasurable,
-        VagueClass::Placeholder,
-        VagueClass::Discriminatory,
-    ];
-
     pub fn label(self) -> &'static str {
         match self {
             VagueClass::CatchAll => "兜底",
@@ -87,7 +77,7 @@ impl VagueClass {
     }
 
     /// The rule that reports this class.
-    pub fn rule_id(self) -> &'static str {
+    pub(crate) fn rule_id(self) -> &'static str {
         match self {
             VagueClass::CatchAll => "vague-catch-all",
             VagueClass::OpenList => "vague-open-list",

@@ -35,8 +35,8 @@ pub struct Hit {
 /// Which entries and allow terms matched, for stale-config reporting.
 #[derive(Debug, Default, Clone)]
 pub struct Usage {
-    pub entries: Vec<bool>,
-    pub allow: Vec<bool>,
+    pub(crate) entries: Vec<bool>,
+    pub(crate) allow: Vec<bool>,
 }
 
 impl Usage {
@@ -47,7 +47,7 @@ impl Usage {
         }
     }
 
-    pub fn merge(&mut self, other: &Usage) {
+    pub(crate) fn merge(&mut self, other: &Usage) {
         for (a, b) in self.entries.iter_mut().zip(&other.entries) {
             *a |= b;
         }
@@ -65,7 +65,7 @@ fn clause_end(c: char) -> bool {
 impl Matcher {
     /// Build from lexicon entries and allow terms (already checked by
     /// config compilation: non-empty, normalised).
-    pub fn new(entries: &[LexiconEntry], allow: &[AllowEntry]) -> Matcher {
+    pub(crate) fn new(entries: &[LexiconEntry], allow: &[AllowEntry]) -> Matcher {
         let mut patterns: Vec<String> = Vec::new();
         let mut pats = Vec::new();
         for (i, e) in entries.iter().enumerate() {
@@ -91,7 +91,8 @@ impl Matcher {
         &self.entries[i]
     }
 
-    pub fn entries(&self) -> &[LexiconEntry] {
+    #[cfg(test)]
+    pub(crate) fn entries(&self) -> &[LexiconEntry] {
         &self.entries
     }
 

@@ -7,14 +7,14 @@ use super::normalize::normalize;
 /// A name reduced to its characters: normalised (NFKC, no spaces or
 /// zero-width characters, Simplified) and without punctuation, so that
 /// 营业执照（副本）复印件 and 营业执照副本复印件 are the same.
-pub fn plain_key(name: &str) -> String {
+pub(crate) fn plain_key(name: &str) -> String {
     normalize(name).text.chars().filter(|c| !is_punctuation(*c)).collect()
 }
 
 /// The key names are compared by: [`plain_key`] with every synonym
 /// (rules.json `synonyms`, compiled: each word's plain key and its group) replaced by one mark per group, longest word
 /// first, so 影印件 and 复印件 compare equal and 居民身份证 is not split.
-pub fn name_key(name: &str, synonyms: &[(String, usize)]) -> String {
+pub(crate) fn name_key(name: &str, synonyms: &[(String, usize)]) -> String {
     let mut key = plain_key(name);
     for (word, group) in synonyms {
         if key.contains(word.as_str()) {
@@ -66,14 +66,14 @@ fn is_punctuation(c: char) -> bool {
 
 /// Similarity of two keys: 1 − Levenshtein distance over the longer length,
 /// counted in characters.
-pub fn similarity(a: &str, b: &str) -> f64 {
+pub(crate) fn similarity(a: &str, b: &str) -> f64 {
     strsim::normalized_levenshtein(a, b)
 }
 
 /// Whether two names carry the same numbers, in the same order (digits,
 /// Chinese numerals, 甲乙丙丁, Roman numerals). Names that differ in a number name different
 /// things however similar they look: 一寸照片/二寸照片, 一级资质/二级资质.
-pub fn same_numbers(a: &str, b: &str) -> bool {
+pub(crate) fn same_numbers(a: &str, b: &str) -> bool {
     fn numbers(s: &str) -> Vec<char> {
         s.chars()
             .filter(|c| {

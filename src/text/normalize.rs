@@ -8,8 +8,8 @@ use unicode_normalization::UnicodeNormalization;
 
 /// A normalised copy of a text with a map back to the original.
 #[derive(Debug)]
-pub struct Normalized {
-    pub text: String,
+pub(crate) struct Normalized {
+    pub(crate) text: String,
     /// For each byte of `text`, the original byte range of the character
     /// it came from (indexed by byte for direct use with match offsets).
     origin: Vec<(usize, usize)>,
@@ -17,11 +17,11 @@ pub struct Normalized {
 
 /// Characters that carry no content: zero-width spaces and joiners, the
 /// BOM, word joiner, soft hyphen.
-pub fn invisible(c: char) -> bool {
+pub(crate) fn invisible(c: char) -> bool {
     matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}')
 }
 
-pub fn normalize(original: &str) -> Normalized {
+pub(crate) fn normalize(original: &str) -> Normalized {
     let mut folded = String::with_capacity(original.len());
     let mut origin_chars: Vec<(usize, usize)> = Vec::with_capacity(original.len());
     for (i, c) in original.char_indices() {
@@ -53,7 +53,7 @@ pub fn normalize(original: &str) -> Normalized {
 
 impl Normalized {
     /// Original byte range covering normalised bytes `start..end`.
-    pub fn original_range(&self, start: usize, end: usize) -> (usize, usize) {
+    pub(crate) fn original_range(&self, start: usize, end: usize) -> (usize, usize) {
         if start >= end || start >= self.origin.len() {
             return (0, 0);
         }

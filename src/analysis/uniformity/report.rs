@@ -68,6 +68,8 @@ pub struct Divergence {
 pub struct ElementReport {
     pub label: String,
     pub pointer: String,
+    // Report data that tests read and renderers may; not yet shown.
+    #[cfg_attr(not(test), allow(dead_code))]
     pub kind: ElementKind,
     /// The standard, or the majority value ("无多数取值" when none).
     pub standard: String,
