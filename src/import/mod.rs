@@ -19,16 +19,12 @@ pub mod build;
 pub mod mapping;
 pub mod parse;
 pub mod read;
+mod registry;
 pub mod report;
 pub mod resolve;
 
-use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use serde::de::DeserializeOwned;
-use serde_json::Value;
-
-use crate::catalog::{AgenciesFile, CatalogMeta, DepartmentsFile, MaterialsFile, RegionsFile};
 pub use build::{plan, Action, FileOut, Options, Plan, Registry, Summary};
 pub use mapping::Mapping;
 pub use read::InputFormat;
@@ -93,8 +89,8 @@ fn run_inner(args: &Args) -> Result<i32, String> {
         }
     };
     let bytes = std::fs::read(&args.input).map_err(|e| format!("无法读取导出文件 {}：{e}", args.input.display()))?;
-    let format = args.format.unwrap_or_else(|| guess_format(&args.input, &bytes));
-    let (reg, copies) = load_registry(&args.out, args.registry.as_deref())?;
+    let format = args.format.unwrap_or_else(|| read::guess_format(&args.input, &bytes));
+    let (reg, copies) = registry::load(&args.out, args.registry.as_deref())?;
     if let Some(r) = &args.reference {
         if !reg.regions.iter().any(|x| &x.code == r) {
             return Err(format!("--reference 的区划代码“{r}”不在 regions.json 中"));
@@ -118,7 +114,7 @@ fn run_inner(args: &Args) -> Result<i32, String> {
         uniform: config.uniform_elements.clone(),
     };
     let Plan { mut files, summary } = plan(&records, problems, &mapping, &reg, &opts);
-    add_copies(&mut files, copies);
+    registry::add_copies(&mut files, copies);
 
     let text = report::render(
         &summary,
@@ -141,207 +137,4 @@ fn run_inner(args: &Args) -> Result<i32, String> {
     }
     crate::cli::print(&text);
     Ok(i32::from(!summary.failed.is_empty()))
-}
-
-fn guess_format(path: &Path, bytes: &[u8]) -> InputFormat {
-    match path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
-        .as_deref()
-    {
-        Some("csv") | Some("tsv") => InputFormat::Csv,
-        Some("jsonl") | Some("ndjson") | Some("json") => InputFormat::Jsonl,
-        _ => {
-            let first = bytes
-                .strip_prefix(b"\xef\xbb\xbf")
-                .unwrap_or(bytes)
-                .iter()
-                .find(|b| !b.is_ascii_whitespace());
-            if first == Some(&b'{') {
-                InputFormat::Jsonl
-            } else {
-                InputFormat::Csv
-            }
-        }
-    }
-}
-
-/// Registry files copied from `--registry`: written only where the target
-/// has none.
-struct Copies {
-    /// Registry files the target lacked, copied verbatim.
-    files: Vec<(String, String)>,
-    /// agencies/<region>.json from `--registry` the target lacks, by region.
-    agencies: BTreeMap<String, String>,
-}
-
-/// Copy `--registry` agency files of the regions the import writes local
-/// files in (their agencies are referenced), and the core registry files.
-fn add_copies(files: &mut Vec<FileOut>, copies: Copies) {
-    let mut regions: BTreeSet<String> = BTreeSet::new();
-    for f in files.iter() {
-        if let Some(rest) = f.path.strip_prefix("local/") {
-            if let Some((r, _)) = rest.split_once('/') {
-                regions.insert(r.to_string());
-            }
-        }
-    }
-    for (region, text) in copies.agencies {
-        let path = format!("agencies/{region}.json");
-        if regions.contains(&region) && !files.iter().any(|f| f.path == path) {
-            files.push(FileOut {
-                path,
-                text,
-                action: Action::Create,
-            });
-        }
-    }
-    for (path, text) in copies.files {
-        if files.iter().any(|f| f.path == path) {
-            // Entries were appended to the copy: written as one file.
-            continue;
-        }
-        files.push(FileOut {
-            path,
-            text,
-            action: Action::Create,
-        });
-    }
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-}
-
-fn parse_file<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, String> {
-    serde_json::from_str(text).map_err(|e| {
-        format!(
-            "无法读取 {}：{e}；请先用 tongbiao lint 检查并修正该文件",
-            path.display()
-        )
-    })
-}
-
-/// Read the target's registries (from `--registry` where the target has
-/// none), its items and the list of its existing data files.
-fn load_registry(out: &Path, fallback: Option<&Path>) -> Result<(Registry, Copies), String> {
-    let mut copies = Copies {
-        files: Vec::new(),
-        agencies: BTreeMap::new(),
-    };
-    let mut missing = Vec::new();
-    let mut read = |name: &str, required: bool| -> Result<Option<(PathBuf, String)>, String> {
-        let p = out.join(name);
-        if p.is_file() {
-            let t = std::fs::read_to_string(&p).map_err(|e| format!("无法读取 {}：{e}", p.display()))?;
-            return Ok(Some((p, t)));
-        }
-        if let Some(dir) = fallback {
-            let q = dir.join(name);
-            if q.is_file() {
-                let t = std::fs::read_to_string(&q).map_err(|e| format!("无法读取 {}：{e}", q.display()))?;
-                copies.files.push((name.to_string(), t.clone()));
-                return Ok(Some((q, t)));
-            }
-        }
-        if required {
-            missing.push(name.to_string());
-        }
-        Ok(None)
-    };
-    let meta = read("catalog.json", true)?;
-    let regions = read("regions.json", true)?;
-    let departments = read("departments.json", true)?;
-    let materials = read("materials.json", false)?;
-    let (Some(meta), Some(regions), Some(departments)) = (meta, regions, departments) else {
-        return Err(format!(
-            "目标目录 {} 缺少 {}；导入需要目标目录的目录信息、区划表和部门表：用 --registry 指定从哪个目录复制（如 --registry catalog），或先将这些文件复制到目标目录",
-            out.display(),
-            missing.join("、")
-        ));
-    };
-    let strip = |t: &str| t.strip_prefix('\u{feff}').unwrap_or(t).to_string();
-    let meta: CatalogMeta = parse_file(&meta.0, &strip(&meta.1))?;
-    let regions: RegionsFile = parse_file(&regions.0, &strip(&regions.1))?;
-    let departments: DepartmentsFile = parse_file(&departments.0, &strip(&departments.1))?;
-    let (materials_file, materials) = match materials {
-        Some((p, t)) => {
-            let t = strip(&t);
-            let typed: MaterialsFile = parse_file(&p, &t)?;
-            let raw: Value = parse_file(&p, &t)?;
-            // A copied file is new in the target: entries are appended to the copy.
-            (Some(raw), typed.materials)
-        }
-        None => (None, Vec::new()),
-    };
-
-    let mut agencies_files = BTreeMap::new();
-    let mut agencies = BTreeMap::new();
-    let mut read_agencies = |dir: &Path, from_fallback: bool| -> Result<(), String> {
-        let Ok(entries) = std::fs::read_dir(dir.join("agencies")) else {
-            return Ok(());
-        };
-        let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-        paths.sort();
-        for p in paths {
-            if p.extension().and_then(|e| e.to_str()) != Some("json") {
-                continue;
-            }
-            let t = std::fs::read_to_string(&p).map_err(|e| format!("无法读取 {}：{e}", p.display()))?;
-            let t = strip(&t);
-            let typed: AgenciesFile = parse_file(&p, &t)?;
-            if agencies.contains_key(&typed.region) {
-                continue;
-            }
-            let raw: Value = parse_file(&p, &t)?;
-            if from_fallback {
-                copies.agencies.insert(typed.region.clone(), t.clone());
-            }
-            agencies_files.insert(typed.region.clone(), raw);
-            agencies.insert(typed.region.clone(), typed.agencies);
-        }
-        Ok(())
-    };
-    read_agencies(out, false)?;
-    if let Some(dir) = fallback {
-        read_agencies(dir, true)?;
-    }
-
-    let mut items = BTreeMap::new();
-    let mut existing = BTreeSet::new();
-    if out.is_dir() {
-        for entry in walkdir::WalkDir::new(out).sort_by_file_name() {
-            let entry = entry.map_err(|e| format!("无法遍历目录 {}：{e}", out.display()))?;
-            if !entry.file_type().is_file() {
-                continue;
-            }
-            let rel = entry
-                .path()
-                .strip_prefix(out)
-                .unwrap_or(entry.path())
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
-            if let Some(name) = rel.strip_prefix("items/").and_then(|n| n.strip_suffix(".json")) {
-                let item = std::fs::read_to_string(entry.path())
-                    .map_err(|e| e.to_string())
-                    .and_then(|t| serde_json::from_str(&strip(&t)).map_err(|e| e.to_string()));
-                items.insert(name.to_string(), item);
-            }
-            existing.insert(rel);
-        }
-    }
-    // An agencies file copied from --registry gets new entries appended in
-    // the target: it is then written as a whole (with the copy's entries).
-    let reg = Registry {
-        meta,
-        regions: regions.regions,
-        departments: departments.departments,
-        materials,
-        materials_file,
-        agencies_files,
-        agencies,
-        items,
-        existing,
-    };
-    Ok((reg, copies))
 }

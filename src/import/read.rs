@@ -37,6 +37,31 @@ pub fn read(bytes: &[u8], format: InputFormat, delimiter: u8) -> (Vec<RawRecord>
     }
 }
 
+/// The input format from the file name, else from the first byte.
+pub fn guess_format(path: &std::path::Path, bytes: &[u8]) -> InputFormat {
+    match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
+        Some("csv") | Some("tsv") => InputFormat::Csv,
+        Some("jsonl") | Some("ndjson") | Some("json") => InputFormat::Jsonl,
+        _ => {
+            let first = bytes
+                .strip_prefix(b"\xef\xbb\xbf")
+                .unwrap_or(bytes)
+                .iter()
+                .find(|b| !b.is_ascii_whitespace());
+            if first == Some(&b'{') {
+                InputFormat::Jsonl
+            } else {
+                InputFormat::Csv
+            }
+        }
+    }
+}
+
 const NOT_UTF8: &str = "不是 UTF-8 编码的文字（导出文件若为 GBK 编码，请先转换为 UTF-8，如 iconv -f GBK -t UTF-8）";
 
 fn read_jsonl(bytes: &[u8]) -> (Vec<RawRecord>, Vec<Problem>) {
