@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use jsonschema::error::ValidationErrorKind;
+use jsonschema::ValidationError;
 use jsonschema::Validator;
 use serde_json::Value;
 
@@ -73,25 +74,77 @@ impl Schema {
     pub fn check(&self, value: &Value) -> Vec<Violation> {
         let mut out = Vec::new();
         for err in self.validator.iter_errors(value) {
-            let pointer = err.instance_path().as_str().to_string();
-            match err.kind() {
-                ValidationErrorKind::AdditionalProperties { unexpected } => {
-                    for key in unexpected {
-                        out.push(Violation::UnknownField {
-                            pointer: format!("{pointer}/{}", escape(key)),
-                            key: key.clone(),
-                            label: self.label,
-                            help: self.suggest_field(&pointer, value, key),
-                        });
-                    }
-                }
-                kind => {
-                    let (message, help) = describe(kind, value, &pointer);
-                    out.push(Violation::Invalid { pointer, message, help });
-                }
-            }
+            self.violation(&err, value, &mut out);
         }
         out
+    }
+
+    fn violation(&self, err: &ValidationError, root: &Value, out: &mut Vec<Violation>) {
+        let pointer = err.instance_path().as_str().to_string();
+        let chosen = match err.kind() {
+            ValidationErrorKind::AnyOf { context } | ValidationErrorKind::OneOfNotValid { context } => {
+                chosen_alternative(context, root, &pointer)
+            }
+            _ => None,
+        };
+        if let Some(errors) = chosen {
+            for e in errors {
+                self.violation(e, root, out);
+            }
+            return;
+        }
+        match err.kind() {
+            ValidationErrorKind::AdditionalProperties { unexpected } => {
+                for key in unexpected {
+                    out.push(Violation::UnknownField {
+                        pointer: format!("{pointer}/{}", escape(key)),
+                        key: key.clone(),
+                        label: self.label,
+                        help: self.suggest_field(&pointer, root, key),
+                    });
+                }
+            }
+            kind => {
+                let (message, help) = describe(kind, root, &pointer);
+                out.push(Violation::Invalid { pointer, message, help });
+            }
+        }
+    }
+}
+
+/// Of the alternatives of an `anyOf`/`oneOf` the value failed, the only one
+/// whose JSON type it has (a string where a string or an object may stand):
+/// its own violations say what is wrong. `None` when the type selects no
+/// single alternative (e.g. an enum of strings documented one by one).
+fn chosen_alternative<'a>(
+    context: &'a [Vec<ValidationError<'static>>],
+    root: &Value,
+    pointer: &str,
+) -> Option<&'a [ValidationError<'static>]> {
+    let value = root.pointer(pointer)?;
+    let mut fitting = context
+        .iter()
+        .filter(|errors| !errors.iter().any(|e| wrong_type(e, value, pointer)));
+    match (fitting.next(), fitting.next()) {
+        (Some(one), None) => Some(one.as_slice()),
+        _ => None,
+    }
+}
+
+/// Whether this error says the value at `pointer` has the wrong JSON type
+/// (a `type` mismatch, or a constant or enum of other types only).
+fn wrong_type(e: &ValidationError, value: &Value, pointer: &str) -> bool {
+    if e.instance_path().as_str() != pointer {
+        return false;
+    }
+    let kind = |v: &Value| std::mem::discriminant(v);
+    match e.kind() {
+        ValidationErrorKind::Type { .. } => true,
+        ValidationErrorKind::Constant { expected_value } => kind(expected_value) != kind(value),
+        ValidationErrorKind::Enum { options } => options
+            .as_array()
+            .is_some_and(|o| o.iter().all(|x| kind(x) != kind(value))),
+        _ => false,
     }
 }
 

@@ -84,8 +84,14 @@ fn run_inner(args: &Args) -> Result<i32, String> {
     let mapping = match &args.mapping {
         None => Mapping::default(),
         Some(p) => {
-            let text = std::fs::read_to_string(p).map_err(|e| format!("无法读取映射文件 {}：{e}", p.display()))?;
-            Mapping::from_json(&text).map_err(|e| format!("映射文件 {} 有误：{e}", p.display()))?
+            let bytes = std::fs::read(p).map_err(|e| format!("无法读取映射文件 {}：{e}", p.display()))?;
+            match mapping::read(&p.display().to_string(), bytes) {
+                Ok(m) => m,
+                Err(out) => {
+                    crate::cli::print(&crate::report::human(&out, true, false));
+                    return Err("映射文件有误".into());
+                }
+            }
         }
     };
     let bytes = std::fs::read(&args.input).map_err(|e| format!("无法读取导出文件 {}：{e}", args.input.display()))?;

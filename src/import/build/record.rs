@@ -309,7 +309,6 @@ fn windows(fs: &mut Fields) -> Vec<Window> {
 mod tests {
     use super::super::fixtures::*;
     use super::super::plan;
-    use crate::import::mapping::Mapping;
     use serde_json::json;
 
     #[test]
@@ -353,7 +352,7 @@ mod tests {
             "{msgs:?}"
         );
         assert!(msgs.iter().any(|m| m.contains("是否进驻政务服务中心")));
-        let mapping = Mapping::from_json(r#"{"defaults": {"in_service_centre": "是"}}"#).unwrap();
+        let mapping = crate::import::mapping::from_json(r#"{"defaults": {"in_service_centre": "是"}}"#).unwrap();
         let recs = [record(1, "630100", json!({"是否进驻政务服务中心": null}))];
         let p = plan(&recs, Vec::new(), &mapping, &registry(), &opts());
         assert!(p.summary.failed.is_empty());
