@@ -184,8 +184,10 @@ impl Compiler {
         let help = "用 (?P<value>…)、(?P<unit>…) 等命名分组标出要取出的部分";
         match regex::Regex::new(t) {
             Err(e) => {
-                let first = e.to_string().lines().last().unwrap_or_default().to_string();
-                self.problem(at, format!("正则表达式有误：{first}"), help);
+                let text = e.to_string();
+                let last = text.lines().last().unwrap_or_default();
+                let reason = last.strip_prefix("error: ").unwrap_or(last);
+                self.problem(at, format!("正则表达式有误：{reason}"), help);
                 None
             }
             Ok(re) if re.capture_names().flatten().next().is_none() => {

@@ -10,7 +10,7 @@ use serde_json::Value;
 use super::compile::{compile, FILE};
 use super::raw::RawMapping;
 use super::Mapping;
-use crate::diag::{escape, Diagnostic, Severity};
+use crate::diag::{Diagnostic, Severity};
 use crate::lint::Outcome;
 use crate::load::{self, Problem, RawFile};
 use crate::schema::{Schema, Violation};
@@ -40,7 +40,7 @@ pub fn read(path: &str, bytes: Vec<u8>) -> Result<Mapping, Box<Outcome>> {
         .into_iter()
         .filter(|p| !matches!(p, Problem::Bom { .. }))
         .collect();
-    let entries = typed.or_else(|| without_unknown_fields(&src, &problems)).map(compile);
+    let entries = typed.or_else(|| without_refused(&src, &problems)).map(compile);
     let entry_problems = match entries {
         Some(Ok(mapping)) if problems.is_empty() => return Ok(mapping),
         Some(Err(p)) => p,
@@ -57,13 +57,16 @@ pub fn read(path: &str, bytes: Vec<u8>) -> Result<Mapping, Box<Outcome>> {
         })
         .collect();
     let sources = Sources { files: vec![src] };
-    Err(Box::new(crate::lint::located(sources, findings)))
+    let mut out = crate::lint::located(sources, findings);
+    out.stats.files = 1;
+    Err(Box::new(out))
 }
 
-/// The file read again without the keys the schema reported as unknown, so
-/// that its entries are checked in the same run. `None` when the file has
-/// problems of other kinds, or still does not read.
-fn without_unknown_fields(src: &SourceFile, problems: &[Problem]) -> Option<RawMapping> {
+/// The file read again without the values the schema refused (unknown
+/// keys, values of the wrong type or not in a code list), so that its other
+/// entries are checked in the same run. `None` when the file has problems
+/// of other kinds, or still does not read.
+fn without_refused(src: &SourceFile, problems: &[Problem]) -> Option<RawMapping> {
     if !problems
         .iter()
         .all(|p| matches!(p, Problem::Schema(_) | Problem::DuplicateKey { .. }))
@@ -73,14 +76,24 @@ fn without_unknown_fields(src: &SourceFile, problems: &[Problem]) -> Option<RawM
     let text = src.text.strip_prefix('\u{feff}').unwrap_or(&src.text);
     let mut value: Value = serde_json::from_str(text).ok()?;
     for p in problems {
-        if let Problem::Schema(Violation::UnknownField { pointer, key, .. }) = p {
-            let parent = &pointer[..pointer.len() - escape(key).len() - 1];
-            if let Some(Value::Object(o)) = value.pointer_mut(parent) {
-                o.remove(key);
-            }
+        if let Problem::Schema(Violation::UnknownField { pointer, .. } | Violation::Invalid { pointer, .. }) = p {
+            remove(&mut value, pointer);
         }
     }
     serde_json::from_value(value).ok()
+}
+
+/// Remove the value at `pointer` from the object that holds it.
+fn remove(root: &mut Value, pointer: &str) {
+    let mut segments: Vec<String> = crate::spans::segments(pointer).collect();
+    let Some(key) = segments.pop() else { return };
+    let parent = segments.iter().try_fold(root, |v, s| match v {
+        Value::Object(o) => o.get_mut(s),
+        _ => None,
+    });
+    if let Some(Value::Object(o)) = parent {
+        o.remove(&key);
+    }
 }
 
 /// A mapping from JSON text, or its findings' messages (for tests).
@@ -186,6 +199,9 @@ mod tests {
             "{f:?}"
         );
         assert!(f[1].3.contains("nonsense"), "{f:?}");
+        let out = read("mapping.json", text.as_bytes().to_vec()).expect_err("fails");
+        let help = out.diagnostics[2].help.as_deref().unwrap_or_default();
+        assert!(help.contains("“parse”"), "{help}");
     }
 
     #[test]
@@ -206,9 +222,10 @@ mod tests {
     "d": {"to": "name", "parse": {"split": []}},
     "e": {"to": "name", "parse": {"split": ["|"], "map": {}}},
     "f g": "name",
-    "fg": "-"
+    "fg": "-",
+    "h": "-"
   },
-  "ignore": ["a"],
+  "ignore": ["h"],
   "defaults": {"nonsense": 1, "in_service_centre": "是", "是否进驻政务服务中心": "否"},
   "units": {"天": "日"},
   "material_fields": {"x": "nonsense"},
@@ -216,31 +233,18 @@ mod tests {
   "csv_delimiter": "，"
 }"#,
         );
-        // The schema refuses the unit and the count; every other entry is
-        // checked once the file reads, so those come first (and alone).
-        assert_eq!(f.len(), 2, "{f:?}");
-        assert_eq!((f[0].0, f[0].2), (13, "schema"), "{f:?}");
-        assert_eq!((f[1].0, f[1].2), (15, "schema"), "{f:?}");
-        let text = r#"{
-  "fields": {
-    "a": {"to": "name", "parse": "jsno"},
-    "b": {"to": "name", "parse": {"pattern": "abc"}},
-    "c": {"to": "name", "parse": {"regex": "\\d+"}},
-    "d": {"to": "name", "parse": {"split": []}},
-    "e": {"to": "name", "parse": {"split": ["|"], "map": {}}},
-    "f g": "name",
-    "fg": "-",
-    "h": "-"
-  },
-  "ignore": ["h"],
-  "defaults": {"nonsense": 1, "in_service_centre": "是", "是否进驻政务服务中心": "否"},
-  "material_fields": {"x": "nonsense"},
-  "csv_delimiter": "，"
-}"#;
-        let f = findings(text);
-        let lines: Vec<usize> = f.iter().map(|x| x.0).collect();
-        assert_eq!(lines, [3, 4, 5, 6, 7, 9, 12, 13, 13, 14, 15], "{f:?}");
-        assert!(f.iter().all(|x| x.2 == "config-invalid"), "{f:?}");
+        let found: Vec<(usize, &str)> = f.iter().map(|x| (x.0, x.2)).collect();
+        let mut want: Vec<(usize, &str)> = [3, 4, 5, 6, 7, 9, 12, 13, 13]
+            .into_iter()
+            .map(|l| (l, "config-invalid"))
+            .collect();
+        want.extend([
+            (14, "schema"),
+            (15, "config-invalid"),
+            (16, "schema"),
+            (17, "config-invalid"),
+        ]);
+        assert_eq!(found, want, "{f:?}");
         let all: String = f.iter().map(|x| x.3.clone()).collect::<Vec<_>>().join("\n");
         for part in [
             "jsno",
@@ -251,7 +255,9 @@ mod tests {
             "重复",
             "nonsense",
             "同一要素",
+            "“日”",
             "材料属性",
+            "下限",
             "ASCII",
         ] {
             assert!(all.contains(part), "“{part}” missing in:\n{all}");
