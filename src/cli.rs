@@ -132,7 +132,7 @@ pub fn run() -> i32 {
             print(&s);
             0
         }
-        Command::Import(args) => crate::import::run(&args),
+        Command::Import(args) => run_import(&args),
         Command::Uniformity(args) => crate::uniformity::run(&args),
         Command::Explain { rule } => match rules::find(&rule) {
             Some(r) => {
@@ -245,4 +245,37 @@ pub(crate) fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
     let tmp = path.with_extension("json.tmp");
     std::fs::write(&tmp, text)?;
     std::fs::rename(&tmp, path)
+}
+
+/// `tongbiao import`: write the planned files in order (creating the
+/// target's directories: import lays out a catalog), then print the report;
+/// 0 every record imported, 1 some could not be, 2 the run could not happen.
+fn run_import(args: &crate::import::Args) -> i32 {
+    use crate::import::ImportError;
+    let imported = match crate::import::run(args) {
+        Ok(i) => i,
+        Err(ImportError::Run(msg)) => {
+            eprintln!("错误：{msg}");
+            return 2;
+        }
+        Err(ImportError::Mapping(out)) => {
+            print(&report::human(&out, true, false));
+            eprintln!("错误：映射文件有误");
+            return 2;
+        }
+    };
+    for (path, text) in &imported.writes {
+        let written = match path.parent() {
+            Some(dir) => std::fs::create_dir_all(dir),
+            None => Ok(()),
+        }
+        .and_then(|()| write_atomically(path, text));
+        if let Err(e) = written {
+            print(&imported.report);
+            eprintln!("错误：无法写入 {}：{e}（此前列出的文件可能已部分写入）", path.display());
+            return 2;
+        }
+    }
+    print(&imported.report);
+    i32::from(!imported.complete)
 }

@@ -12,8 +12,11 @@
 //!   deviations, plan the files. Pure.
 //! - `report`: the Chinese summary.
 //!
-//! This file does the I/O: read the input, the mapping file and the target
-//! catalog's registries, write the planned files atomically, print.
+//! - `registry`: the target catalog's registries, read before the import.
+//!
+//! This file reads the inputs (the export, the mapping file, the target's
+//! registries, `rules/`) and returns the report and the files to write;
+//! printing, writing and the exit status are the command line's.
 
 pub mod build;
 pub mod mapping;
@@ -63,84 +66,100 @@ pub struct Args {
     pub date: Option<String>,
 }
 
-/// Run the import; the exit code (0 all records imported, 1 some could
-/// not be, 2 the run could not happen).
-pub fn run(args: &Args) -> i32 {
-    match run_inner(args) {
-        Ok(code) => code,
-        Err(e) => {
-            eprintln!("错误：{e}");
-            2
-        }
+/// What an import produced: the report and the files to write. Nothing is
+/// printed or written here; the command line does both.
+#[derive(Debug)]
+pub struct Imported {
+    /// The Chinese report, as printed.
+    pub report: String,
+    /// Files to write, in order (the target's directories are created as
+    /// needed); empty for `--dry-run`.
+    pub writes: Vec<(PathBuf, String)>,
+    /// `false`: some records could not be imported (exit 1).
+    pub complete: bool,
+}
+
+/// Why an import could not happen (exit 2).
+pub enum ImportError {
+    /// The reason, in Chinese, without the “错误：” prefix.
+    Run(String),
+    /// The mapping file's problems, located in it.
+    Mapping(Box<crate::lint::Outcome>),
+}
+
+impl From<String> for ImportError {
+    fn from(msg: String) -> Self {
+        ImportError::Run(msg)
     }
 }
 
-fn run_inner(args: &Args) -> Result<i32, String> {
-    let date = match &args.date {
-        Some(d) if crate::config::parse_date(d).is_some() => d.clone(),
-        Some(d) => return Err(format!("--date 的值“{d}”不是 YYYY-MM-DD 格式的有效日期")),
-        None => crate::config::today(),
-    };
-    let mapping = match &args.mapping {
-        None => Mapping::default(),
-        Some(p) => {
-            let bytes = std::fs::read(p).map_err(|e| format!("无法读取映射文件 {}：{e}", p.display()))?;
-            match mapping::read(&p.display().to_string(), bytes) {
-                Ok(m) => m,
-                Err(out) => {
-                    crate::cli::print(&crate::report::human(&out, true, false));
-                    return Err("映射文件有误".into());
-                }
-            }
-        }
-    };
+/// Run the import: read the input, the mapping file, the target's
+/// registries and `rules/`, and plan the files.
+pub fn run(args: &Args) -> Result<Imported, ImportError> {
+    let date = date(args)?;
+    let mapping = read_mapping(args)?;
     let bytes = std::fs::read(&args.input).map_err(|e| format!("无法读取导出文件 {}：{e}", args.input.display()))?;
     let format = args.format.unwrap_or_else(|| read::guess_format(&args.input, &bytes));
     let (reg, copies) = registry::load(&args.out, args.registry.as_deref())?;
     if let Some(r) = &args.reference {
         if !reg.regions.iter().any(|x| &x.code == r) {
-            return Err(format!("--reference 的区划代码“{r}”不在 regions.json 中"));
+            return Err(format!("--reference 的区划代码“{r}”不在 regions.json 中").into());
         }
     }
-    let rules = args.rules.clone().unwrap_or_else(|| args.out.join("..").join("rules"));
-    let config = match crate::config::load(rules.is_dir().then_some(rules.as_path()), &crate::rules::known).config {
-        Ok(c) => c,
-        Err(_) => {
-            return Err(format!(
-                "{} 中的规则配置有误；请先运行 tongbiao lint 查看并修正",
-                rules.display()
-            ))
-        }
-    };
-    let (records, problems) = read::read(&bytes, format, mapping.delimiter);
     let opts = Options {
         reference: args.reference.clone(),
         force: args.force,
         date,
-        uniform: config.uniform_elements.clone(),
+        uniform: uniform_elements(args)?,
     };
+    let (records, problems) = read::read(&bytes, format, mapping.delimiter);
     let Plan { mut files, summary } = plan(&records, problems, &mapping, &reg, &opts);
     registry::add_copies(&mut files, copies);
-
-    let text = report::render(
+    let report = report::render(
         &summary,
         &files,
         &args.input.display().to_string(),
         &args.out.display().to_string(),
         args.dry_run,
     );
-    if !args.dry_run {
-        for f in &files {
-            let path = args.out.join(&f.path);
-            if let Err(e) = crate::cli::write_atomically(&path, &f.text) {
-                crate::cli::print(&text);
-                return Err(format!(
-                    "无法写入 {}：{e}（此前列出的文件可能已部分写入）",
-                    path.display()
-                ));
-            }
-        }
+    let writes = if args.dry_run {
+        Vec::new()
+    } else {
+        files.into_iter().map(|f| (args.out.join(&f.path), f.text)).collect()
+    };
+    Ok(Imported {
+        report,
+        writes,
+        complete: summary.failed.is_empty(),
+    })
+}
+
+/// `updated` of the files written: `--date`, or today.
+fn date(args: &Args) -> Result<String, String> {
+    match &args.date {
+        Some(d) if crate::config::parse_date(d).is_some() => Ok(d.clone()),
+        Some(d) => Err(format!("--date 的值“{d}”不是 YYYY-MM-DD 格式的有效日期")),
+        None => Ok(crate::config::today()),
     }
-    crate::cli::print(&text);
-    Ok(i32::from(!summary.failed.is_empty()))
+}
+
+/// The default mapping with `--mapping` on top.
+fn read_mapping(args: &Args) -> Result<Mapping, ImportError> {
+    let Some(p) = &args.mapping else {
+        return Ok(Mapping::default());
+    };
+    let bytes = std::fs::read(p).map_err(|e| format!("无法读取映射文件 {}：{e}", p.display()))?;
+    mapping::read(&p.display().to_string(), bytes).map_err(ImportError::Mapping)
+}
+
+/// `uniform_elements` of the `rules/` beside the target (or `--rules`).
+fn uniform_elements(args: &Args) -> Result<Vec<String>, String> {
+    let rules = args.rules.clone().unwrap_or_else(|| args.out.join("..").join("rules"));
+    match crate::config::load(rules.is_dir().then_some(rules.as_path()), &crate::rules::known).config {
+        Ok(c) => Ok(c.uniform_elements),
+        Err(_) => Err(format!(
+            "{} 中的规则配置有误；请先运行 tongbiao lint 查看并修正",
+            rules.display()
+        )),
+    }
 }
