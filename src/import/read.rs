@@ -149,31 +149,39 @@ fn read_csv(bytes: &[u8], delimiter: u8) -> (Vec<RawRecord>, Vec<Problem>) {
             header = Some(cells.iter().map(|c| c.trim().to_string()).collect());
             continue;
         };
-        if cells.iter().all(|c| c.trim().is_empty()) {
-            continue;
+        match csv_row(names, &cells, line) {
+            Ok(Some(r)) => records.push(r),
+            Ok(None) => {}
+            Err(p) => problems.push(p),
         }
-        if cells.len() != names.len() {
-            problems.push(Problem {
-                line,
-                message: format!(
-                    "有 {} 列，而标题行有 {} 列（引号未闭合或分隔符有误）",
-                    cells.len(),
-                    names.len()
-                ),
-            });
-            continue;
-        }
-        records.push(RawRecord {
-            line,
-            fields: names
-                .iter()
-                .zip(cells)
-                .filter(|(_, c)| !c.trim().is_empty())
-                .map(|(n, c)| (n.clone(), Value::String(c.to_string())))
-                .collect(),
-        });
     }
     (records, problems)
+}
+
+/// One CSV row as a record; `None` for a blank row.
+fn csv_row(names: &[String], cells: &[&str], line: usize) -> Result<Option<RawRecord>, Problem> {
+    if cells.iter().all(|c| c.trim().is_empty()) {
+        return Ok(None);
+    }
+    if cells.len() != names.len() {
+        return Err(Problem {
+            line,
+            message: format!(
+                "有 {} 列，而标题行有 {} 列（引号未闭合或分隔符有误）",
+                cells.len(),
+                names.len()
+            ),
+        });
+    }
+    Ok(Some(RawRecord {
+        line,
+        fields: names
+            .iter()
+            .zip(cells)
+            .filter(|(_, c)| !c.trim().is_empty())
+            .map(|(n, c)| (n.clone(), Value::String(c.to_string())))
+            .collect(),
+    }))
 }
 
 fn is_empty(v: &Value) -> bool {
