@@ -43,7 +43,7 @@ pub struct Args {
     /// 输入格式（默认按扩展名：.csv 为 CSV，.jsonl/.ndjson 为 JSON Lines）
     #[arg(long, value_enum)]
     pub format: Option<InputFormat>,
-    /// 字段映射文件（JSON）：字段改名、文字解析格式、默认值；格式见 README
+    /// 字段映射文件（JSON）：字段改名、文字解析格式、默认值；格式见 README 和 docs/schema/mapping.schema.json
     #[arg(long)]
     pub mapping: Option<PathBuf>,
     /// 参照区划代码：以该区划的记录为全省标准（默认取多数区划的取值）
