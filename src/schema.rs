@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use jsonschema::error::ValidationErrorKind;
+use jsonschema::ValidationError;
 use jsonschema::Validator;
 use serde_json::Value;
 
@@ -85,25 +86,77 @@ impl Schema {
     pub(crate) fn check(&self, value: &Value) -> Vec<Violation> {
         let mut out = Vec::new();
         for err in self.validator.iter_errors(value) {
-            let pointer = err.instance_path().as_str().to_string();
-            match err.kind() {
-                ValidationErrorKind::AdditionalProperties { unexpected } => {
-                    for key in unexpected {
-                        out.push(Violation::UnknownField {
-                            pointer: format!("{pointer}/{}", escape(key)),
-                            key: key.clone(),
-                            label: self.label.clone(),
-                            help: self.suggest_field(&pointer, value, key),
-                        });
-                    }
-                }
-                kind => {
-                    let (message, help) = describe(kind, value, &pointer);
-                    out.push(Violation::Invalid { pointer, message, help });
-                }
-            }
+            self.violation(&err, value, &mut out);
         }
         out
+    }
+
+    fn violation(&self, err: &ValidationError, root: &Value, out: &mut Vec<Violation>) {
+        let pointer = err.instance_path().as_str().to_string();
+        let chosen = match err.kind() {
+            ValidationErrorKind::AnyOf { context } | ValidationErrorKind::OneOfNotValid { context } => {
+                chosen_alternative(context, root, &pointer)
+            }
+            _ => None,
+        };
+        if let Some(errors) = chosen {
+            for e in errors {
+                self.violation(e, root, out);
+            }
+            return;
+        }
+        match err.kind() {
+            ValidationErrorKind::AdditionalProperties { unexpected } => {
+                for key in unexpected {
+                    out.push(Violation::UnknownField {
+                        pointer: format!("{pointer}/{}", escape(key)),
+                        key: key.clone(),
+                        label: self.label.clone(),
+                        help: self.suggest_field(&pointer, root, key),
+                    });
+                }
+            }
+            kind => {
+                let (message, help) = describe(self, kind, root, &pointer);
+                out.push(Violation::Invalid { pointer, message, help });
+            }
+        }
+    }
+}
+
+/// Of the alternatives of an `anyOf`/`oneOf` the value failed, the only one
+/// whose JSON type it has (a string where a string or an object may stand):
+/// its own violations say what is wrong. `None` when the type selects no
+/// single alternative (e.g. an enum of strings documented one by one).
+fn chosen_alternative<'a>(
+    context: &'a [Vec<ValidationError<'static>>],
+    root: &Value,
+    pointer: &str,
+) -> Option<&'a [ValidationError<'static>]> {
+    let value = root.pointer(pointer)?;
+    let mut fitting = context
+        .iter()
+        .filter(|errors| !errors.iter().any(|e| wrong_type(e, value, pointer)));
+    match (fitting.next(), fitting.next()) {
+        (Some(one), None) => Some(one.as_slice()),
+        _ => None,
+    }
+}
+
+/// Whether this error says the value at `pointer` has the wrong JSON type
+/// (a `type` mismatch, or a constant or enum of other types only).
+fn wrong_type(e: &ValidationError, value: &Value, pointer: &str) -> bool {
+    if e.instance_path().as_str() != pointer {
+        return false;
+    }
+    let kind = |v: &Value| std::mem::discriminant(v);
+    match e.kind() {
+        ValidationErrorKind::Type { .. } => true,
+        ValidationErrorKind::Constant { expected_value } => kind(expected_value) != kind(value),
+        ValidationErrorKind::Enum { options } => options
+            .as_array()
+            .is_some_and(|o| o.iter().all(|x| kind(x) != kind(value))),
+        _ => false,
     }
 }
 
@@ -132,6 +185,15 @@ pub(crate) fn rendered() -> Vec<(&'static str, String)> {
 }
 
 impl Schema {
+    /// Where the fields this schema checks are described, for help lines.
+    fn field_docs(&self) -> String {
+        if self.dir == "catalog/schema" {
+            "catalog/README.md".to_string()
+        } else {
+            format!("{}/{}", self.dir, self.file_name)
+        }
+    }
+
     /// Closest allowed field name, for a "did you mean" help line.
     fn suggest_field(&self, pointer: &str, root: &Value, key: &str) -> String {
         let (dir, file) = (self.dir, self.file_name);
@@ -148,11 +210,12 @@ impl Schema {
     }
 
     /// Field names the schema allows for the object at `pointer`: the keys of
-    /// the matching `properties` after following `$ref`s and array `items`.
+    /// the matching `properties` after following `$ref`s, array `items` and
+    /// map `additionalProperties`.
     fn allowed_fields(&self, pointer: &str, root: &Value) -> Vec<String> {
         let schema = &self.value;
         let defs = schema.get("$defs").cloned().unwrap_or(Value::Null);
-        let mut s = resolve(&defs, schema);
+        let mut s = resolve(&defs, schema, root);
         let mut inst = root;
         for seg in crate::spans::segments(pointer) {
             let next_inst = match inst {
@@ -163,12 +226,15 @@ impl Schema {
             let next_schema = if inst.is_array() {
                 s.get("items").cloned()
             } else {
-                s.get("properties").and_then(|p| p.get(&seg)).cloned()
+                s.get("properties")
+                    .and_then(|p| p.get(&seg))
+                    .or_else(|| s.get("additionalProperties").filter(|a| a.is_object()))
+                    .cloned()
             };
             match (next_inst, next_schema) {
                 (Some(i), Some(n)) => {
                     inst = i;
-                    s = resolve(&defs, &n);
+                    s = resolve(&defs, &n, inst);
                 }
                 _ => return Vec::new(),
             }
@@ -180,9 +246,10 @@ impl Schema {
     }
 }
 
-/// Follow `$ref` and `anyOf [T, null]` (how Option<T> comes out) to the
-/// object schema that lists `properties`.
-fn resolve<'a>(defs: &'a Value, mut s: &'a Value) -> Value {
+/// Follow `$ref` and `anyOf` to the object schema that lists `properties`:
+/// of the alternatives, the one of the instance's JSON type, else the first
+/// that is not null (how Option<T> comes out).
+fn resolve<'a>(defs: &'a Value, mut s: &'a Value, inst: &Value) -> Value {
     for _ in 0..8 {
         if let Some(r) = s.get("$ref").and_then(Value::as_str) {
             match defs.get(r.rsplit('/').next().unwrap_or("")) {
@@ -190,7 +257,10 @@ fn resolve<'a>(defs: &'a Value, mut s: &'a Value) -> Value {
                 None => break,
             }
         } else if let Some(any) = s.get("anyOf").and_then(Value::as_array) {
-            match any.iter().find(|v| v.get("type") != Some(&Value::from("null"))) {
+            let of_type = any
+                .iter()
+                .find(|v| deref(defs, v).get("type").and_then(Value::as_str) == Some(json_type(inst)));
+            match of_type.or_else(|| any.iter().find(|v| v.get("type") != Some(&Value::from("null")))) {
                 Some(v) => s = v,
                 None => break,
             }
@@ -199,6 +269,33 @@ fn resolve<'a>(defs: &'a Value, mut s: &'a Value) -> Value {
         }
     }
     s.clone()
+}
+
+/// Follow `$ref`s only.
+fn deref<'a>(defs: &'a Value, mut s: &'a Value) -> &'a Value {
+    for _ in 0..8 {
+        match s
+            .get("$ref")
+            .and_then(Value::as_str)
+            .and_then(|r| defs.get(r.rsplit('/').next().unwrap_or("")))
+        {
+            Some(d) => s = d,
+            None => break,
+        }
+    }
+    s
+}
+
+/// The JSON Schema type name of a value.
+fn json_type(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    }
 }
 
 /// Levenshtein distance over characters; field names are short.
@@ -234,19 +331,20 @@ fn short(v: &Value) -> String {
 }
 
 /// Chinese message and help line for one schema violation.
-fn describe(kind: &ValidationErrorKind, root: &Value, pointer: &str) -> (String, String) {
+fn describe(schema: &Schema, kind: &ValidationErrorKind, root: &Value, pointer: &str) -> (String, String) {
     let got = value_at(root, pointer).map(short).unwrap_or_default();
+    let dir = schema.dir;
     match kind {
         ValidationErrorKind::Required { property } => {
             let name = property.as_str().map_or_else(|| property.to_string(), str::to_string);
             (
                 format!("缺少必填字段 {name}"),
-                format!("在此对象中补充字段 {name}；各字段含义见 catalog/README.md"),
+                format!("在此对象中补充字段 {name}；各字段含义见 {}", schema.field_docs()),
             )
         }
         ValidationErrorKind::Type { kind } => (
             format!("类型不符：应为 {}，实为 {got}", type_name(&format!("{kind:?}"))),
-            "按 catalog/schema 中的类型填写".to_string(),
+            format!("按 {dir} 中的类型填写"),
         ),
         ValidationErrorKind::Enum { options } => {
             let opts: Vec<&Value> = options.as_array().map(|a| a.iter().collect()).unwrap_or_default();
@@ -267,12 +365,9 @@ fn describe(kind: &ValidationErrorKind, root: &Value, pointer: &str) -> (String,
             if !consts.is_empty() && consts.len() == inner.len() {
                 not_in_list(&got, &consts)
             } else if let Some(first) = inner.first() {
-                describe(first.kind(), root, first.instance_path().as_str())
+                describe(schema, first.kind(), root, first.instance_path().as_str())
             } else {
-                (
-                    format!("取值 {got} 不符合格式要求"),
-                    "对照 catalog/schema 修改".to_string(),
-                )
+                (format!("取值 {got} 不符合格式要求"), format!("对照 {dir} 修改"))
             }
         }
         ValidationErrorKind::Pattern { pattern } => (format!("取值 {got} 格式不符"), format!("应符合格式 {pattern}")),
@@ -282,7 +377,7 @@ fn describe(kind: &ValidationErrorKind, root: &Value, pointer: &str) -> (String,
         ValidationErrorKind::MinLength { limit } => (format!("至少应有 {limit} 个字符"), "补充内容".into()),
         other => (
             format!("取值 {got} 不符合格式要求（{}）", other.keyword()),
-            "对照 catalog/schema 修改".to_string(),
+            format!("对照 {dir} 修改"),
         ),
     }
 }

@@ -1,15 +1,33 @@
-//! `tongbiao import`: bring a provincial export into the catalog.
+//! `tongbiao import`: bring a provincial export into the catalog. The
+//! report comes first, then the planned files are written in order (an
+//! import lays out a new tree, so missing directories are created).
 
-use super::{Outcome, Status};
+use super::{FileWrite, Outcome, Status, Step};
+use crate::import::ImportError;
 
 pub(super) fn run(args: &crate::import::Args) -> Outcome {
-    let status = match crate::import::run(args) {
-        0 => Status::Clean,
-        1 => Status::Findings,
-        _ => Status::Failed,
+    let imported = match crate::import::run(args) {
+        Ok(i) => i,
+        Err(ImportError::Run(msg)) => return Outcome::failed(msg),
+        Err(ImportError::Mapping(out)) => {
+            let mut o = Outcome::failed("映射文件有误");
+            o.steps.insert(0, Step::Out(crate::reports::human(&out, true, false)));
+            return o;
+        }
     };
-    Outcome {
-        steps: Vec::new(),
-        status,
-    }
+    let mut steps = vec![Step::Out(imported.report)];
+    steps.extend(imported.writes.into_iter().map(|(path, contents)| {
+        Step::Write(FileWrite {
+            path,
+            contents,
+            create_dirs: true,
+            on_failure: "（此前列出的文件可能已部分写入）".into(),
+        })
+    }));
+    let status = if imported.complete {
+        Status::Clean
+    } else {
+        Status::Findings
+    };
+    Outcome { steps, status }
 }

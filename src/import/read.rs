@@ -6,7 +6,7 @@ use serde_json::Value;
 
 /// Input formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum InputFormat {
+pub(crate) enum InputFormat {
     /// JSON Lines：每行一个 JSON 对象
     Jsonl,
     /// CSV：第一行为字段名，其后每行一条记录
@@ -16,24 +16,49 @@ pub enum InputFormat {
 /// One record of the export: its (first) line number and its fields in
 /// source order. Empty values are dropped (an empty CSV cell is no value).
 #[derive(Debug, Clone)]
-pub struct RawRecord {
-    pub line: usize,
-    pub fields: Vec<(String, Value)>,
+pub(crate) struct RawRecord {
+    pub(crate) line: usize,
+    pub(crate) fields: Vec<(String, Value)>,
 }
 
 /// A record that could not be read or imported, by line number.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Problem {
-    pub line: usize,
-    pub message: String,
+pub(crate) struct Problem {
+    pub(crate) line: usize,
+    pub(crate) message: String,
 }
 
 /// Read all records; problems for the lines that failed.
-pub fn read(bytes: &[u8], format: InputFormat, delimiter: u8) -> (Vec<RawRecord>, Vec<Problem>) {
+pub(crate) fn read(bytes: &[u8], format: InputFormat, delimiter: u8) -> (Vec<RawRecord>, Vec<Problem>) {
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     match format {
         InputFormat::Jsonl => read_jsonl(bytes),
         InputFormat::Csv => read_csv(bytes, delimiter),
+    }
+}
+
+/// The input format from the file name, else from the first byte.
+pub(crate) fn guess_format(path: &std::path::Path, bytes: &[u8]) -> InputFormat {
+    match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
+        Some("csv") | Some("tsv") => InputFormat::Csv,
+        Some("jsonl") | Some("ndjson") | Some("json") => InputFormat::Jsonl,
+        _ => {
+            let first = bytes
+                .strip_prefix(b"\xef\xbb\xbf")
+                .unwrap_or(bytes)
+                .iter()
+                .find(|b| !b.is_ascii_whitespace());
+            if first == Some(&b'{') {
+                InputFormat::Jsonl
+            } else {
+                InputFormat::Csv
+            }
+        }
     }
 }
 
@@ -124,31 +149,39 @@ fn read_csv(bytes: &[u8], delimiter: u8) -> (Vec<RawRecord>, Vec<Problem>) {
             header = Some(cells.iter().map(|c| c.trim().to_string()).collect());
             continue;
         };
-        if cells.iter().all(|c| c.trim().is_empty()) {
-            continue;
+        match csv_row(names, &cells, line) {
+            Ok(Some(r)) => records.push(r),
+            Ok(None) => {}
+            Err(p) => problems.push(p),
         }
-        if cells.len() != names.len() {
-            problems.push(Problem {
-                line,
-                message: format!(
-                    "有 {} 列，而标题行有 {} 列（引号未闭合或分隔符有误）",
-                    cells.len(),
-                    names.len()
-                ),
-            });
-            continue;
-        }
-        records.push(RawRecord {
-            line,
-            fields: names
-                .iter()
-                .zip(cells)
-                .filter(|(_, c)| !c.trim().is_empty())
-                .map(|(n, c)| (n.clone(), Value::String(c.to_string())))
-                .collect(),
-        });
     }
     (records, problems)
+}
+
+/// One CSV row as a record; `None` for a blank row.
+fn csv_row(names: &[String], cells: &[&str], line: usize) -> Result<Option<RawRecord>, Problem> {
+    if cells.iter().all(|c| c.trim().is_empty()) {
+        return Ok(None);
+    }
+    if cells.len() != names.len() {
+        return Err(Problem {
+            line,
+            message: format!(
+                "有 {} 列，而标题行有 {} 列（引号未闭合或分隔符有误）",
+                cells.len(),
+                names.len()
+            ),
+        });
+    }
+    Ok(Some(RawRecord {
+        line,
+        fields: names
+            .iter()
+            .zip(cells)
+            .filter(|(_, c)| !c.trim().is_empty())
+            .map(|(n, c)| (n.clone(), Value::String(c.to_string())))
+            .collect(),
+    }))
 }
 
 fn is_empty(v: &Value) -> bool {

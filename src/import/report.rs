@@ -2,7 +2,7 @@
 //! deviations written, what was not mapped, what to check, and the
 //! existing files left alone.
 
-use super::build::{Action, FileOut, Summary};
+use super::build::{Action, DeviationNote, FileOut, ItemNote, Summary};
 
 /// "第 2、3、5 行", shortened after ten lines.
 fn lines(list: &[usize]) -> String {
@@ -17,27 +17,87 @@ fn lines(list: &[usize]) -> String {
     }
 }
 
-/// The whole summary. `written` are the files written (or, in a dry run,
+/// The whole summary. `files` are the files written (or, in a dry run,
 /// that would be).
-pub fn render(sum: &Summary, files: &[FileOut], input: &str, out: &str, dry_run: bool) -> String {
+pub(crate) fn render(sum: &Summary, files: &[FileOut], input: &str, out: &str, dry_run: bool) -> String {
     let mut s = String::new();
-    let push = |s: &mut String, line: String| {
-        s.push_str(&line);
-        s.push('\n');
+    let dry = if dry_run {
+        "（试运行：只报告，未写入任何文件）"
+    } else {
+        ""
     };
-    push(
+    line(&mut s, format!("导入 {input} → {out}{dry}"));
+    counts(&mut s, sum);
+    section(
         &mut s,
-        format!(
-            "导入 {input} → {out}{}",
-            if dry_run {
-                "（试运行：只报告，未写入任何文件）"
-            } else {
-                ""
-            }
-        ),
+        format!("无法导入的记录（{} 处问题，其余记录已导入）：", sum.failed.len()),
+        sum.failed.iter().map(|p| format!("  第 {} 行：{}", p.line, p.message)),
     );
-    push(
+    section(&mut s, "基本目录事项（全省标准）：", sum.items.iter().map(item_line));
+    section(
         &mut s,
+        "偏离全省标准（已登记在实施清单的 deviations 中，法律依据和批准机关留空，lint 将报告待审核）：",
+        sum.deviations.iter().map(deviation_line),
+    );
+    section(
+        &mut s,
+        "与全省标准不同、但不是全省统一要素的（rules/rules.json 的 uniform_elements 未列入，实施清单无处登记，未导入）：",
+        sum.differences.iter().map(deviation_line),
+    );
+    section(
+        &mut s,
+        "未映射的字段（未导入；可在映射文件 fields 中指定，或列入 ignore）：",
+        sum.unmapped.iter().map(|(name, l)| format!("  {name}：{}", lines(l))),
+    );
+    section(
+        &mut s,
+        "申请材料中未映射的属性（未导入；可在映射文件 material_fields 中指定）：",
+        sum.unmapped_material
+            .iter()
+            .map(|(name, l)| format!("  {name}：{}", lines(l))),
+    );
+    section(
+        &mut s,
+        "新增实施主体（写入 agencies/<区划代码>.json）：",
+        sum.new_agencies.iter().map(|(id, name)| format!("  {id} {name}")),
+    );
+    section(
+        &mut s,
+        "新增材料（写入 materials.json，请补充类型、来源渠道等属性）：",
+        sum.new_materials.iter().map(|(id, name)| format!("  {id} {name}")),
+    );
+    section(&mut s, "请核对：", notices(sum));
+    section(
+        &mut s,
+        "已存在、未覆盖的文件（其中的实施清单未重新比较、未登记偏离；使用 --force 覆盖）：",
+        sum.skipped.iter().map(|p| format!("  {p}")),
+    );
+    written(&mut s, files, dry_run);
+    s
+}
+
+fn line(s: &mut String, text: String) {
+    s.push_str(&text);
+    s.push('\n');
+}
+
+/// A heading and its lines, after a blank line; nothing when there are no
+/// lines.
+fn section(s: &mut String, heading: impl Into<String>, lines: impl Iterator<Item = String>) {
+    let mut lines = lines.peekable();
+    if lines.peek().is_none() {
+        return;
+    }
+    line(s, format!("\n{}", heading.into()));
+    for l in lines {
+        line(s, l);
+    }
+}
+
+/// The counts at the top: records, items, local files, deviations.
+fn counts(s: &mut String, sum: &Summary) {
+    line(
+        s,
         format!(
             "记录 {} 条：导入 {} 条，无法导入 {} 条",
             sum.records,
@@ -46,8 +106,8 @@ pub fn render(sum: &Summary, files: &[FileOut], input: &str, out: &str, dry_run:
         ),
     );
     let count = |a: Option<Action>| sum.items.iter().filter(|i| i.action == a).count();
-    push(
-        &mut s,
+    line(
+        s,
         format!(
             "基本目录事项 {} 个：新建 {}，覆盖 {}，保留已有文件 {}",
             sum.items.len(),
@@ -57,8 +117,8 @@ pub fn render(sum: &Summary, files: &[FileOut], input: &str, out: &str, dry_run:
         ),
     );
     let local_skipped = sum.skipped.iter().filter(|p| p.starts_with("local/")).count();
-    push(
-        &mut s,
+    line(
+        s,
         format!(
             "实施清单 {} 份：写入 {}，已存在未覆盖 {}",
             sum.locals_written + local_skipped,
@@ -66,8 +126,8 @@ pub fn render(sum: &Summary, files: &[FileOut], input: &str, out: &str, dry_run:
             local_skipped
         ),
     );
-    push(
-        &mut s,
+    line(
+        s,
         format!(
             "偏离全省标准 {} 项，非统一要素的差异 {} 处；新增实施主体 {} 个，新增材料 {} 种",
             sum.deviations.len(),
@@ -76,115 +136,51 @@ pub fn render(sum: &Summary, files: &[FileOut], input: &str, out: &str, dry_run:
             sum.new_materials.len()
         ),
     );
+}
 
-    if !sum.failed.is_empty() {
-        push(
-            &mut s,
-            format!("\n无法导入的记录（{} 处问题，其余记录已导入）：", sum.failed.len()),
-        );
-        for p in &sum.failed {
-            push(&mut s, format!("  第 {} 行：{}", p.line, p.message));
+fn item_line(i: &ItemNote) -> String {
+    let what = match i.action {
+        Some(Action::Create) => "新建",
+        Some(Action::Overwrite) => "覆盖",
+        Some(Action::Append) => "追加",
+        None => "保留已有文件，以其为全省标准",
+    };
+    format!("  {} {}：{} 条记录，{what}", i.code, i.name, i.records)
+}
+
+fn deviation_line(d: &DeviationNote) -> String {
+    format!("  {} {}（{}）：{}", d.path, d.element, d.label, d.text)
+}
+
+/// The remarks, by their first line (remarks about no line first).
+fn notices(sum: &Summary) -> impl Iterator<Item = String> + '_ {
+    let mut notes: Vec<(&String, &Vec<usize>)> = sum.notices.iter().collect();
+    notes.sort_by_key(|(m, l)| (l.iter().copied().filter(|n| *n > 0).min().unwrap_or(0), (*m).clone()));
+    notes.into_iter().map(|(msg, l)| {
+        if l.iter().any(|n| *n > 0) {
+            format!("  {}：{msg}", lines(l))
+        } else {
+            format!("  {msg}")
         }
-    }
-    if !sum.items.is_empty() {
-        push(&mut s, "\n基本目录事项（全省标准）：".into());
-        for i in &sum.items {
-            let what = match i.action {
-                Some(Action::Create) => "新建",
-                Some(Action::Overwrite) => "覆盖",
-                Some(Action::Append) => "追加",
-                None => "保留已有文件，以其为全省标准",
-            };
-            push(&mut s, format!("  {} {}：{} 条记录，{what}", i.code, i.name, i.records));
-        }
-    }
-    if !sum.deviations.is_empty() {
-        push(
-            &mut s,
-            "\n偏离全省标准（已登记在实施清单的 deviations 中，法律依据和批准机关留空，lint 将报告待审核）：".into(),
-        );
-        for d in &sum.deviations {
-            push(&mut s, format!("  {} {}（{}）：{}", d.path, d.element, d.label, d.text));
-        }
-    }
-    if !sum.differences.is_empty() {
-        push(
-            &mut s,
-            "\n与全省标准不同、但不是全省统一要素的（rules/rules.json 的 uniform_elements 未列入，实施清单无处登记，未导入）：".into(),
-        );
-        for d in &sum.differences {
-            push(&mut s, format!("  {} {}（{}）：{}", d.path, d.element, d.label, d.text));
-        }
-    }
-    if !sum.unmapped.is_empty() {
-        push(
-            &mut s,
-            "\n未映射的字段（未导入；可在映射文件 fields 中指定，或列入 ignore）：".into(),
-        );
-        for (name, l) in &sum.unmapped {
-            push(&mut s, format!("  {name}：{}", lines(l)));
-        }
-    }
-    if !sum.unmapped_material.is_empty() {
-        push(
-            &mut s,
-            "\n申请材料中未映射的属性（未导入；可在映射文件 material_fields 中指定）：".into(),
-        );
-        for (name, l) in &sum.unmapped_material {
-            push(&mut s, format!("  {name}：{}", lines(l)));
-        }
-    }
-    if !sum.new_agencies.is_empty() {
-        push(&mut s, "\n新增实施主体（写入 agencies/<区划代码>.json）：".into());
-        for (id, name) in &sum.new_agencies {
-            push(&mut s, format!("  {id} {name}"));
-        }
-    }
-    if !sum.new_materials.is_empty() {
-        push(
-            &mut s,
-            "\n新增材料（写入 materials.json，请补充类型、来源渠道等属性）：".into(),
-        );
-        for (id, name) in &sum.new_materials {
-            push(&mut s, format!("  {id} {name}"));
-        }
-    }
-    if !sum.notices.is_empty() {
-        push(&mut s, "\n请核对：".into());
-        let mut notes: Vec<(&String, &Vec<usize>)> = sum.notices.iter().collect();
-        notes.sort_by_key(|(m, l)| (l.iter().copied().filter(|n| *n > 0).min().unwrap_or(0), (*m).clone()));
-        for (msg, l) in notes {
-            if l.iter().any(|n| *n > 0) {
-                push(&mut s, format!("  {}：{msg}", lines(l)));
-            } else {
-                push(&mut s, format!("  {msg}"));
-            }
-        }
-    }
-    if !sum.skipped.is_empty() {
-        push(
-            &mut s,
-            "\n已存在、未覆盖的文件（其中的实施清单未重新比较、未登记偏离；使用 --force 覆盖）：".into(),
-        );
-        for p in &sum.skipped {
-            push(&mut s, format!("  {p}"));
-        }
-    }
+    })
+}
+
+/// The files written (or to be written), with what is done to each.
+fn written(s: &mut String, files: &[FileOut], dry_run: bool) {
     let verb = if dry_run { "将写入" } else { "已写入" };
     if files.is_empty() {
-        push(&mut s, format!("\n{verb}文件 0 个。"));
-        return s;
+        line(s, format!("\n{verb}文件 0 个。"));
+        return;
     }
-    push(&mut s, format!("\n{verb}文件 {} 个：", files.len()));
+    line(s, format!("\n{verb}文件 {} 个：", files.len()));
     for f in files {
         let what = match f.action {
             Action::Create => "新建",
             Action::Overwrite => "覆盖",
             Action::Append => "追加条目",
         };
-        push(&mut s, format!("  {what} {}", f.path));
+        line(s, format!("  {what} {}", f.path));
     }
-    s
 }
 
 #[cfg(test)]

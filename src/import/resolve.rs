@@ -221,44 +221,22 @@ impl AgencyBook {
                 .map(|c| c[..18].to_string())
         });
         if let Some(a) = list.iter().find(|a| name_key(&a.name) == key) {
-            if a.department != department {
+            check_known(a, r, department, credit.as_deref(), sum);
+            return a.id.clone();
+        }
+        let credit_code = credit.filter(|c| match crate::codes::credit_code_problem(c) {
+            None => true,
+            Some(p) => {
                 sum.note(
                     r.line,
                     format!(
-                        "实施主体“{}”（{}）登记的主管部门 {} 与事项 {} 的主管部门 {department} 不同",
-                        a.name, a.id, a.department, r.code
+                        "实施主体“{}”的统一社会信用代码 {c} 有误（{p}），未写入实施主体表",
+                        r.agency
                     ),
                 );
+                false
             }
-            if let (Some(c), Some(mine)) = (&a.credit_code, &credit) {
-                if c != mine {
-                    sum.note(
-                        r.line,
-                        format!(
-                            "实施主体“{}”的统一社会信用代码 {mine} 与实施主体表登记的 {c} 不同，以实施主体表为准",
-                            a.name
-                        ),
-                    );
-                }
-            }
-            return a.id.clone();
-        }
-        let credit_code = match credit {
-            Some(c) => match crate::codes::credit_code_problem(&c) {
-                None => Some(c),
-                Some(p) => {
-                    sum.note(
-                        r.line,
-                        format!(
-                            "实施主体“{}”的统一社会信用代码 {c} 有误（{p}），未写入实施主体表",
-                            r.agency
-                        ),
-                    );
-                    None
-                }
-            },
-            None => None,
-        };
+        });
         let base = format!("{}-{department}", r.region);
         let mut id = base.clone();
         let mut suffix = b'b';
@@ -279,6 +257,31 @@ impl AgencyBook {
     }
 }
 
+/// Note where a record disagrees with the agency table's entry for its
+/// agency (the table wins).
+fn check_known(a: &Agency, r: &Rec, department: &str, credit: Option<&str>, sum: &mut Summary) {
+    if a.department != department {
+        sum.note(
+            r.line,
+            format!(
+                "实施主体“{}”（{}）登记的主管部门 {} 与事项 {} 的主管部门 {department} 不同",
+                a.name, a.id, a.department, r.code
+            ),
+        );
+    }
+    if let (Some(c), Some(mine)) = (&a.credit_code, credit) {
+        if c != mine {
+            sum.note(
+                r.line,
+                format!(
+                    "实施主体“{}”的统一社会信用代码 {mine} 与实施主体表登记的 {c} 不同，以实施主体表为准",
+                    a.name
+                ),
+            );
+        }
+    }
+}
+
 /// The department of an item: for this province's own codes, digits 5–6;
 /// otherwise the 主管部门 field or the agencies' names, matched against
 /// departments.json.
@@ -289,60 +292,16 @@ pub(super) fn resolve_department(
     sum: &mut Summary,
 ) -> Result<String, String> {
     let province = reg.meta.province.get(..2).unwrap_or("63");
-    let exact = |s: &str| {
-        let k = name_key(s);
-        reg.departments
-            .iter()
-            .find(|d| d.code == s || name_key(&d.name) == k || name_key(&d.provincial_name) == k)
-            .map(|d| d.code.clone())
-    };
-    let stem = |s: &str| {
-        let hits: Vec<&Department> = reg
-            .departments
-            .iter()
-            .filter(|d| {
-                let st = d
-                    .name
-                    .trim_end_matches("部门")
-                    .trim_end_matches("机关")
-                    .trim_end_matches("机构");
-                !st.is_empty() && s.contains(st)
-            })
-            .collect();
-        match hits.as_slice() {
-            [one] => Some(one.code.clone()),
-            _ => None,
-        }
-    };
     if code.starts_with(province) {
-        let dd = &code[4..6];
-        if !reg.departments.iter().any(|d| d.code == dd) {
-            return Err(format!(
-                "基本编码 {code} 第 5–6 位的部门代码 {dd} 不在 departments.json 中"
-            ));
-        }
-        for r in recs {
-            if let Some(other) = r.department.as_deref().and_then(exact) {
-                if other != dd {
-                    sum.note(
-                        r.line,
-                        format!(
-                            "主管部门“{}”与基本编码 {code} 的部门代码 {dd} 不符，按基本编码",
-                            r.department.as_deref().unwrap_or_default()
-                        ),
-                    );
-                }
-            }
-        }
-        return Ok(dd.to_string());
+        return coded_department(code, recs, reg, sum);
     }
     let mut votes: BTreeMap<String, usize> = BTreeMap::new();
     for r in recs {
         let d = r
             .department
             .as_deref()
-            .and_then(|d| exact(d).or_else(|| stem(d)))
-            .or_else(|| stem(&r.agency));
+            .and_then(|d| department_named(d, reg).or_else(|| department_in(d, reg)))
+            .or_else(|| department_in(&r.agency, reg));
         if let Some(d) = d {
             *votes.entry(d).or_default() += 1;
         }
@@ -356,4 +315,57 @@ pub(super) fn resolve_department(
                 "无法确定事项 {code} 的主管部门：记录中没有能对应到 departments.json 的主管部门（填写部门代码或名称）"
             )
         })
+}
+
+/// The department coded in digits 5–6; a record naming another is noted.
+fn coded_department(code: &str, recs: &[Rec], reg: &Registry, sum: &mut Summary) -> Result<String, String> {
+    let dd = &code[4..6];
+    if !reg.departments.iter().any(|d| d.code == dd) {
+        return Err(format!(
+            "基本编码 {code} 第 5–6 位的部门代码 {dd} 不在 departments.json 中"
+        ));
+    }
+    for r in recs {
+        if let Some(other) = r.department.as_deref().and_then(|d| department_named(d, reg)) {
+            if other != dd {
+                sum.note(
+                    r.line,
+                    format!(
+                        "主管部门“{}”与基本编码 {code} 的部门代码 {dd} 不符，按基本编码",
+                        r.department.as_deref().unwrap_or_default()
+                    ),
+                );
+            }
+        }
+    }
+    Ok(dd.to_string())
+}
+
+/// The department with this code, name or provincial name.
+fn department_named(s: &str, reg: &Registry) -> Option<String> {
+    let k = name_key(s);
+    reg.departments
+        .iter()
+        .find(|d| d.code == s || name_key(&d.name) == k || name_key(&d.provincial_name) == k)
+        .map(|d| d.code.clone())
+}
+
+/// The only department whose name (without 部门, 机关, 机构) `s` contains.
+fn department_in(s: &str, reg: &Registry) -> Option<String> {
+    let hits: Vec<&Department> = reg
+        .departments
+        .iter()
+        .filter(|d| {
+            let st = d
+                .name
+                .trim_end_matches("部门")
+                .trim_end_matches("机关")
+                .trim_end_matches("机构");
+            !st.is_empty() && s.contains(st)
+        })
+        .collect();
+    match hits.as_slice() {
+        [one] => Some(one.code.clone()),
+        _ => None,
+    }
 }
