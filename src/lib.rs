@@ -35,7 +35,7 @@
 //! 9. **commands** — one module per subcommand: arguments in, an `Outcome`
 //!    (text for stdout/stderr, files to write, a status) out.
 //! 10. **output** — the only place that prints, writes files (atomically,
-//!    with `tempfile`) and picks the exit code (0 / 1 / 2).
+//!     with `tempfile`) and picks the exit code (0 / 1 / 2).
 //!
 //! Reading files happens in `load::read_tree`, `config::load` and the
 //! commands that read their inputs; everything else is functions over

@@ -6,6 +6,8 @@
 //! After an intended change: `cargo insta review` (or
 //! `INSTA_UPDATE=always cargo test --test cli`) and review the diff.
 
+#![allow(clippy::unwrap_used, clippy::too_many_lines)] // test code: a failed unwrap is a failed test
+
 use std::path::Path;
 
 use assert_cmd::Command;

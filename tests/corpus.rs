@@ -5,6 +5,8 @@
 //! A predicted finding counts as correct when both its class and the exact
 //! original text it covers equal a labelled one. Both must reach 0.95.
 
+#![allow(clippy::unwrap_used, clippy::too_many_lines)] // test code: a failed unwrap is a failed test
+
 use std::collections::BTreeSet;
 
 use tongbiao::text::matcher::Usage;

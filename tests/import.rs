@@ -5,6 +5,8 @@
 //! lists exactly those divergences. The CSV export, with other field names
 //! and a mapping file, gives the same catalog byte for byte.
 
+#![allow(clippy::unwrap_used, clippy::too_many_lines)] // test code: a failed unwrap is a failed test
+
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 

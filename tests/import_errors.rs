@@ -2,6 +2,8 @@
 //! reported with code frames at its line and column (stdout), then one
 //! line on stderr, exit 2, and nothing is written.
 
+#![allow(clippy::unwrap_used, clippy::too_many_lines)] // test code: a failed unwrap is a failed test
+
 use std::path::Path;
 
 use assert_cmd::Command;

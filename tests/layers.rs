@@ -4,6 +4,8 @@
 //! order means no module imports upward and no two modules import each
 //! other. Adding a module means placing it here, on purpose.
 
+#![allow(clippy::unwrap_used, clippy::too_many_lines)] // test code: a failed unwrap is a failed test
+
 use std::collections::BTreeSet;
 use std::path::Path;
 

@@ -2,6 +2,8 @@
 //! and it holds what the project promises (≥ 40 items of every
 //! applicant-facing type, both 一件事 bundles, thousands of local files).
 
+#![allow(clippy::unwrap_used, clippy::too_many_lines)] // test code: a failed unwrap is a failed test
+
 use std::path::Path;
 
 use tongbiao::diag::Severity;

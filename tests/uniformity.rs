@@ -4,6 +4,8 @@
 //! 城西区 has an approved shorter statutory deadline. (湟源县 does better
 //! than most, which is shown but not counted.)
 
+#![allow(clippy::unwrap_used, clippy::too_many_lines)] // test code: a failed unwrap is a failed test
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;

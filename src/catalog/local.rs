@@ -93,6 +93,8 @@ pub(crate) struct Online {
 }
 
 /// # 网上办理深度
+// Ⅰ–Ⅳ级 as the policy writes them (Roman numerals, not acronyms).
+#[allow(clippy::upper_case_acronyms)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
 pub(crate) enum OnlineDepth {
     /// 网上咨询、下载表格。
