@@ -53,7 +53,7 @@ pub(super) fn run(file: &str, rules_dir: &Path, json: bool) -> Outcome {
     let loaded = config::load(rules_dir.is_dir().then_some(rules_dir), &rules::known);
     let cfg = match &loaded.config {
         Ok(c) => c,
-        Err(invalid) => return super::broken_rules(&loaded, invalid, "未检查文字"),
+        Err(invalid) => return super::broken_rules(&loaded.sources, invalid, "未检查文字"),
     };
     let (text, errors) = check(&input, cfg, json);
     let mut o = Outcome::default();

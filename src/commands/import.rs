@@ -9,6 +9,7 @@ pub(super) fn run(args: &crate::import::Args) -> Outcome {
     let imported = match crate::import::run(args) {
         Ok(i) => i,
         Err(ImportError::Run(msg)) => return Outcome::failed(msg),
+        Err(ImportError::Rules(broken)) => return super::broken_rules(&broken.0, &broken.1, "未导入"),
         Err(ImportError::Mapping(out)) => {
             let mut o = Outcome::failed("映射文件有误");
             o.steps.insert(0, Step::Out(crate::reports::human(&out, true, false)));

@@ -173,9 +173,9 @@ pub(crate) enum Color {
 /// The one way every command reports a broken `rules/`: the findings
 /// with code frames, then why nothing else happened. (`lint` prints them
 /// in its chosen format on standard output; the others on standard error.)
-fn broken_rules(loaded: &crate::config::Loaded, invalid: &[crate::config::Invalid], not_done: &str) -> Outcome {
+fn broken_rules(sources: &[crate::source::SourceFile], invalid: &[crate::config::Invalid], not_done: &str) -> Outcome {
     let sources = crate::source::Sources {
-        files: loaded.sources.clone(),
+        files: sources.to_vec(),
     };
     let out = crate::lint::located(sources, crate::rules::config_findings(invalid));
     let mut o = Outcome::failed(format!("rules/ 中的配置有误，{not_done}；请先修正上面列出的问题"));

@@ -43,7 +43,7 @@ pub(super) fn run(args: &Args) -> Outcome {
     let cfg = config::load(rules_dir.is_dir().then_some(rules_dir.as_path()), &rules::known);
     let config = match &cfg.config {
         Ok(c) => c,
-        Err(invalid) => return super::broken_rules(&cfg, invalid, "未生成报告"),
+        Err(invalid) => return super::broken_rules(&cfg.sources, invalid, "未生成报告"),
     };
     let files = match load::read_tree(&args.path) {
         Ok(f) if !f.is_empty() => f,

@@ -85,6 +85,8 @@ pub(crate) enum ImportError {
     Run(String),
     /// The mapping file's problems, located in it.
     Mapping(Box<crate::lint::Outcome>),
+    /// `rules/` is broken: its sources and problems.
+    Rules(Box<(Vec<crate::source::SourceFile>, Vec<crate::config::Invalid>)>),
 }
 
 impl From<String> for ImportError {
@@ -106,11 +108,13 @@ pub(crate) fn run(args: &Args) -> Result<Imported, ImportError> {
             return Err(format!("--reference 的区划代码“{r}”不在 regions.json 中").into());
         }
     }
+    let rules = rules_config(args)?;
     let opts = Options {
         reference: args.reference.clone(),
         force: args.force,
         date,
-        uniform: uniform_elements(args)?,
+        uniform: rules.uniform_elements,
+        synonyms: rules.synonyms,
     };
     let (records, problems) = read::read(&bytes, format, mapping.delimiter);
     let Plan { mut files, summary } = plan(&records, problems, &mapping, &reg, &opts);
@@ -153,13 +157,14 @@ fn read_mapping(args: &Args) -> Result<Mapping, ImportError> {
 }
 
 /// `uniform_elements` of the `rules/` beside the target (or `--rules`).
-fn uniform_elements(args: &Args) -> Result<Vec<String>, String> {
-    let rules = args.rules.clone().unwrap_or_else(|| args.out.join("..").join("rules"));
-    match crate::config::load(rules.is_dir().then_some(rules.as_path()), &crate::rules::known).config {
-        Ok(c) => Ok(c.uniform_elements),
-        Err(_) => Err(format!(
-            "{} 中的规则配置有误；请先运行 tongbiao lint 查看并修正",
-            rules.display()
-        )),
+/// The compiled `rules/` beside the target (or `--rules`): its uniform
+/// elements decide what becomes a deviation, its synonyms how material
+/// names compare.
+fn rules_config(args: &Args) -> Result<crate::config::Config, ImportError> {
+    let dir = args.rules.clone().unwrap_or_else(|| args.out.join("..").join("rules"));
+    let loaded = crate::config::load(dir.is_dir().then_some(dir.as_path()), &crate::rules::known);
+    match loaded.config {
+        Ok(c) => Ok(c),
+        Err(invalid) => Err(ImportError::Rules(Box::new((loaded.sources, invalid)))),
     }
 }

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use serde_json::Value;
 
 use super::build::{Rec, Registry, Summary};
-use super::mapping::{field_key, fold_width, Mapping};
+use super::mapping::{fold_width, Mapping};
 use super::parse::{self, RawMaterial};
 use crate::catalog::{Agency, Department, Material, Region};
 
@@ -70,8 +70,16 @@ pub(super) fn resolve_region(v: &Value, reg: &Registry) -> Result<(String, Optio
     }
 }
 
+/// Names of regions, agencies and departments compare as lint compares
+/// names: normalised, without spaces and punctuation.
 fn name_key(s: &str) -> String {
-    field_key(&fold_width(s))
+    crate::text::names::plain_key(s)
+}
+
+/// A material name's key: lint's (material-near-duplicate), synonyms and
+/// all, so an import never registers a material lint then calls the same.
+fn material_key(name: &str, synonyms: &[(String, usize)]) -> String {
+    crate::text::names::name_key(name, synonyms)
 }
 
 /// The region of the only agency with this name, if exactly one.
@@ -92,6 +100,8 @@ pub(super) fn region_of_agency(name: &str, reg: &Registry) -> Option<String> {
 /// The material registry, with the entries this import adds.
 pub(super) struct MaterialBook {
     by_name: HashMap<String, String>,
+    /// rules.json `synonyms`, compiled: material names key as lint's do.
+    synonyms: Vec<(String, usize)>,
     ids: HashSet<String>,
     existing: HashMap<String, Material>,
     pub(super) new: Vec<Material>,
@@ -103,13 +113,14 @@ pub(super) struct MaterialBook {
 }
 
 impl MaterialBook {
-    pub(super) fn new(reg: &Registry) -> Self {
+    pub(super) fn new(reg: &Registry, synonyms: &[(String, usize)]) -> Self {
         MaterialBook {
             by_name: reg
                 .materials
                 .iter()
-                .map(|m| (name_key(&m.name), m.id.clone()))
+                .map(|m| (material_key(&m.name, synonyms), m.id.clone()))
                 .collect(),
+            synonyms: synonyms.to_vec(),
             ids: reg.materials.iter().map(|m| m.id.clone()).collect(),
             existing: reg.materials.iter().map(|m| (m.id.clone(), m.clone())).collect(),
             new: Vec::new(),
@@ -142,7 +153,7 @@ impl MaterialBook {
     /// The id for a material name: the registry's entry with that name, or
     /// a new entry with an id derived from the name (stable across runs).
     pub(super) fn id(&mut self, m: &RawMaterial, mapping: &Mapping, line: usize, sum: &mut Summary) -> String {
-        let key = name_key(&m.name);
+        let key = material_key(&m.name, &self.synonyms);
         if let Some(id) = self.by_name.get(&key) {
             if let Some(reg) = self.existing.get(id) {
                 if m.source.is_some_and(|s| s != reg.source) {
@@ -367,5 +378,34 @@ fn department_in(s: &str, reg: &Registry) -> Option<String> {
     match hits.as_slice() {
         [one] => Some(one.code.clone()),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::MaterialBook;
+    use crate::config::Config;
+    use crate::import::build::fixtures::registry;
+    use crate::import::build::Summary;
+    use crate::import::mapping::Mapping;
+    use crate::import::parse::RawMaterial;
+
+    /// The registry has 居民身份证 (id_card). An export that writes it with
+    /// a synonym, full-width brackets and Traditional characters names the
+    /// same material for lint (material-near-duplicate), so import must
+    /// reuse id_card rather than register a second material.
+    #[test]
+    fn material_names_match_as_lint_compares_them() {
+        let config = Config::defaults();
+        let mut book = MaterialBook::new(&registry(), &config.synonyms);
+        let mut sum = Summary::default();
+        for name in ["居民身份证", "居民 身份證", "（居民身份证）"] {
+            let raw = RawMaterial {
+                name: name.into(),
+                ..RawMaterial::default()
+            };
+            assert_eq!(book.id(&raw, &Mapping::default(), 1, &mut sum), "id_card", "{name}");
+        }
+        assert!(book.new.is_empty());
     }
 }

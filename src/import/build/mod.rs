@@ -59,6 +59,10 @@ pub(crate) struct Options {
     /// JSON-pointer patterns of the elements that must be uniform
     /// (rules/rules.json `uniform_elements`): only these become deviations.
     pub(crate) uniform: Vec<String>,
+    /// Name synonyms (rules/rules.json `synonyms`, compiled): material
+    /// names are matched with lint's key, so import never registers a
+    /// material lint would call a duplicate.
+    pub(crate) synonyms: Vec<(String, usize)>,
 }
 
 /// Whether a pointer falls under one of the uniform-element patterns
@@ -119,7 +123,7 @@ pub(crate) fn plan(
         reg,
         opts,
         mapping,
-        materials: MaterialBook::new(reg),
+        materials: MaterialBook::new(reg, &opts.synonyms),
         agencies: AgencyBook::new(reg),
         files: Vec::new(),
         sum,
@@ -237,7 +241,7 @@ fn enum_label<T: Serialize>(v: &T) -> String {
 }
 
 #[cfg(test)]
-pub(super) mod fixtures {
+pub(in crate::import) mod fixtures {
     //! A small registry and complete records, for the tests of each part.
 
     use super::*;
@@ -253,7 +257,7 @@ pub(super) mod fixtures {
       {"code": "632200", "name": "海北藏族自治州", "level": "市级", "parent": "630000"}
     ]}"#;
 
-    pub(in crate::import::build) fn registry() -> Registry {
+    pub(in crate::import) fn registry() -> Registry {
         let regions: crate::catalog::RegionsFile = serde_json::from_str(REGIONS).unwrap();
         let departments: crate::catalog::DepartmentsFile = serde_json::from_str(crate::testing::DEPARTMENTS).unwrap();
         let materials: crate::catalog::MaterialsFile = serde_json::from_str(crate::testing::MATERIALS).unwrap();
@@ -296,6 +300,7 @@ pub(super) mod fixtures {
             .into_iter()
             .map(String::from)
             .collect(),
+            synonyms: Vec::new(),
         }
     }
 

@@ -128,7 +128,7 @@ impl Default for Mapping {
 /// headers often carry stray spaces or a BOM).
 pub(crate) fn field_key(name: &str) -> String {
     name.chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '\u{feff}' | '\u{200b}'..='\u{200d}'))
+        .filter(|c| !c.is_whitespace() && !crate::text::normalize::invisible(*c))
         .collect()
 }
 
