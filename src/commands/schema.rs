@@ -9,6 +9,8 @@ use crate::{config, schema};
 pub(super) fn run(path: &Path, check: bool) -> Outcome {
     let catalog_dir = path.join(schema::SCHEMA_DIR);
     let rules_dir = path.join("..").join("rules").join(schema::SCHEMA_DIR);
+    let mapping = crate::import::mapping_schema();
+    let mapping_file = path.join("..").join(mapping.dir).join(mapping.file_name);
     let all = schema::rendered()
         .into_iter()
         .map(|(n, t)| (catalog_dir.join(n), t))
@@ -16,7 +18,8 @@ pub(super) fn run(path: &Path, check: bool) -> Outcome {
             config::rendered_schemas()
                 .into_iter()
                 .map(|(n, t)| (rules_dir.join(n), t)),
-        );
+        )
+        .chain(std::iter::once((mapping_file, mapping.text())));
     let mut o = Outcome::default();
     let mut drift = Vec::new();
     for (file, text) in all {

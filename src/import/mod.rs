@@ -95,6 +95,11 @@ impl From<String> for ImportError {
     }
 }
 
+/// The schema of import mapping files (docs/schema/mapping.schema.json).
+pub(crate) fn mapping_schema() -> &'static crate::schema::Schema {
+    mapping::file::schema()
+}
+
 /// Run the import: read the input, the mapping file, the target's
 /// registries and `rules/`, and plan the files.
 pub(crate) fn run(args: &Args) -> Result<Imported, ImportError> {

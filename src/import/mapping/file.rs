@@ -125,13 +125,10 @@ mod tests {
     fn committed_schema_matches_the_raw_types() {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/schema/mapping.schema.json");
         let text = schema().text();
-        if std::env::var_os("TONGBIAO_WRITE_SCHEMA").is_some() {
-            std::fs::write(&path, &text).unwrap();
-        }
         let committed = std::fs::read_to_string(&path).unwrap_or_default();
         assert!(
             committed == text,
-            "docs/schema/mapping.schema.json drifted from import::mapping::raw: run `TONGBIAO_WRITE_SCHEMA=1 cargo test --lib committed_schema_matches_the_raw_types` and commit"
+            "docs/schema/mapping.schema.json drifted from import::mapping::raw: run `cargo run -- schema catalog` and commit"
         );
     }
 

@@ -12,7 +12,7 @@
 //!   (schema, every problem at its place), then checked entry by entry.
 
 mod compile;
-mod file;
+pub(crate) mod file;
 mod parser;
 pub(crate) mod raw;
 mod target;
