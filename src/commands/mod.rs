@@ -101,26 +101,7 @@ pub(crate) struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// 检查目录：格式、编码、引用和规则，最后输出一行汇总
-    Lint {
-        /// 目录路径（默认 catalog）
-        #[arg(default_value = "catalog")]
-        path: PathBuf,
-        /// 输出格式
-        #[arg(long, value_enum, default_value_t = Format::Human)]
-        format: Format,
-        /// 同时显示提示级别的问题（如待补充的统一社会信用代码）
-        #[arg(long)]
-        show_info: bool,
-        /// 彩色输出
-        #[arg(long, value_enum, default_value_t = Color::Auto)]
-        color: Color,
-        /// 规则配置目录（默认：目录旁的 rules/；其中缺少的文件使用内置默认）
-        #[arg(long)]
-        rules: Option<PathBuf>,
-        /// 判断豁免是否到期所用的日期 YYYY-MM-DD（默认今天）
-        #[arg(long)]
-        today: Option<String>,
-    },
+    Lint(lint::Args),
     /// 检查草拟的条款文字：每行一条，报告模糊条款、兜底条款等用语及其位置
     CheckText {
         /// 文本文件；- 或省略表示标准输入
@@ -155,7 +136,7 @@ enum Command {
     Uniformity(uniformity::Args),
 }
 
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub(crate) enum Format {
     /// 带代码片段的中文报告
     Human,
@@ -163,7 +144,7 @@ pub(crate) enum Format {
     Json,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, Debug, ValueEnum)]
 pub(crate) enum Color {
     Auto,
     Always,
@@ -192,17 +173,7 @@ pub(crate) fn parse() -> Result<Cli, clap::Error> {
 /// Run one parsed command line.
 pub(crate) fn execute(cli: Cli) -> Outcome {
     match cli.command {
-        Command::Lint {
-            path,
-            format,
-            show_info,
-            color,
-            rules,
-            today,
-        } => {
-            let rules = rules.unwrap_or_else(|| path.join("..").join("rules"));
-            lint::run(&path, &rules, today, format, show_info, color)
-        }
+        Command::Lint(args) => lint::run(&args),
         Command::CheckText { file, format, rules } => {
             let rules = rules.unwrap_or_else(|| PathBuf::from("rules"));
             check_text::run(&file, &rules, format == Format::Json)

@@ -3,6 +3,7 @@
 //! catalogs; only `lint_dir` touches disk.
 
 mod apply;
+pub mod fingerprint;
 mod locate;
 
 use std::path::Path;
