@@ -20,7 +20,7 @@ pub fn key(out: &Outcome, d: &Diagnostic) -> String {
         src.base,
         src.path,
         d.pointer(),
-        hex(&Sha256::digest(text.as_bytes()))[..16].to_string()
+        &hex(&Sha256::digest(text.as_bytes()))[..16]
     )
 }
 
