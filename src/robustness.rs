@@ -36,7 +36,7 @@ fn check(text: &str) -> Result<(), TestCaseError> {
     // The reports render whatever the findings (infos left out of the
     // human report: they are the untouched files' and slow in debug).
     prop_assert!(crate::reports::human(&out, false, false).contains("检查"));
-    let json = crate::reports::json(&out);
+    let json = crate::reports::json(&out, false);
     prop_assert!(json.starts_with('{'), "json output: {}", &json[..json.len().min(40)]);
     let unparsed = out
         .diagnostics

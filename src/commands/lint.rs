@@ -1,11 +1,13 @@
 //! `tongbiao lint`: check the catalog and report every finding.
 
-use std::io::IsTerminal;
+mod report;
+
 use std::path::PathBuf;
 
-use super::{Color, Format, Outcome, Status, Step};
-use crate::lint::{self, Failure};
-use crate::{config, reports};
+use super::{Color, Outcome};
+use crate::config;
+use crate::lint::{self, select::Selection, Failure};
+use report::View;
 
 /// Arguments of `tongbiao lint`.
 #[derive(clap::Args, Debug)]
@@ -13,9 +15,9 @@ pub(crate) struct Args {
     /// 目录路径（默认 catalog）
     #[arg(default_value = "catalog")]
     path: PathBuf,
-    /// 输出格式
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    format: Format,
+    /// 输出格式、输出文件、规则选择和失败阈值（见 report.rs）
+    #[command(flatten)]
+    report: report::Options,
     /// 同时显示提示级别的问题（如待补充的统一社会信用代码）
     #[arg(long)]
     show_info: bool,
@@ -31,6 +33,10 @@ pub(crate) struct Args {
 }
 
 pub(super) fn run(args: &Args) -> Outcome {
+    let selection = match args.report.selection() {
+        Ok(s) => s,
+        Err(o) => return o,
+    };
     let today = match &args.today {
         Some(t) if config::parse_date(t).is_some() => t.clone(),
         Some(t) => return Outcome::failed(format!("--today 的值“{t}”不是 YYYY-MM-DD 格式的有效日期")),
@@ -39,34 +45,17 @@ pub(super) fn run(args: &Args) -> Outcome {
     let rules = args.rules.clone().unwrap_or_else(|| args.path.join("..").join("rules"));
     let rules_dir = rules.is_dir().then_some(rules.as_path());
     match lint::lint_dir(&args.path, rules_dir, &today) {
-        Ok(out) => {
-            let mut o = Outcome::default();
-            o.out(render(args, &out, args.show_info));
-            o.status = if lint::has_errors(&out) {
-                Status::Findings
-            } else {
-                Status::Clean
-            };
-            o
-        }
+        Ok(out) => args
+            .report
+            .outcome(out, &selection, &View::new(args.show_info, args.color)),
         Err(Failure::Io(e)) => Outcome::failed(format!("无法检查目录：{e}")),
         Err(Failure::Config(out)) => {
-            let mut o = Outcome::failed("rules/ 中的配置有误，未检查目录；请先修正上面列出的问题");
-            o.steps.insert(0, Step::Out(render(args, &out, true)));
+            let view = View::new(true, args.color);
+            let mut o = args.report.outcome(*out, &Selection::all(), &view);
+            let failed = Outcome::failed("rules/ 中的配置有误，未检查目录；请先修正上面列出的问题");
+            o.steps.extend(failed.steps);
+            o.status = failed.status;
             o
         }
-    }
-}
-
-/// The report in the chosen format.
-fn render(args: &Args, out: &lint::Outcome, show_info: bool) -> String {
-    let color = match args.color {
-        Color::Always => true,
-        Color::Never => false,
-        Color::Auto => std::env::var_os("NO_COLOR").is_none() && std::io::stdout().is_terminal(),
-    };
-    match args.format {
-        Format::Human => reports::human(out, show_info, color),
-        Format::Json => reports::json(out),
     }
 }

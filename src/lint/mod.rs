@@ -5,13 +5,14 @@
 mod apply;
 pub mod fingerprint;
 mod locate;
+pub(crate) mod select;
 
 use std::path::Path;
 use std::time::{Duration, Instant};
 
 use crate::catalog::{FileKind, Index};
 use crate::config;
-use crate::diag::{Diagnostic, Severity};
+use crate::diag::Diagnostic;
 use crate::load::{self, RawFile};
 use crate::rules::{self, Context};
 use crate::source::Sources;
@@ -161,15 +162,11 @@ fn finish(sources: Sources, mut diagnostics: Vec<Diagnostic>, stats: Stats, star
     }
 }
 
-/// Whether any finding is an error (exit status 1).
-pub(crate) fn has_errors(out: &Outcome) -> bool {
-    out.diagnostics.iter().any(|d| d.severity == Severity::Error)
-}
-
 #[cfg(test)]
 mod config_tests {
     use super::*;
     use crate::config::{load_texts, ConfigFile};
+    use crate::diag::Severity;
     use crate::testing::{base, edit, files_with, ITEM, TODAY};
 
     fn run(rules: &[(ConfigFile, &str)], item: &str) -> Outcome {

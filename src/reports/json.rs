@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::{counts, Counts};
+use super::{by_rule, counts, Counts, RuleCount};
 use crate::diag::Severity;
 use crate::lint::{Outcome, Stats};
 
@@ -26,6 +26,9 @@ struct JsonFinding<'a> {
 struct JsonReport<'a> {
     findings: Vec<JsonFinding<'a>>,
     summary: JsonSummary<'a>,
+    /// Per-rule counts (`--statistics`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    statistics: Option<Vec<RuleCount>>,
 }
 
 #[derive(Serialize)]
@@ -36,8 +39,9 @@ struct JsonSummary<'a> {
     counts: Counts,
 }
 
-/// Findings as data. Deterministic: no timing in it.
-pub(crate) fn json(out: &Outcome) -> String {
+/// Findings as data, with per-rule counts as `statistics` when asked.
+/// Deterministic: no timing in it.
+pub(crate) fn json(out: &Outcome, statistics: bool) -> String {
     let findings = out
         .diagnostics
         .iter()
@@ -64,6 +68,7 @@ pub(crate) fn json(out: &Outcome) -> String {
             stats: &out.stats,
             counts: counts(&out.diagnostics),
         },
+        statistics: statistics.then(|| by_rule(&out.diagnostics)),
     };
     let mut s = serde_json::to_string_pretty(&report).expect("report serialises");
     s.push('\n');
