@@ -28,6 +28,9 @@ fn cli_cases() {
         let mut cmd = Command::cargo_bin("tongbiao").unwrap();
         cmd.current_dir(&case)
             .env("NO_COLOR", "1")
+            // Run in GitHub Actions, the github format would write the
+            // job summary of the test step.
+            .env_remove("GITHUB_STEP_SUMMARY")
             .args(args.split_whitespace());
         if let Ok(input) = std::fs::read(case.join("stdin")) {
             cmd.write_stdin(input);
