@@ -1,5 +1,6 @@
 //! A finding's identity that survives unrelated edits: the rule, the file's
-//! item and region (its catalog-relative path), the JSON pointer and a hash
+//! item and region (its catalog-relative path, whatever directory the
+//! command was given), the JSON pointer and a hash
 //! of the offending text — never a line number. SARIF's
 //! `partialFingerprints`, GitLab's `fingerprint` and the baseline all use
 //! this one definition.
