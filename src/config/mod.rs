@@ -296,14 +296,6 @@ mod tests {
     }
 
     #[test]
-    fn dates() {
-        assert_eq!(parse_date("2024-02-29"), Some((2024, 2, 29)));
-        assert_eq!(parse_date("2023-02-29"), None);
-        assert_eq!(date::civil_from_days(0), (1970, 1, 1));
-        assert_eq!(date::civil_from_days(20_414), (2025, 11, 22));
-    }
-
-    #[test]
     fn unknown_rule_id_points_into_rules() {
         let l = load_texts(&[(ConfigFile::Rules, "{\n  \"severity\": {\"no-such-rule\": \"off\"}\n}\n")]);
         let errs = l.config.err().expect("config must fail");
