@@ -29,6 +29,7 @@ pub(crate) fn emit(outcome: Outcome) -> i32 {
             Step::Err(text) => eprint(&text),
             Step::Write(w) => {
                 if let Err(e) = write_file(&w.path, &w.contents, w.create_dirs) {
+                    let e = crate::text::os_error(&e);
                     eprint(&format!("错误：无法写入 {}：{e}{}\n", w.path.display(), w.on_failure));
                     return 2;
                 }

@@ -211,7 +211,7 @@ pub fn load(dir: Option<&Path>, known_rule: &dyn Fn(&str) -> bool) -> Loaded {
     let texts = ConfigFile::ALL.map(|f| match &on_disk[f as usize] {
         Some(p) => RawFile {
             path: f.name().to_string(),
-            bytes: std::fs::read(p).map_err(|e| e.to_string()),
+            bytes: std::fs::read(p).map_err(|e| crate::text::os_error(&e)),
         },
         None => RawFile {
             path: f.name().to_string(),
