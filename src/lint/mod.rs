@@ -70,6 +70,58 @@ pub fn lint_dir(root: &Path, rules_dir: Option<&Path>, today: &str) -> Result<Ou
     Ok(out)
 }
 
+/// Lint the catalog the target's paths belong to (cross-file checks need
+/// all of it) and keep the findings in files under those paths. A path
+/// that names no catalog data file is an error, not an empty report.
+pub fn lint_paths(target: &load::Target, rules_dir: Option<&Path>, today: &str) -> Result<Outcome, Failure> {
+    if !target.whole() {
+        let files = load::read_tree(&target.root).map_err(Failure::Io)?;
+        if let Some(sel) = target
+            .selected
+            .iter()
+            .find(|sel| !files.iter().any(|f| load::is_under(&f.path, sel)))
+        {
+            let shown = target.root.join(sel);
+            return Err(Failure::Io(format!(
+                "{} 下没有任何目录数据文件（schema/ 以外的 *.json）",
+                shown.display()
+            )));
+        }
+    }
+    let out = lint_dir(&target.root, rules_dir, today)?;
+    Ok(select_paths(out, &target.selected))
+}
+
+/// Keep only the findings in catalog files under one of `selected`
+/// (paths relative to the catalog root; none means everything, `rules/`
+/// included), and count only those files in the summary. Findings in
+/// `rules/` are dropped for a partial selection: they are about the
+/// whole catalog.
+pub fn select_paths(mut out: Outcome, selected: &[String]) -> Outcome {
+    if selected.is_empty() {
+        return out;
+    }
+    // The catalog's files come after those of `rules/`.
+    let first = out.sources.files.len().saturating_sub(out.stats.files);
+    let keep: Vec<bool> = (out.sources.files.iter().enumerate())
+        .map(|(i, f)| i >= first && selected.iter().any(|s| load::is_under(&f.path, s)))
+        .collect();
+    out.diagnostics.retain(|d| keep.get(d.file).copied().unwrap_or(false));
+    let count = |k: Option<FileKind>| {
+        out.sources
+            .files
+            .iter()
+            .zip(&keep)
+            .filter(|(f, kept)| **kept && (k.is_none() || FileKind::of_path(&f.path) == k))
+            .count()
+    };
+    out.stats.files = count(None);
+    out.stats.items = count(Some(FileKind::Item));
+    out.stats.locals = count(Some(FileKind::Local));
+    out.stats.bundles = count(Some(FileKind::Bundle));
+    out
+}
+
 /// Lint files given in memory (paths relative to the catalog root).
 pub(crate) fn lint(files: Vec<RawFile>, cfg: &config::Loaded, today: &str) -> Result<Outcome, Failure> {
     let start = Instant::now();
