@@ -10,7 +10,7 @@ use crate::{config, load, reports};
 /// Arguments of `tongbiao lint`.
 #[derive(clap::Args, Debug)]
 pub(crate) struct Args {
-    /// 要检查的目录、其中的子目录或文件，可给多个（默认 catalog）；向上查找含 catalog.json 或 regions.json
+    /// 要检查的目录、其中的子目录或文件，可给多个；向上查找含 catalog.json 或 regions.json
     /// 的目录作为目录根，检查整个目录，只报告这些路径下文件中的问题
     #[arg(default_value = "catalog")]
     paths: Vec<PathBuf>,
