@@ -20,7 +20,11 @@ fn main() {
         (Some(t), Some(h)) => std::fs::canonicalize(t).ok() == std::fs::canonicalize(h).ok(),
         _ => false,
     };
-    let commit = if ours { git(&["rev-parse", "--short", "HEAD"]) } else { None };
+    let commit = if ours {
+        git(&["rev-parse", "--short", "HEAD"])
+    } else {
+        None
+    };
     match commit {
         Some(c) => {
             for r in ["HEAD", "packed-refs"] {

@@ -65,8 +65,16 @@ fn clap_message_zh(e: &clap::Error) -> String {
         K::InvalidValue if get(C::InvalidValue).is_empty() => format!("参数 {arg} 缺少取值"),
         K::InvalidValue => {
             let valid = get(C::ValidValue);
-            let valid = if valid.is_empty() { valid } else { format!("；可选值：{valid}") };
-            format!("参数 {arg} 的值“{}”无效{valid}{}", get(C::InvalidValue), suggest(C::SuggestedValue))
+            let valid = if valid.is_empty() {
+                valid
+            } else {
+                format!("；可选值：{valid}")
+            };
+            format!(
+                "参数 {arg} 的值“{}”无效{valid}{}",
+                get(C::InvalidValue),
+                suggest(C::SuggestedValue)
+            )
         }
         K::ValueValidation => format!("参数 {arg} 的值“{}”无效", get(C::InvalidValue)),
         K::MissingRequiredArgument => format!("缺少必需的参数：{arg}"),

@@ -82,7 +82,11 @@ fn common(cmd: Command) -> Command {
     ids.iter().fold(cmd, |cmd, id| {
         cmd.mut_arg(id, |a| {
             let heading = if a.is_positional() { "参数" } else { "选项" };
-            let a = if a.get_help_heading().is_none() { a.help_heading(heading) } else { a };
+            let a = if a.get_help_heading().is_none() {
+                a.help_heading(heading)
+            } else {
+                a
+            };
             match VALUE_NAMES.iter().find(|(k, _)| *k == id) {
                 Some((_, name)) => a.value_name(*name),
                 None => a,
@@ -101,8 +105,19 @@ pub(crate) fn scaffolding(text: &str) -> String {
 mod tests {
     /// English clap would write into help or usage.
     const ENGLISH: &[&str] = &[
-        "Usage", "Options", "Arguments", "Commands", "[OPTIONS]", "default:", "possible values", "Possible values",
-        "Print help", "Print version", "<COMMAND>", "aliases", "env:",
+        "Usage",
+        "Options",
+        "Arguments",
+        "Commands",
+        "[OPTIONS]",
+        "default:",
+        "possible values",
+        "Possible values",
+        "Print help",
+        "Print version",
+        "<COMMAND>",
+        "aliases",
+        "env:",
     ];
 
     fn check(path: &str, text: &str) {

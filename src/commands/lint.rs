@@ -41,9 +41,15 @@ pub(super) fn run(args: &Args) -> Outcome {
         Ok(t) => t,
         Err(e) => return Outcome::failed(e),
     };
-    let rules = args.rules.clone().unwrap_or_else(|| target.root.join("..").join("rules"));
+    let rules = args
+        .rules
+        .clone()
+        .unwrap_or_else(|| target.root.join("..").join("rules"));
     if args.rules.is_some() && !rules.is_dir() {
-        return Outcome::failed(format!("--rules 指定的规则配置目录不存在或不是目录：{}", rules.display()));
+        return Outcome::failed(format!(
+            "--rules 指定的规则配置目录不存在或不是目录：{}",
+            rules.display()
+        ));
     }
     let rules_dir = rules.is_dir().then_some(rules.as_path());
     match lint::lint_paths(&target, rules_dir, &today) {

@@ -126,7 +126,11 @@ enum Command {
         check: bool,
     },
     /// 列出全部规则（标识、类别、默认级别、说明）
-    Rules,
+    Rules {
+        /// 输出格式（json：标识、类别、默认级别、说明的数组）
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+    },
     /// 显示一条规则的完整说明
     Explain {
         /// 规则标识，如 unknown-field
@@ -192,7 +196,7 @@ pub(crate) fn execute(cli: Cli) -> Outcome {
             check_text::run(&file, &rules, format == Format::Json)
         }
         Command::Schema { path, check } => schema::run(&path, check),
-        Command::Rules => rules::list(),
+        Command::Rules { format } => rules::list(format == Format::Json),
         Command::Explain { rule } => rules::explain(&rule),
         Command::Import(args) => import::run(&args),
         Command::Uniformity(args) => uniformity::run(&args),

@@ -14,9 +14,13 @@ const ZONE: &str = "Asia/Shanghai";
 pub(crate) fn parse_date(s: &str) -> Option<Date> {
     let b = s.as_bytes();
     let shape = b.len() == 10
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() });
+        && b.iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
     shape.then(|| s.parse().ok()).flatten()
 }
 
@@ -40,7 +44,14 @@ mod tests {
     #[test]
     fn dates_are_checked() {
         assert_eq!(parse_date("2024-02-29"), Some(jiff::civil::date(2024, 2, 29)));
-        for bad in ["2023-02-29", "2024-2-29", "20240229", "2024-13-01", "+02024-01-01", "2024-01-01T00:00"] {
+        for bad in [
+            "2023-02-29",
+            "2024-2-29",
+            "20240229",
+            "2024-13-01",
+            "+02024-01-01",
+            "2024-01-01T00:00",
+        ] {
             assert_eq!(parse_date(bad), None, "{bad}");
         }
     }

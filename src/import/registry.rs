@@ -180,7 +180,9 @@ fn existing(out: &Path) -> Result<Existing, String> {
     }
     for entry in walkdir::WalkDir::new(out).sort_by_file_name() {
         let entry = entry.map_err(|e| {
-            let e = e.into_io_error().map_or_else(|| "目录中有循环链接".to_string(), |e| crate::text::os_error(&e));
+            let e = e
+                .into_io_error()
+                .map_or_else(|| "目录中有循环链接".to_string(), |e| crate::text::os_error(&e));
             format!("无法遍历目录 {}：{e}", out.display())
         })?;
         if !entry.file_type().is_file() {

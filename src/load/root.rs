@@ -71,7 +71,11 @@ pub fn find_catalog(paths: &[PathBuf]) -> Result<Target, String> {
 /// inside `catalog/items`).
 fn catalog_of(path: &Path) -> Option<(PathBuf, String)> {
     for anc in path.ancestors() {
-        let dir = if anc.as_os_str().is_empty() { Path::new(".") } else { anc };
+        let dir = if anc.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            anc
+        };
         if is_root(dir) {
             let rel = path.strip_prefix(anc).ok()?;
             return Some((dir.to_path_buf(), slash(rel)));
@@ -135,7 +139,10 @@ mod tests {
     fn a_path_outside_any_catalog_or_missing_is_an_error_naming_it() {
         let d = catalog();
         let e = find_catalog(&[d.path().to_path_buf()]).unwrap_err();
-        assert!(e.contains(&d.path().display().to_string()) && e.contains("catalog.json"), "{e}");
+        assert!(
+            e.contains(&d.path().display().to_string()) && e.contains("catalog.json"),
+            "{e}"
+        );
         let e = find_catalog(&[d.path().join("catalog/nosuch")]).unwrap_err();
         assert!(e.starts_with("路径不存在"), "{e}");
     }

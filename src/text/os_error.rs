@@ -43,7 +43,10 @@ mod tests {
         let s = os_error(&e);
         assert!(s.starts_with("未找到文件或目录（"), "{s}");
         assert!(s.ends_with('）') && s.contains(&e.to_string()), "{s}");
-        assert_eq!(os_error(&Error::from(ErrorKind::PermissionDenied)), "权限不足（permission denied）");
+        assert_eq!(
+            os_error(&Error::from(ErrorKind::PermissionDenied)),
+            "权限不足（permission denied）"
+        );
         assert_eq!(os_error(&Error::other("目录 x 不存在")), "目录 x 不存在");
     }
 }
