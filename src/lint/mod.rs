@@ -349,3 +349,35 @@ mod config_tests {
         }
     }
 }
+
+#[cfg(test)]
+mod select_tests {
+    use super::*;
+    use crate::testing::{lint_with, LOCAL};
+
+    #[test]
+    fn a_selection_keeps_findings_and_counts_files_under_it() {
+        // A finding in items/ (a stray file) and one in local/ (an unknown field).
+        let local = LOCAL.replacen('{', "{\"delivery_by_posts\": 1,", 1);
+        let out = || {
+            lint_with(&[
+                ("items/stray.txt.json", Some("{}")),
+                ("local/630100/630101001000.json", Some(&local)),
+            ])
+        };
+        let files = |o: &Outcome| -> Vec<String> {
+            o.diagnostics
+                .iter()
+                .filter(|d| d.severity != Severity::Info)
+                .map(|d| o.sources.get(d.file).path.clone())
+                .collect()
+        };
+        let all = out();
+        assert!(files(&all).iter().any(|p| p.starts_with("items/")), "{:?}", files(&all));
+        let local_only = select_paths(out(), &["local".to_string()]);
+        let kept = files(&local_only);
+        assert!(!kept.is_empty() && kept.iter().all(|p| p.starts_with("local/")), "{kept:?}");
+        assert_eq!((local_only.stats.files, local_only.stats.locals, local_only.stats.items), (1, 1, 0));
+        assert_eq!(select_paths(out(), &[]).diagnostics.len(), all.diagnostics.len());
+    }
+}
