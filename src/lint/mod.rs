@@ -376,8 +376,14 @@ mod select_tests {
         assert!(files(&all).iter().any(|p| p.starts_with("items/")), "{:?}", files(&all));
         let local_only = select_paths(out(), &["local".to_string()]);
         let kept = files(&local_only);
-        assert!(!kept.is_empty() && kept.iter().all(|p| p.starts_with("local/")), "{kept:?}");
-        assert_eq!((local_only.stats.files, local_only.stats.locals, local_only.stats.items), (1, 1, 0));
+        assert!(
+            !kept.is_empty() && kept.iter().all(|p| p.starts_with("local/")),
+            "{kept:?}"
+        );
+        assert_eq!(
+            (local_only.stats.files, local_only.stats.locals, local_only.stats.items),
+            (1, 1, 0)
+        );
         assert_eq!(select_paths(out(), &[]).diagnostics.len(), all.diagnostics.len());
     }
 }
