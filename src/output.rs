@@ -13,11 +13,101 @@ pub fn run() -> i32 {
     let outcome = match commands::parse() {
         Ok(cli) => commands::execute(cli),
         Err(e) => {
-            let _ = e.print();
-            return if e.use_stderr() { 2 } else { 0 };
+            let text = clap_error_zh(&e);
+            if e.use_stderr() {
+                eprint(&text);
+                return 2;
+            }
+            print(&text);
+            return 0;
         }
     };
     emit(outcome)
+}
+
+/// A command-line error (or the help and version clap answers with) in
+/// Chinese: clap's own wording is English, so the message is built from
+/// the error's kind and context; help text only needs clap's few words
+/// replaced.
+pub(crate) fn clap_error_zh(e: &clap::Error) -> String {
+    use clap::error::ErrorKind as K;
+    match e.kind() {
+        K::DisplayHelp | K::DisplayVersion => return commands::scaffolding(&e.render().to_string()),
+        K::DisplayHelpOnMissingArgumentOrSubcommand | K::MissingSubcommand => {
+            return format!("错误：缺少子命令\n\n{}", commands::scaffolding(&e.render().to_string()))
+        }
+        _ => {}
+    }
+    let mut s = format!("错误：{}\n", clap_message_zh(e));
+    if let Some(usage) = context(e, clap::error::ContextKind::Usage) {
+        let usage = commands::scaffolding(usage.trim());
+        s.push_str(&format!("\n{}\n", usage.trim()));
+    }
+    s.push_str("\n运行 tongbiao --help（或在子命令后加 --help）查看帮助\n");
+    s
+}
+
+fn clap_message_zh(e: &clap::Error) -> String {
+    use clap::error::{ContextKind as C, ErrorKind as K};
+    let get = |k: C| context(e, k).unwrap_or_default();
+    let arg = get(C::InvalidArg);
+    let suggest = |k: C| match context(e, k) {
+        Some(v) => format!("；是否想写“{v}”？"),
+        None => String::new(),
+    };
+    match e.kind() {
+        K::InvalidSubcommand => format!(
+            "未知的子命令“{}”{}",
+            get(C::InvalidSubcommand),
+            suggest(C::SuggestedSubcommand)
+        ),
+        K::UnknownArgument => format!("未知的参数“{arg}”{}", suggest(C::SuggestedArg)),
+        K::InvalidValue if get(C::InvalidValue).is_empty() => format!("参数 {arg} 缺少取值"),
+        K::InvalidValue => {
+            let valid = get(C::ValidValue);
+            let valid = if valid.is_empty() {
+                valid
+            } else {
+                format!("；可选值：{valid}")
+            };
+            format!(
+                "参数 {arg} 的值“{}”无效{valid}{}",
+                get(C::InvalidValue),
+                suggest(C::SuggestedValue)
+            )
+        }
+        // The value parser's own (Chinese) reason, when it gave one.
+        K::ValueValidation => {
+            let reason = std::error::Error::source(e)
+                .map(|r| format!("：{r}"))
+                .unwrap_or_default();
+            format!("参数 {arg} 的值“{}”无效{reason}", get(C::InvalidValue))
+        }
+        K::MissingRequiredArgument => format!("缺少必需的参数：{arg}"),
+        K::ArgumentConflict => format!("参数 {arg} 不能与 {} 同时使用", get(C::PriorArg)),
+        K::TooManyValues => format!("参数 {arg} 不接受更多的值：多出“{}”", get(C::InvalidValue)),
+        K::TooFewValues | K::WrongNumberOfValues => format!(
+            "参数 {arg} 的值个数不对：需要 {} 个，给了 {} 个",
+            get(C::ExpectedNumValues),
+            get(C::ActualNumValues)
+        ),
+        K::NoEquals => format!("参数 {arg} 的值须用 = 连接，如 {arg}=值"),
+        K::InvalidUtf8 => "参数不是有效的 UTF-8 文本".to_string(),
+        _ => format!("命令行参数有误（{}）", e.kind()),
+    }
+}
+
+/// One piece of an error's context as text (lists joined with 、).
+fn context(e: &clap::Error, kind: clap::error::ContextKind) -> Option<String> {
+    use clap::error::ContextValue as V;
+    match e.get(kind)? {
+        V::String(s) => Some(s.clone()),
+        V::Strings(v) => Some(v.join("、")),
+        V::StyledStr(s) => Some(s.to_string()),
+        V::StyledStrs(v) => Some(v.iter().map(ToString::to_string).collect::<Vec<_>>().join("、")),
+        V::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
 }
 
 /// Carry out an outcome's steps in order; a failed write stops the rest
@@ -29,6 +119,7 @@ pub(crate) fn emit(outcome: Outcome) -> i32 {
             Step::Err(text) => eprint(&text),
             Step::Write(w) => {
                 if let Err(e) = write_file(&w.path, &w.contents, w.create_dirs) {
+                    let e = crate::text::os_error(&e);
                     eprint(&format!("错误：无法写入 {}：{e}{}\n", w.path.display(), w.on_failure));
                     return 2;
                 }

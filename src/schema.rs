@@ -200,7 +200,7 @@ impl Schema {
         let allowed = self.allowed_fields(pointer, root);
         let best = allowed
             .iter()
-            .map(|f| (strsim_distance(f, key), f))
+            .map(|f| (strsim::levenshtein(f, key), f))
             .min()
             .filter(|(d, f)| *d <= (f.len().max(key.len()) / 3).max(2));
         match best {
@@ -296,21 +296,6 @@ fn json_type(v: &Value) -> &'static str {
         Value::Array(_) => "array",
         Value::Object(_) => "object",
     }
-}
-
-/// Levenshtein distance over characters; field names are short.
-fn strsim_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let sub = prev[j] + usize::from(ca != *cb);
-            cur.push(sub.min(prev[j + 1] + 1).min(cur[j] + 1));
-        }
-        prev = cur;
-    }
-    prev[b.len()]
 }
 
 fn value_at<'a>(root: &'a Value, pointer: &str) -> Option<&'a Value> {

@@ -5,16 +5,17 @@ mod report;
 use std::path::PathBuf;
 
 use super::{Color, Outcome};
-use crate::config;
 use crate::lint::{self, select::Selection, Failure};
+use crate::{config, load};
 use report::View;
 
 /// Arguments of `tongbiao lint`.
 #[derive(clap::Args, Debug)]
 pub(crate) struct Args {
-    /// 目录路径（默认 catalog）
+    /// 要检查的目录、其中的子目录或文件，可给多个；向上查找含 catalog.json 或 regions.json
+    /// 的目录作为目录根，检查整个目录，只报告这些路径下文件中的问题
     #[arg(default_value = "catalog")]
-    path: PathBuf,
+    paths: Vec<PathBuf>,
     /// 输出格式、输出文件、规则选择和失败阈值（见 report.rs）
     #[command(flatten)]
     report: report::Options,
@@ -42,9 +43,22 @@ pub(super) fn run(args: &Args) -> Outcome {
         Some(t) => return Outcome::failed(format!("--today 的值“{t}”不是 YYYY-MM-DD 格式的有效日期")),
         None => config::today(),
     };
-    let rules = args.rules.clone().unwrap_or_else(|| args.path.join("..").join("rules"));
+    let target = match load::find_catalog(&args.paths) {
+        Ok(t) => t,
+        Err(e) => return Outcome::failed(e),
+    };
+    let rules = args
+        .rules
+        .clone()
+        .unwrap_or_else(|| target.root.join("..").join("rules"));
+    if args.rules.is_some() && !rules.is_dir() {
+        return Outcome::failed(format!(
+            "--rules 指定的规则配置目录不存在或不是目录：{}",
+            rules.display()
+        ));
+    }
     let rules_dir = rules.is_dir().then_some(rules.as_path());
-    match lint::lint_dir(&args.path, rules_dir, &today) {
+    match lint::lint_paths(&target, rules_dir, &today) {
         Ok(out) => args
             .report
             .outcome(out, &selection, &View::new(args.show_info, args.color)),

@@ -3,6 +3,7 @@
 //! `output`, which carries the outcome out).
 
 mod check_text;
+mod cli_zh;
 mod import;
 mod lint;
 mod rules;
@@ -11,7 +12,9 @@ mod uniformity;
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+
+pub(crate) use cli_zh::scaffolding;
 
 /// What a command did: the steps to carry out, in order, and how the run
 /// went.
@@ -89,7 +92,6 @@ impl Outcome {
 #[derive(Parser)]
 #[command(
     name = "tongbiao",
-    version,
     about = "同标：青海省政务服务事项目录的检查工具（同一事项、无差别受理、同标准办理）",
     long_about = "同标（tongbiao）检查以 JSON 文件保存的政务服务事项目录：格式、编码、引用完整性和政策规则，\n每条问题给出文件、行、列和修改建议。\n\n退出码：0 无错误；1 发现错误；2 无法运行（如目录不存在）。"
 )]
@@ -124,7 +126,11 @@ enum Command {
         check: bool,
     },
     /// 列出全部规则（标识、类别、默认级别、说明）
-    Rules,
+    Rules {
+        /// 输出格式（json：标识、类别、默认级别、说明的数组）
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+    },
     /// 显示一条规则的完整说明
     Explain {
         /// 规则标识，如 unknown-field
@@ -134,6 +140,11 @@ enum Command {
     Import(crate::import::Args),
     /// 同一事项、同标准办理：每个事项的每个要素，哪些区划按全省标准办理、哪些偏离（本地取值与标准并列）；终端表格、Markdown 或带热力图的 HTML
     Uniformity(uniformity::Args),
+    /// 生成命令行补全脚本，如 tongbiao completions bash > /etc/bash_completion.d/tongbiao
+    Completions {
+        /// 外壳：bash、zsh、fish、elvish 或 powershell
+        shell: clap_complete::Shell,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -167,7 +178,13 @@ fn broken_rules(sources: &[crate::source::SourceFile], invalid: &[crate::config:
 
 /// Parse the process arguments.
 pub(crate) fn parse() -> Result<Cli, clap::Error> {
-    Cli::try_parse()
+    let matches = command().try_get_matches()?;
+    Cli::from_arg_matches(&matches)
+}
+
+/// The command tree, with its scaffolding in Chinese.
+pub(crate) fn command() -> clap::Command {
+    cli_zh::localize(Cli::command())
 }
 
 /// Run one parsed command line.
@@ -179,9 +196,16 @@ pub(crate) fn execute(cli: Cli) -> Outcome {
             check_text::run(&file, &rules, format == Format::Json)
         }
         Command::Schema { path, check } => schema::run(&path, check),
-        Command::Rules => rules::list(),
+        Command::Rules { format } => rules::list(format == Format::Json),
         Command::Explain { rule } => rules::explain(&rule),
         Command::Import(args) => import::run(&args),
         Command::Uniformity(args) => uniformity::run(&args),
+        Command::Completions { shell } => {
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut command(), "tongbiao", &mut script);
+            let mut o = Outcome::default();
+            o.out(String::from_utf8_lossy(&script));
+            o
+        }
     }
 }

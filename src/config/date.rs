@@ -1,38 +1,67 @@
-//! Dates in `rules/` (exemption expiry) and on the command line.
+//! Dates in `rules/` (exemption expiry) and on the command line, in China
+//! time (`Asia/Shanghai`, from jiff's bundled tz database, so no system
+//! tzdata is needed): between 00:00 and 08:00 Beijing time the UTC date is
+//! still yesterday's.
 
-/// (year, month, day) of a YYYY-MM-DD date, checked.
-pub(crate) fn parse_date(s: &str) -> Option<(i32, u32, u32)> {
-    let mut it = s.split('-');
-    let (y, m, d) = (it.next()?, it.next()?, it.next()?);
-    if it.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
-        return None;
-    }
-    let (y, m, d): (i32, u32, u32) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-    (1..=12).contains(&m).then_some(())?;
-    (1..=days[m as usize - 1]).contains(&d).then_some((y, m, d))
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
+use jiff::Timestamp;
+
+/// The time zone exemption dates are meant in.
+const ZONE: &str = "Asia/Shanghai";
+
+/// A YYYY-MM-DD date, checked (exactly that shape, a real calendar day).
+pub(crate) fn parse_date(s: &str) -> Option<Date> {
+    let b = s.as_bytes();
+    let shape = b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    shape.then(|| s.parse().ok()).flatten()
 }
 
-/// Today's date (UTC) as YYYY-MM-DD, from the system clock.
+/// Today's date in China time as YYYY-MM-DD, from the system clock.
 pub(crate) fn today() -> String {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    let (y, m, d) = civil_from_days((secs / 86_400) as i64);
-    format!("{y:04}-{m:02}-{d:02}")
+    date_in_china(Timestamp::now())
 }
 
-/// Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).
-pub(super) fn civil_from_days(z: i64) -> (i64, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let y = yoe + era * 400;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (if m <= 2 { y + 1 } else { y }, m, d)
+/// The date in China time at an instant, as YYYY-MM-DD.
+fn date_in_china(at: Timestamp) -> String {
+    // The bundled database always has Asia/Shanghai; UTC+8 (no DST since
+    // 1991) is the same answer should it ever be missing.
+    let tz = TimeZone::get(ZONE).unwrap_or_else(|_| TimeZone::fixed(jiff::tz::offset(8)));
+    at.to_zoned(tz).date().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_checked() {
+        assert_eq!(parse_date("2024-02-29"), Some(jiff::civil::date(2024, 2, 29)));
+        for bad in [
+            "2023-02-29",
+            "2024-2-29",
+            "20240229",
+            "2024-13-01",
+            "+02024-01-01",
+            "2024-01-01T00:00",
+        ] {
+            assert_eq!(parse_date(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_date_is_china_time_not_utc() {
+        assert!(TimeZone::get(ZONE).is_ok(), "the bundled tz database has {ZONE}");
+        let at: Timestamp = "2026-12-05T20:00:00Z".parse().unwrap();
+        assert_eq!(date_in_china(at), "2026-12-06");
+        let at: Timestamp = "2026-12-05T15:59:59Z".parse().unwrap();
+        assert_eq!(date_in_china(at), "2026-12-05");
+    }
 }

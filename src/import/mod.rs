@@ -105,7 +105,13 @@ pub(crate) fn mapping_schema() -> &'static crate::schema::Schema {
 pub(crate) fn run(args: &Args) -> Result<Imported, ImportError> {
     let date = date(args)?;
     let mapping = read_mapping(args)?;
-    let bytes = std::fs::read(&args.input).map_err(|e| format!("无法读取导出文件 {}：{e}", args.input.display()))?;
+    let bytes = std::fs::read(&args.input).map_err(|e| {
+        format!(
+            "无法读取导出文件 {}：{}",
+            args.input.display(),
+            crate::text::os_error(&e)
+        )
+    })?;
     let format = args.format.unwrap_or_else(|| read::guess_format(&args.input, &bytes));
     let (reg, copies) = registry::load(&args.out, args.registry.as_deref())?;
     if let Some(r) = &args.reference {
@@ -157,7 +163,8 @@ fn read_mapping(args: &Args) -> Result<Mapping, ImportError> {
     let Some(p) = &args.mapping else {
         return Ok(Mapping::default());
     };
-    let bytes = std::fs::read(p).map_err(|e| format!("无法读取映射文件 {}：{e}", p.display()))?;
+    let bytes =
+        std::fs::read(p).map_err(|e| format!("无法读取映射文件 {}：{}", p.display(), crate::text::os_error(&e)))?;
     mapping::read(&p.display().to_string(), bytes).map_err(ImportError::Mapping)
 }
 

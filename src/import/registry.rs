@@ -179,7 +179,12 @@ fn existing(out: &Path) -> Result<Existing, String> {
         return Ok((items, existing));
     }
     for entry in walkdir::WalkDir::new(out).sort_by_file_name() {
-        let entry = entry.map_err(|e| format!("无法遍历目录 {}：{e}", out.display()))?;
+        let entry = entry.map_err(|e| {
+            let e = e
+                .into_io_error()
+                .map_or_else(|| "目录中有循环链接".to_string(), |e| crate::text::os_error(&e));
+            format!("无法遍历目录 {}：{e}", out.display())
+        })?;
         if !entry.file_type().is_file() {
             continue;
         }
@@ -193,7 +198,7 @@ fn existing(out: &Path) -> Result<Existing, String> {
             .join("/");
         if let Some(name) = rel.strip_prefix("items/").and_then(|n| n.strip_suffix(".json")) {
             let item = std::fs::read_to_string(entry.path())
-                .map_err(|e| e.to_string())
+                .map_err(|e| crate::text::os_error(&e))
                 .and_then(|t| serde_json::from_str(&strip_bom(&t)).map_err(|e| e.to_string()));
             items.insert(name.to_string(), item);
         }
@@ -203,7 +208,7 @@ fn existing(out: &Path) -> Result<Existing, String> {
 }
 
 fn read_text(p: &Path) -> Result<String, String> {
-    std::fs::read_to_string(p).map_err(|e| format!("无法读取 {}：{e}", p.display()))
+    std::fs::read_to_string(p).map_err(|e| format!("无法读取 {}：{}", p.display(), crate::text::os_error(&e)))
 }
 
 fn strip_bom(t: &str) -> String {

@@ -71,6 +71,58 @@ pub fn lint_dir(root: &Path, rules_dir: Option<&Path>, today: &str) -> Result<Ou
     Ok(out)
 }
 
+/// Lint the catalog the target's paths belong to (cross-file checks need
+/// all of it) and keep the findings in files under those paths. A path
+/// that names no catalog data file is an error, not an empty report.
+pub fn lint_paths(target: &load::Target, rules_dir: Option<&Path>, today: &str) -> Result<Outcome, Failure> {
+    if !target.whole() {
+        let files = load::read_tree(&target.root).map_err(Failure::Io)?;
+        if let Some(sel) = target
+            .selected
+            .iter()
+            .find(|sel| !files.iter().any(|f| load::is_under(&f.path, sel)))
+        {
+            let shown = target.root.join(sel);
+            return Err(Failure::Io(format!(
+                "{} 下没有任何目录数据文件（schema/ 以外的 *.json）",
+                shown.display()
+            )));
+        }
+    }
+    let out = lint_dir(&target.root, rules_dir, today)?;
+    Ok(select_paths(out, &target.selected))
+}
+
+/// Keep only the findings in catalog files under one of `selected`
+/// (paths relative to the catalog root; none means everything, `rules/`
+/// included), and count only those files in the summary. Findings in
+/// `rules/` are dropped for a partial selection: they are about the
+/// whole catalog.
+pub fn select_paths(mut out: Outcome, selected: &[String]) -> Outcome {
+    if selected.is_empty() {
+        return out;
+    }
+    // The catalog's files come after those of `rules/`.
+    let first = out.sources.files.len().saturating_sub(out.stats.files);
+    let keep: Vec<bool> = (out.sources.files.iter().enumerate())
+        .map(|(i, f)| i >= first && selected.iter().any(|s| load::is_under(&f.path, s)))
+        .collect();
+    out.diagnostics.retain(|d| keep.get(d.file).copied().unwrap_or(false));
+    let count = |k: Option<FileKind>| {
+        out.sources
+            .files
+            .iter()
+            .zip(&keep)
+            .filter(|(f, kept)| **kept && (k.is_none() || FileKind::of_path(&f.path) == k))
+            .count()
+    };
+    out.stats.files = count(None);
+    out.stats.items = count(Some(FileKind::Item));
+    out.stats.locals = count(Some(FileKind::Local));
+    out.stats.bundles = count(Some(FileKind::Bundle));
+    out
+}
+
 /// Lint files given in memory (paths relative to the catalog root).
 pub(crate) fn lint(files: Vec<RawFile>, cfg: &config::Loaded, today: &str) -> Result<Outcome, Failure> {
     let start = Instant::now();
@@ -292,5 +344,43 @@ mod config_tests {
             }
             _ => panic!("a broken rules/ must stop the run"),
         }
+    }
+}
+
+#[cfg(test)]
+mod select_tests {
+    use super::*;
+    use crate::testing::{lint_with, LOCAL};
+
+    #[test]
+    fn a_selection_keeps_findings_and_counts_files_under_it() {
+        // A finding in items/ (a stray file) and one in local/ (an unknown field).
+        let local = LOCAL.replacen('{', "{\"delivery_by_posts\": 1,", 1);
+        let out = || {
+            lint_with(&[
+                ("items/stray.txt.json", Some("{}")),
+                ("local/630100/630101001000.json", Some(&local)),
+            ])
+        };
+        let files = |o: &Outcome| -> Vec<String> {
+            o.diagnostics
+                .iter()
+                .filter(|d| d.severity != crate::diag::Severity::Info)
+                .map(|d| o.sources.get(d.file).path.clone())
+                .collect()
+        };
+        let all = out();
+        assert!(files(&all).iter().any(|p| p.starts_with("items/")), "{:?}", files(&all));
+        let local_only = select_paths(out(), &["local".to_string()]);
+        let kept = files(&local_only);
+        assert!(
+            !kept.is_empty() && kept.iter().all(|p| p.starts_with("local/")),
+            "{kept:?}"
+        );
+        assert_eq!(
+            (local_only.stats.files, local_only.stats.locals, local_only.stats.items),
+            (1, 1, 0)
+        );
+        assert_eq!(select_paths(out(), &[]).diagnostics.len(), all.diagnostics.len());
     }
 }

@@ -120,7 +120,7 @@ pub(crate) fn frames(out: &Outcome, show_info: bool, color: bool) -> String {
     };
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_context_lines(1)
-        .with_width(100)
+        .with_width(width())
         .with_links(false);
     let mut s = String::new();
     for d in &out.diagnostics {
@@ -139,4 +139,17 @@ pub(crate) fn frames(out: &Outcome, show_info: bool, color: bool) -> String {
         s.push('\n');
     }
     s
+}
+
+/// The width code frames wrap at: the terminal's when standard output is
+/// one, else 100 (files, pipes and snapshot tests stay the same).
+fn width() -> usize {
+    use std::io::IsTerminal as _;
+    if !std::io::stdout().is_terminal() {
+        return 100;
+    }
+    match terminal_size::terminal_size() {
+        Some((terminal_size::Width(w), _)) if w >= 40 => usize::from(w),
+        _ => 100,
+    }
 }

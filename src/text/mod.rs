@@ -6,6 +6,9 @@ pub(crate) mod lexicon;
 pub mod matcher;
 pub(crate) mod names;
 pub(crate) mod normalize;
+mod os_error;
+
+pub(crate) use os_error::os_error;
 
 /// The byte-order mark some editors put before UTF-8 text.
 pub(crate) const BOM: char = '\u{feff}';

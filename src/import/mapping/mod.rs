@@ -167,7 +167,10 @@ impl Mapping {
 }
 
 /// Full-width ASCII variants (（）：０-９ …) and the ideographic space to
-/// their ASCII forms, so templates and text match either way.
+/// their ASCII forms, so templates and text match either way. Deliberately
+/// narrower than the NFKC of `text::normalize`: pattern captures go into
+/// the catalog, and NFKC would also rewrite ① to 1, ㎡ to m2, … to ...
+/// and compatibility ideographs there.
 pub(crate) fn fold_width(s: &str) -> String {
     s.chars()
         .map(|c| match c {

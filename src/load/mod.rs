@@ -3,6 +3,8 @@
 //! One bad file never stops the run: it yields findings and is left out of
 //! the typed catalog; every other file is still checked.
 
+mod root;
+
 use std::path::Path;
 use std::sync::Arc;
 
@@ -16,6 +18,8 @@ use crate::catalog::{
 use crate::schema::{self, Schema, Violation};
 use crate::source::{FileId, SourceFile, Sources};
 use crate::text::strip_bom;
+
+pub use root::{find_catalog, is_under, Target};
 
 /// A file's path (relative to the catalog root, '/'-separated) and its
 /// bytes, or the reason it could not be read.
@@ -41,7 +45,12 @@ pub fn read_tree(root: &Path) -> Result<Vec<RawFile>, String> {
     }
     let mut paths = Vec::new();
     for entry in walkdir::WalkDir::new(root).sort_by_file_name() {
-        let entry = entry.map_err(|e| format!("无法遍历目录 {}：{e}", root.display()))?;
+        let entry = entry.map_err(|e| {
+            let e = e
+                .into_io_error()
+                .map_or_else(|| "目录中有循环链接".to_string(), |e| crate::text::os_error(&e));
+            format!("无法遍历目录 {}：{e}", root.display())
+        })?;
         if !entry.file_type().is_file() {
             continue;
         }
@@ -61,7 +70,7 @@ pub fn read_tree(root: &Path) -> Result<Vec<RawFile>, String> {
         .into_par_iter()
         .map(|(rel, p)| RawFile {
             path: rel,
-            bytes: std::fs::read(&p).map_err(|e| e.to_string()),
+            bytes: std::fs::read(&p).map_err(|e| crate::text::os_error(&e)),
         })
         .collect())
 }
