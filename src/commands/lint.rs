@@ -28,6 +28,9 @@ pub(crate) struct Args {
     /// 判断豁免是否到期所用的日期 YYYY-MM-DD（默认今天）
     #[arg(long)]
     today: Option<String>,
+    /// 基线文件（由 tongbiao baseline 写出）：其中已有的问题不再报告，只报告新增的问题；已不存在的条目报告为 baseline-stale
+    #[arg(long)]
+    baseline: Option<PathBuf>,
 }
 
 pub(super) fn run(args: &Args) -> Outcome {
@@ -39,9 +42,13 @@ pub(super) fn run(args: &Args) -> Outcome {
     let rules = args.rules.clone().unwrap_or_else(|| args.path.join("..").join("rules"));
     let rules_dir = rules.is_dir().then_some(rules.as_path());
     match lint::lint_dir(&args.path, rules_dir, &today) {
-        Ok(out) => {
+        Ok(mut out) => {
+            if let Err(failed) = super::baseline::apply(args.baseline.as_deref(), &mut out) {
+                return failed;
+            }
             let mut o = Outcome::default();
             o.out(render(args, &out, args.show_info));
+            o.err(super::baseline::note(&out));
             o.status = if lint::has_errors(&out) {
                 Status::Findings
             } else {
