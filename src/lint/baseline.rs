@@ -100,7 +100,7 @@ impl Baseline {
 /// lexicon entry, a stale override, an expired exemption), which the
 /// project fixes in its own configuration and which come and go with
 /// catalog edits elsewhere.
-fn held(d: &Diagnostic) -> bool {
+pub(crate) fn held(d: &Diagnostic) -> bool {
     crate::rules::find(d.rule).is_none_or(|r| r.category != crate::rules::Category::Config)
 }
 
