@@ -265,6 +265,8 @@ fn apply_example(files: &mut Files, example: &Example) -> Result<Option<(ConfigF
             f.1 = Ok(replace_first(old, from, to).ok_or_else(|| format!("{from:?} is not in {file}"))?);
         }
         Example::Unreadable { file } => file_mut(files, file)?.1 = Err("权限不够".into()),
+        // Applied to the lint run's outcome (`with_baseline`).
+        Example::Baseline { .. } => {}
         Example::Config {
             kind,
             from,
@@ -304,8 +306,19 @@ pub(crate) fn lint_example(example: &Example) -> Result<Outcome, String> {
     files.sort_by(|a, b| a.0.cmp(&b.0));
     let files = files.into_iter().map(|(path, bytes)| RawFile { path, bytes }).collect();
     match crate::lint::lint(files, &loaded, TODAY) {
-        Ok(out) => Ok(out),
+        Ok(out) => with_baseline(out, example),
         Err(Failure::Config(out)) => Ok(*out),
         Err(Failure::Io(e)) => Err(e),
     }
+}
+
+/// A lint run's outcome with the baseline of a [`Example::Baseline`]
+/// applied (as `lint --baseline` does); other examples' unchanged.
+fn with_baseline(mut out: Outcome, example: &Example) -> Result<Outcome, String> {
+    if let Example::Baseline { keys } = *example {
+        let text = serde_json::json!({"version": crate::lint::baseline::VERSION, "findings": keys}).to_string();
+        let file = crate::source::SourceFile::new("tongbiao-baseline.json".into(), text.into());
+        crate::lint::baseline::apply(&mut out, file)?;
+    }
+    Ok(out)
 }

@@ -31,6 +31,9 @@ pub(crate) struct Args {
     /// 判断豁免是否到期所用的日期 YYYY-MM-DD（默认今天）
     #[arg(long)]
     today: Option<String>,
+    /// 基线文件（由 tongbiao baseline 写出）：其中已有的问题不再报告，只报告新增的问题；已不存在的条目报告为 baseline-stale
+    #[arg(long)]
+    baseline: Option<PathBuf>,
 }
 
 pub(super) fn run(args: &Args) -> Outcome {
@@ -59,9 +62,17 @@ pub(super) fn run(args: &Args) -> Outcome {
     }
     let rules_dir = rules.is_dir().then_some(rules.as_path());
     match lint::lint_paths(&target, rules_dir, &today) {
-        Ok(out) => args
-            .report
-            .outcome(out, &selection, &View::new(args.show_info, args.color)),
+        Ok(mut out) => {
+            if let Err(failed) = super::baseline::apply(args.baseline.as_deref(), &mut out) {
+                return failed;
+            }
+            let note = super::baseline::note(&out);
+            let mut o = args
+                .report
+                .outcome(out, &selection, &View::new(args.show_info, args.color));
+            o.err(note);
+            o
+        }
         Err(Failure::Io(e)) => Outcome::failed(format!("无法检查目录：{e}")),
         Err(Failure::Config(out)) => {
             let view = View::new(true, args.color);

@@ -2,6 +2,7 @@
 //! has its module; none prints, writes or picks an exit code (that is
 //! `output`, which carries the outcome out).
 
+mod baseline;
 mod check_text;
 mod cli_zh;
 mod import;
@@ -104,6 +105,8 @@ pub(crate) struct Cli {
 enum Command {
     /// 检查目录：格式、编码、引用和规则，最后输出一行汇总
     Lint(lint::Args),
+    /// 记录目录现有的全部问题，写成基线文件；此后 lint --baseline 只报告新增的问题
+    Baseline(baseline::Args),
     /// 检查草拟的条款文字：每行一条，报告模糊条款、兜底条款等用语及其位置
     CheckText {
         /// 文本文件；- 或省略表示标准输入
@@ -191,6 +194,7 @@ pub(crate) fn command() -> clap::Command {
 pub(crate) fn execute(cli: Cli) -> Outcome {
     match cli.command {
         Command::Lint(args) => lint::run(&args),
+        Command::Baseline(args) => baseline::run(&args),
         Command::CheckText { file, format, rules } => {
             let rules = rules.unwrap_or_else(|| PathBuf::from("rules"));
             check_text::run(&file, &rules, format == Format::Json)

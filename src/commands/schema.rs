@@ -19,7 +19,11 @@ pub(super) fn run(path: &Path, check: bool) -> Outcome {
                 .into_iter()
                 .map(|(n, t)| (rules_dir.join(n), t)),
         )
-        .chain(std::iter::once((mapping_file, mapping.text())));
+        .chain(std::iter::once((mapping_file, mapping.text())))
+        .chain(std::iter::once((
+            path.join("..").join("docs/schema/baseline.schema.json"),
+            crate::lint::baseline::schema_text(),
+        )));
     let mut o = Outcome::default();
     let mut drift = Vec::new();
     for (file, text) in all {

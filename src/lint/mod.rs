@@ -3,6 +3,7 @@
 //! catalogs; only `lint_dir` touches disk.
 
 mod apply;
+pub(crate) mod baseline;
 pub mod fingerprint;
 mod locate;
 pub(crate) mod select;
@@ -32,6 +33,10 @@ pub struct Stats {
     /// Deviations from the standard in force: a uniform element, with a
     /// legal basis and an approving authority.
     pub(crate) deviations: usize,
+    /// Findings left out because the baseline (`lint --baseline`) holds
+    /// them; absent without a baseline.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) baseline: Option<usize>,
 }
 
 pub struct Outcome {
@@ -178,6 +183,7 @@ pub(crate) fn lint(files: Vec<RawFile>, cfg: &config::Loaded, today: &str) -> Re
         materials: c.materials.len(),
         exemptions: 0,
         deviations: crate::analysis::deviation::count_in_force(c, config),
+        baseline: None,
     };
     let usage = ctx.text_hits.get().map(|(_, u)| u.clone());
     drop(ctx);
@@ -195,7 +201,18 @@ pub(crate) fn located(sources: Sources, diagnostics: Vec<Diagnostic>) -> Outcome
 
 fn finish(sources: Sources, mut diagnostics: Vec<Diagnostic>, stats: Stats, start: Instant) -> Outcome {
     locate::locate(&sources, &mut diagnostics);
-    // By the path as shown (catalog and rules/ files interleave by it).
+    sort(&sources, &mut diagnostics);
+    Outcome {
+        sources,
+        diagnostics,
+        stats,
+        elapsed: start.elapsed(),
+    }
+}
+
+/// By the path as shown (catalog and rules/ files interleave by it), then
+/// position, rule and message: the same input gives the same order.
+fn sort(sources: &Sources, diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| {
         let (fa, fb) = (sources.get(a.file), sources.get(b.file));
         (&*fa.base, &fa.path, a.span.map(|s| s.0), a.rule, &a.message).cmp(&(
@@ -206,12 +223,6 @@ fn finish(sources: Sources, mut diagnostics: Vec<Diagnostic>, stats: Stats, star
             &b.message,
         ))
     });
-    Outcome {
-        sources,
-        diagnostics,
-        stats,
-        elapsed: start.elapsed(),
-    }
 }
 
 #[cfg(test)]

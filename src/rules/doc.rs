@@ -61,6 +61,9 @@ pub(crate) enum Example {
         to: &'static str,
         catalog: &'static [Edit],
     },
+    /// Lint the clean test catalog with a baseline holding `keys`
+    /// (`lint --baseline`); the explanation shows each key.
+    Baseline { keys: &'static [&'static str] },
 }
 
 #[cfg(test)]
@@ -85,6 +88,7 @@ impl Example {
             Example::Edits(edits) | Example::Copies { edits, .. } => edits.iter().map(Edit::shown).collect(),
             Example::Move { to, .. } => vec![to],
             Example::Remove { file } | Example::Bytes { file, .. } | Example::Unreadable { file } => vec![file],
+            Example::Baseline { keys } => keys.to_vec(),
             Example::Config { from, to, catalog, .. } => {
                 let config = Edit { file: "", from, to };
                 std::iter::once(config.shown())

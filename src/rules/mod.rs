@@ -18,6 +18,7 @@ pub(crate) use loading::{config_findings, load_finding};
 pub(crate) use vague::TextHit;
 
 pub(crate) mod base_code;
+pub(crate) mod baseline_stale;
 pub(crate) mod bom;
 pub(crate) mod bundle_one_form;
 pub(crate) mod bundle_uniformity;
@@ -265,6 +266,7 @@ pub(crate) static RULES: &[&Rule] = &[
     &unused_lexicon_entry::RULE,
     &exemption_expired::RULE,
     &exemption_unused::RULE,
+    &baseline_stale::RULE,
 ];
 
 pub(crate) fn find(id: &str) -> Option<&'static Rule> {
