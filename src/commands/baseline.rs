@@ -91,12 +91,3 @@ pub(super) fn apply(path: Option<&Path>, out: &mut lint::Outcome) -> Result<(), 
         .map(|_| ())
         .map_err(|e| Outcome::failed(format!("基线文件 {} 无法使用：{e}", path.display())))
 }
-
-/// The line `lint --baseline` adds on standard error after its report:
-/// how many findings the baseline held (empty without a baseline).
-pub(super) fn note(out: &lint::Outcome) -> String {
-    match out.stats.baseline {
-        Some(n) => format!("基线中已有 {n} 条问题，未列出\n"),
-        None => String::new(),
-    }
-}

@@ -66,12 +66,8 @@ pub(super) fn run(args: &Args) -> Outcome {
             if let Err(failed) = super::baseline::apply(args.baseline.as_deref(), &mut out) {
                 return failed;
             }
-            let note = super::baseline::note(&out);
-            let mut o = args
-                .report
-                .outcome(out, &selection, &View::new(args.show_info, args.color));
-            o.err(note);
-            o
+            args.report
+                .outcome(out, &selection, &View::new(args.show_info, args.color))
         }
         Err(Failure::Io(e)) => Outcome::failed(format!("无法检查目录：{e}")),
         Err(Failure::Config(out)) => {

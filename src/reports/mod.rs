@@ -111,8 +111,12 @@ pub(crate) fn statistics(diags: &[Diagnostic]) -> String {
 pub(crate) fn summary_line(out: &Outcome) -> String {
     let c = counts(&out.diagnostics);
     let s = &out.stats;
+    let baseline = s
+        .baseline
+        .map(|n| format!("；基线中已有 {n} 条未列出"))
+        .unwrap_or_default();
     format!(
-        "检查 {} 个文件：基本目录事项 {} 项，实施清单 {} 份，一件事 {} 个；生效豁免 {} 条，生效偏离 {} 项；错误 {}，警告 {}，提示 {}；用时 {:.2} 秒",
+        "检查 {} 个文件：基本目录事项 {} 项，实施清单 {} 份，一件事 {} 个；生效豁免 {} 条，生效偏离 {} 项；错误 {}，警告 {}，提示 {}{baseline}；用时 {:.2} 秒",
         s.files,
         s.items,
         s.locals,
