@@ -52,13 +52,6 @@ pub(crate) fn canonical(text: &str, schema: Option<&Value>) -> Result<String, No
     Ok(out)
 }
 
-/// Whether `text` is already canonical (BOM aside: that is the bom
-/// rule's). `None` when it is not JSON.
-pub(crate) fn is_canonical(text: &str, schema: Option<&Value>) -> Option<bool> {
-    let body = crate::text::strip_bom(text);
-    canonical(body, schema).ok().map(|c| c == body)
-}
-
 /// A place in a schema: the document (for `$ref`s) and the node.
 #[derive(Clone, Copy)]
 struct Schema<'s> {
@@ -229,6 +222,11 @@ mod tests {
         crate::schema::catalog(crate::catalog::FileKind::Item).value()
     }
 
+    /// Whether `text` is already canonical; `None` when it is not JSON.
+    fn is_canonical(text: &str, schema: Option<&Value>) -> Option<bool> {
+        canonical(text, schema).ok().map(|c| c == text)
+    }
+
     #[test]
     fn layout_escapes_and_numbers() {
         let text = "\u{feff}{\"b\":[1.0,-0,1E+5,{}],\"a\":\"\\u9752\\u6d77\\n\\u0001\\/\u{200b}\",\"c\":[]}";
@@ -325,7 +323,7 @@ mod tests {
     /// Text for a value in a noisy but valid layout: random whitespace,
     /// characters randomly escaped (`\uXXXX`, surrogate pairs, `\/`).
     fn noisy(t: &Tree, noise: &mut impl Iterator<Item = u8>, out: &mut String) {
-        let mut ws = |out: &mut String, noise: &mut dyn Iterator<Item = u8>| {
+        let ws = |out: &mut String, noise: &mut dyn Iterator<Item = u8>| {
             for _ in 0..noise.next().unwrap_or(0) % 3 {
                 out.push([' ', '\t', '\n', '\r'][usize::from(noise.next().unwrap_or(0) % 4)]);
             }

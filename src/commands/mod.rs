@@ -3,6 +3,7 @@
 //! `output`, which carries the outcome out).
 
 mod check_text;
+mod fmt;
 mod import;
 mod lint;
 mod rules;
@@ -134,6 +135,8 @@ enum Command {
     Import(crate::import::Args),
     /// 同一事项、同标准办理：每个事项的每个要素，哪些区划按全省标准办理、哪些偏离（本地取值与标准并列）；终端表格、Markdown 或带热力图的 HTML
     Uniformity(uniformity::Args),
+    /// 把目录文件改写为规范格式（UTF-8 无 BOM、2 空格缩进、字段按 Schema 顺序、中文不转义、末尾换行）；--check 只列出不规范的文件
+    Fmt(fmt::Args),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -183,5 +186,6 @@ pub(crate) fn execute(cli: Cli) -> Outcome {
         Command::Explain { rule } => rules::explain(&rule),
         Command::Import(args) => import::run(&args),
         Command::Uniformity(args) => uniformity::run(&args),
+        Command::Fmt(args) => fmt::run(&args),
     }
 }
