@@ -191,6 +191,9 @@ mod tests {
     fn syntax_errors_name_line_and_character_column() {
         let text = "{\n  \"名称\": 1,\n}";
         let e = serde_json::from_str::<serde_json::Value>(text).unwrap_err();
-        assert_eq!(syntax(text, &e), ((3, 1), "不是合法的 JSON：末尾多余的逗号".to_string()));
+        assert_eq!(
+            syntax(text, &e),
+            ((3, 1), "不是合法的 JSON：末尾多余的逗号".to_string())
+        );
     }
 }

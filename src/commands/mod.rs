@@ -6,6 +6,7 @@ mod check_text;
 mod fmt;
 mod import;
 mod lint;
+mod new;
 mod rules;
 mod schema;
 mod uniformity;
@@ -137,6 +138,8 @@ enum Command {
     Uniformity(uniformity::Args),
     /// 把目录文件改写为规范格式（UTF-8 无 BOM、2 空格缩进、字段按 Schema 顺序、中文不转义、末尾换行）；--check 只列出不规范的文件
     Fmt(fmt::Args),
+    /// 新建目录文件（事项、实施清单或一件事）：写在应在的路径，必填字段为占位内容“暂无”，lint 会报告直到填写；已存在的文件不覆盖
+    New(new::Args),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -187,5 +190,6 @@ pub(crate) fn execute(cli: Cli) -> Outcome {
         Command::Import(args) => import::run(&args),
         Command::Uniformity(args) => uniformity::run(&args),
         Command::Fmt(args) => fmt::run(&args),
+        Command::New(args) => new::run(&args),
     }
 }

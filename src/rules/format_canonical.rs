@@ -49,11 +49,7 @@ fn finding(ctx: &Context, id: FileId) -> Option<Diagnostic> {
     if canonical == body {
         return None;
     }
-    let same = body
-        .bytes()
-        .zip(canonical.bytes())
-        .take_while(|(a, b)| a == b)
-        .count();
+    let same = body.bytes().zip(canonical.bytes()).take_while(|(a, b)| a == b).count();
     let start = body[..same].rfind('\n').map_or(0, |i| i + 1);
     let end = body[start..].find('\n').map_or(body.len(), |i| start + i);
     // The line's text, after its indentation (unless that is all it has).
@@ -93,7 +89,11 @@ mod tests {
             .iter()
             .find(|d| d.rule == "format-canonical" && out.sources.get(d.file).path == AGENCIES)
             .unwrap();
-        assert!(d.help.as_deref().unwrap_or("").contains("`\"region\": \"630102\",`"), "{:?}", d.help);
+        assert!(
+            d.help.as_deref().unwrap_or("").contains("`\"region\": \"630102\",`"),
+            "{:?}",
+            d.help
+        );
     }
 
     #[test]
