@@ -15,7 +15,9 @@
 //!    `diag` (findings as values: rule id, severity, file, pointer),
 //!    `spans` (JSON pointer ↔ byte range, duplicate keys).
 //! 3. **text** — normalisation, the phrase matcher and its lexicon
-//!    vocabulary, name keys (one for lint and import), blank/BOM.
+//!    vocabulary, name keys (one for lint and import), blank/BOM; then
+//!    `canonical` (a JSON file's canonical text, keys in schema order:
+//!    one definition for `fmt`, `new` and the format-canonical rule).
 //! 4. **load and config** — `schema` (compiled schemas, violations as
 //!    values), `load` (bytes → typed catalog; problems as values, never
 //!    findings), `config` (`rules/` → a checked `Config`; it asks whether a
@@ -43,6 +45,7 @@
 //! as data folders under `tests/cases/`.
 
 pub mod analysis;
+pub(crate) mod canonical;
 pub mod catalog;
 pub mod codes;
 pub mod commands;

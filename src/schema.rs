@@ -70,6 +70,11 @@ impl Schema {
         }
     }
 
+    /// The schema itself (the canonical form orders keys by it).
+    pub(crate) fn value(&self) -> &Value {
+        &self.value
+    }
+
     /// The schema file's text: pretty-printed with a trailing newline.
     pub fn text(&self) -> String {
         let mut text = serde_json::to_string_pretty(&self.value).expect("schema serialises");

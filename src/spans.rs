@@ -25,7 +25,7 @@ pub(crate) struct DuplicateKey {
     pub(crate) first: (usize, usize),
 }
 
-fn strict() -> ParseOptions {
+pub(crate) fn strict() -> ParseOptions {
     ParseOptions {
         allow_comments: false,
         allow_loose_object_property_names: false,

@@ -12,15 +12,23 @@ use std::path::Path;
 /// Bottom to top; `lib.rs` describes each layer.
 const LAYERS: &[&str] = &[
     // model
-    "codes", "catalog", // sources and findings
-    "source", "diag", "spans", // text
-    "text",  // load and config
-    "schema", "load", "config",   // analysis
+    "codes",
+    "catalog", // sources and findings
+    "source",
+    "diag",
+    "spans", // text
+    "text",
+    "canonical", // load and config
+    "schema",
+    "load",
+    "config",   // analysis
     "analysis", // rules
     "rules",    // pipelines
-    "lint", "import",  // reports
+    "lint",
+    "import",  // reports
     "reports", // commands and output
-    "commands", "output",
+    "commands",
+    "output",
 ];
 
 /// Test-only modules, outside the layers.

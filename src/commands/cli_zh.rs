@@ -34,6 +34,10 @@ const VALUE_NAMES: &[(&str, &str)] = &[
     ("select", "规则标识"),
     ("ignore", "规则标识"),
     ("baseline", "文件"),
+    ("catalog", "目录"),
+    ("code", "基本编码"),
+    ("region", "区划代码"),
+    ("id", "标识"),
 ];
 
 /// Words clap writes into help and usage itself, and their Chinese.
@@ -70,7 +74,12 @@ pub(crate) fn localize(cmd: Command) -> Command {
 }
 
 fn localize_sub(cmd: Command) -> Command {
-    common(cmd.help_template(TEMPLATE).mut_subcommands(localize_sub))
+    let cmd = cmd
+        .help_template(TEMPLATE)
+        .subcommand_help_heading("命令")
+        .subcommand_value_name("命令")
+        .disable_help_subcommand(true);
+    common(cmd.mut_subcommands(localize_sub))
 }
 
 /// What every command gets: its own `-h/--help`, Chinese headings and

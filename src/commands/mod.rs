@@ -5,8 +5,10 @@
 mod baseline;
 mod check_text;
 mod cli_zh;
+mod fmt;
 mod import;
 mod lint;
+mod new;
 mod rules;
 mod schema;
 mod uniformity;
@@ -148,6 +150,10 @@ enum Command {
         /// 外壳：bash、zsh、fish、elvish 或 powershell
         shell: clap_complete::Shell,
     },
+    /// 把目录文件改写为规范格式（UTF-8 无 BOM、2 空格缩进、字段按 Schema 顺序、中文不转义、末尾换行）；--check 只列出不规范的文件
+    Fmt(fmt::Args),
+    /// 新建目录文件（事项、实施清单或一件事）：写在应在的路径，必填字段为占位内容“暂无”，lint 会报告直到填写；已存在的文件不覆盖
+    New(new::Args),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -211,5 +217,7 @@ pub(crate) fn execute(cli: Cli) -> Outcome {
             o.out(String::from_utf8_lossy(&script));
             o
         }
+        Command::Fmt(args) => fmt::run(&args),
+        Command::New(args) => new::run(&args),
     }
 }

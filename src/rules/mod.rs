@@ -46,6 +46,7 @@ pub(crate) mod exemption_unused;
 pub(crate) mod fee_basis;
 pub(crate) mod fee_none_with_charges;
 pub(crate) mod file_name;
+pub(crate) mod format_canonical;
 pub(crate) mod immediate_case;
 pub(crate) mod implementation_code;
 pub(crate) mod invalid_json;
@@ -208,6 +209,7 @@ pub(crate) static RULES: &[&Rule] = &[
     &invalid_utf8::RULE,
     &bom::RULE,
     &invalid_json::RULE,
+    &format_canonical::RULE,
     &duplicate_key::RULE,
     &unknown_field::RULE,
     &schema::RULE,
