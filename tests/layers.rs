@@ -15,7 +15,7 @@ const LAYERS: &[&str] = &[
     "codes", "catalog", // sources and findings
     "source", "diag", "spans", // text
     "text",  // load and config
-    "schema", "load", "config",   // analysis
+    "schema", "load", "revision", "config",   // analysis
     "analysis", // rules
     "rules",    // pipelines
     "lint", "import",  // reports

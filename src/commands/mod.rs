@@ -3,6 +3,7 @@
 //! `output`, which carries the outcome out).
 
 mod check_text;
+mod diff;
 mod import;
 mod lint;
 mod rules;
@@ -134,6 +135,8 @@ enum Command {
     Import(crate::import::Args),
     /// 同一事项、同标准办理：每个事项的每个要素，哪些区划按全省标准办理、哪些偏离（本地取值与标准并列）；终端表格、Markdown 或带热力图的 HTML
     Uniformity(uniformity::Args),
+    /// 比较两个版本的目录（git 修订版本或目录）：逐事项、逐区划列出变更，按对申请人的影响分为增负、减负、结构、中性
+    Diff(diff::Args),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -183,5 +186,6 @@ pub(crate) fn execute(cli: Cli) -> Outcome {
         Command::Explain { rule } => rules::explain(&rule),
         Command::Import(args) => import::run(&args),
         Command::Uniformity(args) => uniformity::run(&args),
+        Command::Diff(args) => diff::run(&args),
     }
 }

@@ -4,6 +4,9 @@
 //! auto-escaping template). Renderers return strings; only `output` prints
 //! or writes them.
 
+pub(crate) mod diff_human;
+pub(crate) mod diff_json;
+pub(crate) mod diff_markdown;
 pub(crate) mod human;
 pub(crate) mod json;
 pub mod uniformity;
