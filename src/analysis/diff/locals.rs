@@ -82,7 +82,8 @@ fn local(out: &mut Out, ctx: &Ctx, o: &Local, n: &Local) {
     let post = (flag(o.delivery_by_post), flag(n.delivery_by_post));
     let (op, np) = (&o.delivery_by_post, &n.delivery_by_post);
     ranked(out, ctx, "/delivery_by_post", (op, np), post, ("post-withdrawn", "post-added"));
-    if o.agency != n.agency {
+    // An agency id re-coded with its region is the same agency.
+    if o.agency.replacen(&o.region, &n.region, 1) != n.agency {
         out.push(ctx, "agency-changed", "/agency", Some(o.agency.clone()), Some(n.agency.clone()));
     }
     let (mut jo, mut jn) = (json(o), json(n));
