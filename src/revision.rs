@@ -27,9 +27,14 @@ pub fn read_revision(catalog: &Path, rev: &str) -> Result<Vec<RawFile>, String> 
         .map_err(|e| format!("找不到修订版本 {rev}（{e}）；浅克隆时请先取回该提交"))?;
     let root = id
         .object()
-        .and_then(|o| Ok(o.peel_to_tree()?))
+        .map_err(|e| e.to_string())
+        .and_then(|o| o.peel_to_tree().map_err(|e| e.to_string()))
         .map_err(|e| format!("修订版本 {rev} 无法读取为目录树（{e}）"))?;
-    let shown = if rel.as_os_str().is_empty() { ".".into() } else { rel.display().to_string() };
+    let shown = if rel.as_os_str().is_empty() {
+        ".".into()
+    } else {
+        rel.display().to_string()
+    };
     let tree = if rel.as_os_str().is_empty() {
         root
     } else {

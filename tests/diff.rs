@@ -14,11 +14,22 @@ use serde_json::Value;
 fn git(dir: &Path, args: &[&str]) {
     let ok = Std::new("git")
         .current_dir(dir)
-        .args(["-c", "user.name=t", "-c", "user.email=t@t", "-c", "commit.gpgsign=false"])
+        .args([
+            "-c",
+            "user.name=t",
+            "-c",
+            "user.email=t@t",
+            "-c",
+            "commit.gpgsign=false",
+        ])
         .args(args)
         .output()
         .unwrap();
-    assert!(ok.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&ok.stderr));
+    assert!(
+        ok.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
 }
 
 fn copy(from: &Path, to: &Path) {
@@ -44,7 +55,11 @@ fn edit(file: &Path, f: impl FnOnce(&mut Value)) {
 /// local/agencies paths).
 fn recode(cat: &Path, from: &str, to: &str, name: &str) {
     std::fs::rename(cat.join(format!("local/{from}")), cat.join(format!("local/{to}"))).unwrap();
-    std::fs::rename(cat.join(format!("agencies/{from}.json")), cat.join(format!("agencies/{to}.json"))).unwrap();
+    std::fs::rename(
+        cat.join(format!("agencies/{from}.json")),
+        cat.join(format!("agencies/{to}.json")),
+    )
+    .unwrap();
     let mut files = vec![cat.join(format!("agencies/{to}.json"))];
     for e in std::fs::read_dir(cat.join(format!("local/{to}"))).unwrap() {
         files.push(e.unwrap().path());
@@ -102,7 +117,10 @@ fn fixture() -> Repo {
     let dir = tmp.path().to_path_buf();
     git(&dir, &["init", "-q"]);
     let cat = dir.join("catalog");
-    copy(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases/uniformity/catalog"), &cat);
+    copy(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases/uniformity/catalog"),
+        &cat,
+    );
     recode(&cat, "630106", "630122", "湟中县");
     edit(&cat.join("materials.json"), |v| {
         let m = serde_json::json!({"id": "business_license", "name": "营业执照", "kind": "证件证书证明", "source": "政府部门核发"});
@@ -169,7 +187,10 @@ fn each_commit_gets_its_class_and_region_count() {
     let v = r.json("material", "deadlines");
     assert_eq!(kinds(&v), vec![k("增负", "deadline-longer", 1); 3]);
     assert_eq!(v["counts"]["增负"], 3);
-    assert_eq!(kinds(&r.json("reword-setup", "reworded")), vec![k("中性", "reworded", 7)]);
+    assert_eq!(
+        kinds(&r.json("reword-setup", "reworded")),
+        vec![k("中性", "reworded", 7)]
+    );
     let v = r.json("reworded", "recoded");
     let mut got = kinds(&v);
     got.sort();
@@ -202,7 +223,9 @@ fn fail_on_burden_and_unreadable_sides() {
     assert!(text.contains("修订版本 base 中没有目录 nowhere"), "{text}");
     // A file that is not UTF-8 on one side: a note; the rest is diffed.
     std::fs::write(r.cat().join("items/630101001000.json"), b"\xff\xfe{").unwrap();
-    edit(&r.cat().join("local/630102/630101001000.json"), |v| v["visits"] = 2.into());
+    edit(&r.cat().join("local/630102/630101001000.json"), |v| {
+        v["visits"] = 2.into()
+    });
     let (code, text) = r.diff(&["HEAD", "--format", "json"]);
     assert_eq!(code, 0, "{text}");
     assert!(text.contains("items/630101001000.json 未能读取"), "{text}");

@@ -57,7 +57,10 @@ fn read_side(spec: Option<&str>, catalog: &Path) -> Result<Vec<RawFile>, String>
 
 pub(super) fn run(args: &Args) -> Outcome {
     let base_label = args.base.clone();
-    let head_label = args.head.clone().unwrap_or_else(|| format!("工作区 {}", args.catalog.display()));
+    let head_label = args
+        .head
+        .clone()
+        .unwrap_or_else(|| format!("工作区 {}", args.catalog.display()));
     let base = match read_side(Some(&args.base), &args.catalog) {
         Ok(f) => load::parse(f, 0),
         Err(e) => return Outcome::failed(format!("无法读取旧版本 {base_label}：{e}")),
@@ -83,7 +86,10 @@ pub(super) fn run(args: &Args) -> Outcome {
     };
     let mut o = Outcome::default();
     for n in &d.notes {
-        o.err(format!("注意：{} 中的 {} 未能读取，未参与比较：{}\n", n.side, n.file, n.message));
+        o.err(format!(
+            "注意：{} 中的 {} 未能读取，未参与比较：{}\n",
+            n.side, n.file, n.message
+        ));
     }
     o.out(text);
     if args.fail_on.is_some_and(|c| d.count(c) > 0) {

@@ -24,7 +24,11 @@ pub(crate) fn render(d: &Diff, base: &str, head: &str) -> String {
             by_item.entry(c.item.as_deref().unwrap_or("")).or_default().push(c);
         }
         for (item, mut changes) in by_item {
-            let title = if item.is_empty() { "目录级".to_string() } else { format!("事项 {item}") };
+            let title = if item.is_empty() {
+                "目录级".to_string()
+            } else {
+                format!("事项 {item}")
+            };
             let _ = writeln!(s, "{title}");
             changes.sort_by_key(|c| (c.region.is_some(), c.region.clone(), c.file.clone(), c.pointer.clone()));
             for c in changes {
@@ -50,7 +54,15 @@ fn line(s: &mut String, c: &Change) {
         None if !c.regions.is_empty() => format!("全省标准，影响 {} 个区划", c.regions.len()),
         None => "全省".to_string(),
     };
-    let _ = writeln!(s, "  [{}] {}  {}  {}{}", c.class.label(), c.label, whom, c.file, ptr(&c.pointer));
+    let _ = writeln!(
+        s,
+        "  [{}] {}  {}  {}{}",
+        c.class.label(),
+        c.label,
+        whom,
+        c.file,
+        ptr(&c.pointer)
+    );
     let (old, new) = match &c.marked {
         Some((o, n)) => (Some(o.as_str()), Some(n.as_str())),
         None => (c.old.as_deref(), c.new.as_deref()),

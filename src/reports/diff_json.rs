@@ -8,8 +8,10 @@ use serde_json::json;
 use crate::analysis::diff::{Class, Diff};
 
 pub(crate) fn render(d: &Diff, base: &str, head: &str) -> String {
-    let counts: serde_json::Map<String, serde_json::Value> =
-        Class::ALL.iter().map(|c| (c.label().to_string(), json!(d.count(*c)))).collect();
+    let counts: serde_json::Map<String, serde_json::Value> = Class::ALL
+        .iter()
+        .map(|c| (c.label().to_string(), json!(d.count(*c))))
+        .collect();
     let v = json!({
         "base": base,
         "head": head,

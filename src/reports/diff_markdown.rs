@@ -30,7 +30,11 @@ pub(crate) fn render(d: &Diff, base: &str, head: &str) -> String {
                 cell(c.old.as_deref().unwrap_or("")),
                 cell(c.new.as_deref().unwrap_or("")),
                 c.file,
-                if c.pointer.is_empty() { String::new() } else { format!("#{}", c.pointer) }
+                if c.pointer.is_empty() {
+                    String::new()
+                } else {
+                    format!("#{}", c.pointer)
+                }
             );
         }
     }
@@ -48,7 +52,11 @@ pub(crate) fn render(d: &Diff, base: &str, head: &str) -> String {
         }
     }
     for n in &d.notes {
-        let _ = writeln!(s, "\n> 注意：{} 中的 `{}` 未能读取，未参与比较：{}", n.side, n.file, n.message);
+        let _ = writeln!(
+            s,
+            "\n> 注意：{} 中的 `{}` 未能读取，未参与比较：{}",
+            n.side, n.file, n.message
+        );
     }
     s
 }

@@ -53,7 +53,13 @@ fn item(out: &mut Out, ctx: &Ctx, old: &Item, new: &Item) {
     conditions(out, ctx, &old.conditions, &new.conditions);
     materials(out, ctx, &old.materials, &new.materials);
     process(out, ctx, &old.process, &new.process);
-    deadline(out, ctx, "/statutory_deadline", &old.statutory_deadline, &new.statutory_deadline);
+    deadline(
+        out,
+        ctx,
+        "/statutory_deadline",
+        &old.statutory_deadline,
+        &new.statutory_deadline,
+    );
     let rank = |c: CaseType| u32::from(c == CaseType::Promised);
     ranked(
         out,
@@ -65,8 +71,15 @@ fn item(out: &mut Out, ctx: &Ctx, old: &Item, new: &Item) {
     );
     fees(out, ctx, old, new);
     let skip = [
-        "code", "version", "updated", "conditions", "materials", "process",
-        "statutory_deadline", "case_type", "fees",
+        "code",
+        "version",
+        "updated",
+        "conditions",
+        "materials",
+        "process",
+        "statutory_deadline",
+        "case_type",
+        "fees",
     ];
     fields(out, ctx, "", &json(old), &json(new), &skip);
 }
@@ -74,15 +87,37 @@ fn item(out: &mut Out, ctx: &Ctx, old: &Item, new: &Item) {
 fn conditions(out: &mut Out, ctx: &Ctx, old: &[String], new: &[String]) {
     let p = pair(old, new, |_| None, Clone::clone);
     for &i in &p.removed {
-        out.push(ctx, "condition-removed", &format!("/conditions/{i}"), Some(old[i].clone()), None);
+        out.push(
+            ctx,
+            "condition-removed",
+            &format!("/conditions/{i}"),
+            Some(old[i].clone()),
+            None,
+        );
     }
     for &j in &p.added {
-        out.push(ctx, "condition-added", &format!("/conditions/{j}"), None, Some(new[j].clone()));
+        out.push(
+            ctx,
+            "condition-added",
+            &format!("/conditions/{j}"),
+            None,
+            Some(new[j].clone()),
+        );
     }
     for &(i, j) in &p.pairs {
         if old[i] != new[j] {
-            let kind = if same_meaning(&old[i], &new[j]) { "reworded" } else { "condition-changed" };
-            out.push(ctx, kind, &format!("/conditions/{j}"), Some(old[i].clone()), Some(new[j].clone()));
+            let kind = if same_meaning(&old[i], &new[j]) {
+                "reworded"
+            } else {
+                "condition-changed"
+            };
+            out.push(
+                ctx,
+                kind,
+                &format!("/conditions/{j}"),
+                Some(old[i].clone()),
+                Some(new[j].clone()),
+            );
         }
     }
     if p.reordered() {
@@ -101,10 +136,22 @@ fn necessity_rank(n: Necessity) -> u32 {
 fn materials(out: &mut Out, ctx: &Ctx, old: &[ItemMaterial], new: &[ItemMaterial]) {
     let p = pair(old, new, |m| Some(m.material.clone()), |m| m.material.clone());
     for &i in &p.removed {
-        out.push(ctx, "material-removed", &format!("/materials/{i}"), Some(old[i].material.clone()), None);
+        out.push(
+            ctx,
+            "material-removed",
+            &format!("/materials/{i}"),
+            Some(old[i].material.clone()),
+            None,
+        );
     }
     for &j in &p.added {
-        out.push(ctx, "material-added", &format!("/materials/{j}"), None, Some(new[j].material.clone()));
+        out.push(
+            ctx,
+            "material-added",
+            &format!("/materials/{j}"),
+            None,
+            Some(new[j].material.clone()),
+        );
     }
     for &(i, j) in &p.pairs {
         material(out, ctx, &format!("/materials/{j}"), &old[i], &new[j]);
@@ -117,17 +164,57 @@ fn materials(out: &mut Out, ctx: &Ctx, old: &[ItemMaterial], new: &[ItemMaterial
 fn material(out: &mut Out, ctx: &Ctx, at: &str, o: &ItemMaterial, n: &ItemMaterial) {
     let nec = (necessity_rank(o.necessity), necessity_rank(n.necessity));
     let up_down = ("material-required", "material-relaxed");
-    ranked(out, ctx, &format!("{at}/necessity"), (&o.necessity, &n.necessity), nec, up_down);
+    ranked(
+        out,
+        ctx,
+        &format!("{at}/necessity"),
+        (&o.necessity, &n.necessity),
+        nec,
+        up_down,
+    );
     let more = ("copies-more", "copies-fewer");
-    ranked(out, ctx, &format!("{at}/originals"), (&o.originals, &n.originals), (o.originals, n.originals), more);
-    ranked(out, ctx, &format!("{at}/copies"), (&o.copies, &n.copies), (o.copies, n.copies), more);
+    ranked(
+        out,
+        ctx,
+        &format!("{at}/originals"),
+        (&o.originals, &n.originals),
+        (o.originals, n.originals),
+        more,
+    );
+    ranked(
+        out,
+        ctx,
+        &format!("{at}/copies"),
+        (&o.copies, &n.copies),
+        (o.copies, n.copies),
+        more,
+    );
     match (&o.exemption, &n.exemption) {
-        (Some(e), None) => out.push(ctx, "exemption-removed", &format!("{at}/exemption"), Some(show(&json(e))), None),
-        (None, Some(e)) => out.push(ctx, "exemption-added", &format!("{at}/exemption"), None, Some(show(&json(e)))),
+        (Some(e), None) => out.push(
+            ctx,
+            "exemption-removed",
+            &format!("{at}/exemption"),
+            Some(show(&json(e))),
+            None,
+        ),
+        (None, Some(e)) => out.push(
+            ctx,
+            "exemption-added",
+            &format!("{at}/exemption"),
+            None,
+            Some(show(&json(e))),
+        ),
         (Some(a), Some(b)) => value(out, ctx, &format!("{at}/exemption"), Some(&json(a)), Some(&json(b))),
         (None, None) => {}
     }
-    fields(out, ctx, at, &json(o), &json(n), &["material", "necessity", "originals", "copies", "exemption"]);
+    fields(
+        out,
+        ctx,
+        at,
+        &json(o),
+        &json(n),
+        &["material", "necessity", "originals", "copies", "exemption"],
+    );
 }
 
 fn step_text(s: &ProcessStep) -> String {
@@ -137,16 +224,32 @@ fn step_text(s: &ProcessStep) -> String {
 fn process(out: &mut Out, ctx: &Ctx, old: &[ProcessStep], new: &[ProcessStep]) {
     let p = pair(old, new, |_| None, step_text);
     for &i in &p.removed {
-        out.push(ctx, "step-removed", &format!("/process/{i}"), Some(step_text(&old[i])), None);
+        out.push(
+            ctx,
+            "step-removed",
+            &format!("/process/{i}"),
+            Some(step_text(&old[i])),
+            None,
+        );
     }
     for &j in &p.added {
-        out.push(ctx, "step-added", &format!("/process/{j}"), None, Some(step_text(&new[j])));
+        out.push(
+            ctx,
+            "step-added",
+            &format!("/process/{j}"),
+            None,
+            Some(step_text(&new[j])),
+        );
     }
     for &(i, j) in &p.pairs {
         let at = format!("/process/{j}");
         let (o, n) = (step_text(&old[i]), step_text(&new[j]));
         if o != n {
-            let kind = if same_meaning(&o, &n) { "reworded" } else { "step-changed" };
+            let kind = if same_meaning(&o, &n) {
+                "reworded"
+            } else {
+                "step-changed"
+            };
             out.push(ctx, kind, &at, Some(o), Some(n));
         }
         match (&old[i].deadline, &new[j].deadline) {
@@ -170,14 +273,32 @@ fn fees(out: &mut Out, ctx: &Ctx, old: &Item, new: &Item) {
     let (o, n) = (&old.fees, &new.fees);
     if o.charged != n.charged {
         let kind = if n.charged { "fee-added" } else { "fee-removed" };
-        out.push(ctx, kind, "/fees/charged", Some(o.charged.to_string()), Some(n.charged.to_string()));
+        out.push(
+            ctx,
+            kind,
+            "/fees/charged",
+            Some(o.charged.to_string()),
+            Some(n.charged.to_string()),
+        );
     }
     let p = pair(&o.charges, &n.charges, |c| Some(c.name.clone()), |c| c.name.clone());
     for &i in &p.removed {
-        out.push(ctx, "fee-removed", &format!("/fees/charges/{i}"), Some(o.charges[i].name.clone()), None);
+        out.push(
+            ctx,
+            "fee-removed",
+            &format!("/fees/charges/{i}"),
+            Some(o.charges[i].name.clone()),
+            None,
+        );
     }
     for &j in &p.added {
-        out.push(ctx, "fee-added", &format!("/fees/charges/{j}"), None, Some(n.charges[j].name.clone()));
+        out.push(
+            ctx,
+            "fee-added",
+            &format!("/fees/charges/{j}"),
+            None,
+            Some(n.charges[j].name.clone()),
+        );
     }
     for &(i, j) in &p.pairs {
         let at = format!("/fees/charges/{j}");

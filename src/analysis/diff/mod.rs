@@ -98,7 +98,14 @@ pub(crate) struct Out {
 }
 
 impl Out {
-    pub(crate) fn push(&mut self, ctx: &Ctx, kind: &'static str, pointer: &str, old: Option<String>, new: Option<String>) {
+    pub(crate) fn push(
+        &mut self,
+        ctx: &Ctx,
+        kind: &'static str,
+        pointer: &str,
+        old: Option<String>,
+        new: Option<String>,
+    ) {
         let (class, label) = classes::of(kind);
         let marked = match (&old, &new) {
             (Some(o), Some(n)) if o != n && !o.is_empty() && !n.is_empty() => Some(text::marked(o, n)),

@@ -16,12 +16,40 @@ type Sides<'a> = ((&'a Catalog, &'a Sources), (&'a Catalog, &'a Sources));
 pub(crate) fn compare(out: &mut Out, b: (&Catalog, &Sources), h: (&Catalog, &Sources), failed: &HashSet<String>) {
     regions(out, (b, h), failed);
     let kinds = ("registry-added", "registry-removed");
-    keyed(out, (b.1, &b.0.departments), (h.1, &h.0.departments), |d| d.code.clone(), kinds, failed);
-    keyed(out, (b.1, &b.0.materials), (h.1, &h.0.materials), |m| m.id.clone(), kinds, failed);
+    keyed(
+        out,
+        (b.1, &b.0.departments),
+        (h.1, &h.0.departments),
+        |d| d.code.clone(),
+        kinds,
+        failed,
+    );
+    keyed(
+        out,
+        (b.1, &b.0.materials),
+        (h.1, &h.0.materials),
+        |m| m.id.clone(),
+        kinds,
+        failed,
+    );
     let kinds = ("agency-added", "agency-removed");
-    keyed(out, (b.1, &b.0.agencies), (h.1, &h.0.agencies), |a| a.id.clone(), kinds, failed);
+    keyed(
+        out,
+        (b.1, &b.0.agencies),
+        (h.1, &h.0.agencies),
+        |a| a.id.clone(),
+        kinds,
+        failed,
+    );
     let kinds = ("bundle-added", "bundle-removed");
-    keyed(out, (b.1, &b.0.bundles), (h.1, &h.0.bundles), |x| x.id.clone(), kinds, failed);
+    keyed(
+        out,
+        (b.1, &b.0.bundles),
+        (h.1, &h.0.bundles),
+        |x| x.id.clone(),
+        kinds,
+        failed,
+    );
 }
 
 /// Elements of two lists by key: added, removed, or compared field by
@@ -47,7 +75,14 @@ fn keyed<T: Serialize>(
                 if let (Ok(db), Ok(da)) = (deadline_of(&jb), deadline_of(&ja)) {
                     deadline(out, &ctx, &format!("{}/promised_deadline", a.pointer), &db, &da);
                 }
-                fields(out, &ctx, &a.pointer, &jb, &ja, &["version", "updated", "promised_deadline"]);
+                fields(
+                    out,
+                    &ctx,
+                    &a.pointer,
+                    &jb,
+                    &ja,
+                    &["version", "updated", "promised_deadline"],
+                );
             }
             None if !failed.contains(&ctx.file) => out.push(&ctx, added, &a.pointer, None, Some(k.clone())),
             None => {}
@@ -56,7 +91,13 @@ fn keyed<T: Serialize>(
     for (k, b) in o.iter().filter(|(k, _)| !n.contains_key(*k)) {
         let file = path(bs, b.file);
         if !failed.contains(&file) {
-            out.push(&Ctx { file, ..Ctx::default() }, removed, &b.pointer, Some(k.clone()), None);
+            out.push(
+                &Ctx { file, ..Ctx::default() },
+                removed,
+                &b.pointer,
+                Some(k.clone()),
+                None,
+            );
         }
     }
 }
@@ -84,20 +125,39 @@ fn regions(out: &mut Out, ((b, bs), (h, hs)): Sides, failed: &HashSet<String>) {
             fields(out, &ctx, &r.pointer, &json(&was.value), &json(&r.value), &[]);
             continue;
         }
-        let former = r.value.former_codes.iter().find(|f| old.contains_key(f.code.as_str()) && !new.contains_key(f.code.as_str()));
+        let former = r
+            .value
+            .former_codes
+            .iter()
+            .find(|f| old.contains_key(f.code.as_str()) && !new.contains_key(f.code.as_str()));
         match former {
             Some(f) => {
                 recoded.insert(f.code.as_str());
                 let o = format!("{} {}", f.code, f.name);
-                out.push(&ctx, "region-recoded", &r.pointer, Some(o), Some(format!("{code} {}", r.value.name)));
+                out.push(
+                    &ctx,
+                    "region-recoded",
+                    &r.pointer,
+                    Some(o),
+                    Some(format!("{code} {}", r.value.name)),
+                );
             }
             None if !failed.contains(&ctx.file) => {
-                out.push(&ctx, "region-added", &r.pointer, None, Some(format!("{code} {}", r.value.name)));
+                out.push(
+                    &ctx,
+                    "region-added",
+                    &r.pointer,
+                    None,
+                    Some(format!("{code} {}", r.value.name)),
+                );
             }
             None => {}
         }
     }
-    for (code, r) in old.iter().filter(|(c, _)| !new.contains_key(*c) && !recoded.contains(*c)) {
+    for (code, r) in old
+        .iter()
+        .filter(|(c, _)| !new.contains_key(*c) && !recoded.contains(*c))
+    {
         let file = path(bs, r.file);
         if !failed.contains(&file) {
             let ctx = Ctx {
@@ -105,7 +165,13 @@ fn regions(out: &mut Out, ((b, bs), (h, hs)): Sides, failed: &HashSet<String>) {
                 region: Some((*code).to_string()),
                 ..Ctx::default()
             };
-            out.push(&ctx, "region-removed", &r.pointer, Some(format!("{code} {}", r.value.name)), None);
+            out.push(
+                &ctx,
+                "region-removed",
+                &r.pointer,
+                Some(format!("{code} {}", r.value.name)),
+                None,
+            );
         }
     }
 }

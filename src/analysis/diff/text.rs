@@ -91,7 +91,11 @@ pub fn pair<T>(old: &[T], new: &[T], key: impl Fn(&T) -> Option<String>, text: i
         let ok = key(o);
         let ot = normalize(&text(o)).text;
         let hit = (0..new.len()).find(|&j| {
-            !taken_new[j] && ok.as_ref().map_or_else(|| normalize(&text(&new[j])).text == ot, |k| key(&new[j]).as_ref() == Some(k))
+            !taken_new[j]
+                && ok.as_ref().map_or_else(
+                    || normalize(&text(&new[j])).text == ot,
+                    |k| key(&new[j]).as_ref() == Some(k),
+                )
         });
         match hit {
             Some(j) => {
@@ -146,7 +150,10 @@ mod tests {
 
     #[test]
     fn inserting_one_condition_is_one_addition() {
-        let p = by_text(&["申请人已依法登记", "有固定经营场所"], &["申请人已依法登记", "无违法记录", "有固定经营场所"]);
+        let p = by_text(
+            &["申请人已依法登记", "有固定经营场所"],
+            &["申请人已依法登记", "无违法记录", "有固定经营场所"],
+        );
         assert_eq!(p.pairs, vec![(0, 0), (1, 2)]);
         assert_eq!(p.added, vec![1]);
         assert!(p.removed.is_empty() && !p.reordered());
