@@ -20,7 +20,8 @@
 //!    one definition for `fmt`, `new` and the format-canonical rule).
 //! 4. **load and config** — `schema` (compiled schemas, violations as
 //!    values), `load` (bytes → typed catalog; problems as values, never
-//!    findings), `config` (`rules/` → a checked `Config`; it asks whether a
+//!    findings), `revision` (the same raw files read from a git revision's
+//!    object store, for `diff`), `config` (`rules/` → a checked `Config`; it asks whether a
 //!    rule id exists through a function argument, and returns problems).
 //! 5. **analysis** — facts rules and reports both need, defined once:
 //!    spreads across regions, where a deviation stands, uniform elements,
@@ -56,6 +57,7 @@ pub mod lint;
 pub mod load;
 pub mod output;
 pub mod reports;
+pub mod revision;
 pub mod rules;
 pub mod schema;
 pub mod source;

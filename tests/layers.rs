@@ -21,6 +21,7 @@ const LAYERS: &[&str] = &[
     "canonical", // load and config
     "schema",
     "load",
+    "revision",
     "config",   // analysis
     "analysis", // rules
     "rules",    // pipelines

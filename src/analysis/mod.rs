@@ -11,6 +11,7 @@
 //! the number of local files (locals are grouped by item once).
 
 pub(crate) mod deviation;
+pub mod diff;
 pub(crate) mod promises;
 pub(crate) mod spread;
 pub mod uniformity;

@@ -5,6 +5,7 @@
 mod baseline;
 mod check_text;
 mod cli_zh;
+mod diff;
 mod fmt;
 mod import;
 mod lint;
@@ -154,6 +155,8 @@ enum Command {
     Fmt(fmt::Args),
     /// 新建目录文件（事项、实施清单或一件事）：写在应在的路径，必填字段为占位内容“暂无”，lint 会报告直到填写；已存在的文件不覆盖
     New(new::Args),
+    /// 比较两个版本的目录（git 修订版本或目录）：逐事项、逐区划列出变更，按对申请人的影响分为增负、减负、结构、中性
+    Diff(diff::Args),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -219,5 +222,6 @@ pub(crate) fn execute(cli: Cli) -> Outcome {
         }
         Command::Fmt(args) => fmt::run(&args),
         Command::New(args) => new::run(&args),
+        Command::Diff(args) => diff::run(&args),
     }
 }

@@ -77,7 +77,7 @@ pub fn read_tree(root: &Path) -> Result<Vec<RawFile>, String> {
 
 /// JSON files outside `schema/` are catalog data (or misplaced data, which
 /// the unknown-file rule reports). READMEs and other files are ignored.
-fn is_data_candidate(rel: &str) -> bool {
+pub(crate) fn is_data_candidate(rel: &str) -> bool {
     rel.ends_with(".json") && !rel.starts_with(&format!("{}/", schema::SCHEMA_DIR))
 }
 

@@ -8,6 +8,9 @@
 //! or writes them.
 
 pub(crate) mod concise;
+pub(crate) mod diff_human;
+pub(crate) mod diff_json;
+pub(crate) mod diff_markdown;
 pub(crate) mod github;
 pub(crate) mod gitlab;
 pub(crate) mod human;

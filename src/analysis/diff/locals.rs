@@ -1,0 +1,164 @@
+//! Local files, paired by (region, 基本编码); a region re-coded in
+//! `regions.json` (`former_codes`) pairs its old files with the new ones.
+//! Local files of an item added or removed as a whole are part of that
+//! item's change, not counted again.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use super::compare::{deadline, fields, json, ranked};
+use super::{path, Ctx, Out};
+use crate::catalog::local::OnlineDepth;
+use crate::catalog::{Catalog, Local};
+use crate::source::Sources;
+
+pub(crate) fn compare(
+    out: &mut Out,
+    (b, bs): (&Catalog, &Sources),
+    (h, hs): (&Catalog, &Sources),
+    failed: &HashSet<String>,
+) {
+    let recoded: HashMap<&str, &str> = h
+        .regions
+        .iter()
+        .flat_map(|r| {
+            r.value
+                .former_codes
+                .iter()
+                .map(move |f| (f.code.as_str(), r.value.code.as_str()))
+        })
+        .collect();
+    let now = |r: &str| recoded.get(r).copied().unwrap_or(r).to_string();
+    let base: BTreeMap<(String, &str), _> = b
+        .locals
+        .iter()
+        .map(|l| ((now(&l.value.region), l.value.item.as_str()), l))
+        .collect();
+    let head: BTreeMap<(String, &str), _> = h
+        .locals
+        .iter()
+        .map(|l| ((l.value.region.clone(), l.value.item.as_str()), l))
+        .collect();
+    let in_base: HashSet<&str> = b.items.iter().map(|i| i.value.code.as_str()).collect();
+    let in_head: HashSet<&str> = h.items.iter().map(|i| i.value.code.as_str()).collect();
+    for ((region, item), l) in &head {
+        let ctx = ctx(path(hs, l.file), region, item);
+        match base.get(&(region.clone(), item)) {
+            Some(old) => {
+                if old.value.region != l.value.region {
+                    let was = path(bs, old.file);
+                    out.push(&ctx, "local-recoded", "/region", Some(was), Some(ctx.file.clone()));
+                }
+                local(out, &ctx, &old.value, &l.value);
+            }
+            None if in_base.contains(item) && !failed.contains(&ctx.file) => {
+                out.push(&ctx, "coverage-gained", "", None, Some(region.clone()));
+            }
+            None => {}
+        }
+    }
+    for ((region, item), l) in base.iter().filter(|(k, _)| !head.contains_key(*k)) {
+        let ctx = ctx(path(bs, l.file), region, item);
+        if in_head.contains(item) && !failed.contains(&ctx.file) {
+            out.push(&ctx, "coverage-lost", "", Some(l.value.region.clone()), None);
+        }
+    }
+}
+
+fn ctx(file: String, region: &str, item: &str) -> Ctx {
+    Ctx {
+        file,
+        item: Some(item.to_string()),
+        region: Some(region.to_string()),
+        regions: vec![region.to_string()],
+    }
+}
+
+fn depth_rank(d: Option<OnlineDepth>) -> u32 {
+    match d {
+        None => 0,
+        Some(OnlineDepth::I) => 1,
+        Some(OnlineDepth::II) => 2,
+        Some(OnlineDepth::III) => 3,
+        Some(OnlineDepth::IV) => 4,
+    }
+}
+
+fn local(out: &mut Out, ctx: &Ctx, o: &Local, n: &Local) {
+    deadline(
+        out,
+        ctx,
+        "/promised_deadline",
+        &o.promised_deadline,
+        &n.promised_deadline,
+    );
+    let visits = ("visits-more", "visits-fewer");
+    ranked(
+        out,
+        ctx,
+        "/visits",
+        (&o.visits, &n.visits),
+        (o.visits, n.visits),
+        visits,
+    );
+    let (od, nd) = (o.online.depth, n.online.depth);
+    // Lower depth = more burden: rank inverted.
+    let depth = (4 - depth_rank(od), 4 - depth_rank(nd));
+    ranked(
+        out,
+        ctx,
+        "/online/depth",
+        (&od, &nd),
+        depth,
+        ("online-depth-lower", "online-depth-higher"),
+    );
+    let flag = |b: bool| u32::from(!b);
+    let centre = (flag(o.in_service_centre), flag(n.in_service_centre));
+    let (oc, nc) = (&o.in_service_centre, &n.in_service_centre);
+    ranked(
+        out,
+        ctx,
+        "/in_service_centre",
+        (oc, nc),
+        centre,
+        ("left-service-centre", "joined-service-centre"),
+    );
+    let post = (flag(o.delivery_by_post), flag(n.delivery_by_post));
+    let (op, np) = (&o.delivery_by_post, &n.delivery_by_post);
+    ranked(
+        out,
+        ctx,
+        "/delivery_by_post",
+        (op, np),
+        post,
+        ("post-withdrawn", "post-added"),
+    );
+    // An agency id re-coded with its region is the same agency.
+    if o.agency.replacen(&o.region, &n.region, 1) != n.agency {
+        out.push(
+            ctx,
+            "agency-changed",
+            "/agency",
+            Some(o.agency.clone()),
+            Some(n.agency.clone()),
+        );
+    }
+    let (mut jo, mut jn) = (json(o), json(n));
+    for j in [&mut jo, &mut jn] {
+        if let Some(online) = j.get_mut("online").and_then(|v| v.as_object_mut()) {
+            online.remove("depth");
+        }
+    }
+    let skip = [
+        "item",
+        "region",
+        "agency",
+        "version",
+        "updated",
+        "promised_deadline",
+        "visits",
+        "in_service_centre",
+        "delivery_by_post",
+        "implementation_code",
+    ];
+    fields(out, ctx, "", &jo, &jn, &skip);
+}

@@ -1,0 +1,99 @@
+//! `tongbiao diff [BASE] [HEAD]`: what changed for applicants between two
+//! versions of the catalog, each a directory or a git revision.
+
+use std::path::{Path, PathBuf};
+
+use super::{Outcome, Status};
+use crate::analysis::diff::{diff, Class, Side};
+use crate::load::{self, RawFile};
+use crate::reports::{diff_human, diff_json, diff_markdown};
+
+/// Arguments of `tongbiao diff`.
+#[derive(clap::Args, Debug)]
+pub(crate) struct Args {
+    /// 旧版本：git 修订版本（如 HEAD、main、提交号）或目录；默认 HEAD
+    #[arg(default_value = "HEAD")]
+    pub(crate) base: String,
+    /// 新版本：git 修订版本或目录；默认为工作区中的目录（--catalog）
+    pub(crate) head: Option<String>,
+    /// 目录在仓库中的路径（默认 catalog），修订版本从此路径读取
+    #[arg(long, default_value = "catalog")]
+    pub(crate) catalog: PathBuf,
+    /// 输出格式：human 中文报告，markdown（PR 评论），json
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub(crate) format: Format,
+    /// 有此类变更时退出码为 1（增负，也可写 burden）
+    #[arg(long, value_parser = parse_class)]
+    pub(crate) fail_on: Option<Class>,
+}
+
+/// Output format of the diff.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum Format {
+    Human,
+    Markdown,
+    Json,
+}
+
+fn parse_class(s: &str) -> Result<Class, String> {
+    match s {
+        "增负" | "burden" | "burden-up" => Ok(Class::Up),
+        "减负" | "burden-down" => Ok(Class::Down),
+        "结构" | "structural" => Ok(Class::Structural),
+        "中性" | "neutral" => Ok(Class::Neutral),
+        _ => Err("应为 增负（burden）、减负、结构 或 中性".into()),
+    }
+}
+
+/// Read one side: an existing directory as it is, otherwise a revision
+/// of the repository holding `catalog`.
+fn read_side(spec: Option<&str>, catalog: &Path) -> Result<Vec<RawFile>, String> {
+    match spec {
+        None => load::read_tree(catalog).map_err(|e| format!("无法读取工作区目录：{e}")),
+        Some(s) if Path::new(s).is_dir() => load::read_tree(Path::new(s)),
+        Some(rev) => crate::revision::read_revision(catalog, rev),
+    }
+}
+
+pub(super) fn run(args: &Args) -> Outcome {
+    let base_label = args.base.clone();
+    let head_label = args
+        .head
+        .clone()
+        .unwrap_or_else(|| format!("工作区 {}", args.catalog.display()));
+    let base = match read_side(Some(&args.base), &args.catalog) {
+        Ok(f) => load::parse(f, 0),
+        Err(e) => return Outcome::failed(format!("无法读取旧版本 {base_label}：{e}")),
+    };
+    let head = match read_side(args.head.as_deref(), &args.catalog) {
+        Ok(f) => load::parse(f, 0),
+        Err(e) => return Outcome::failed(format!("无法读取新版本 {head_label}：{e}")),
+    };
+    let d = diff(
+        &Side {
+            label: &base_label,
+            loaded: &base,
+        },
+        &Side {
+            label: &head_label,
+            loaded: &head,
+        },
+    );
+    let text = match args.format {
+        Format::Human => diff_human::render(&d, &base_label, &head_label),
+        Format::Markdown => diff_markdown::render(&d, &base_label, &head_label),
+        Format::Json => diff_json::render(&d, &base_label, &head_label),
+    };
+    let mut o = Outcome::default();
+    for n in &d.notes {
+        o.err(format!(
+            "注意：{} 中的 {} 未能读取，未参与比较：{}\n",
+            n.side, n.file, n.message
+        ));
+    }
+    o.out(text);
+    if args.fail_on.is_some_and(|c| d.count(c) > 0) {
+        o.status = Status::Findings;
+    }
+    o
+}

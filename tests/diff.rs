@@ -1,0 +1,269 @@
+//! `tongbiao diff` on a fixture git repository built here: a base commit
+//! of the uniformity case's catalog (with 湟中 still 630122 湟中县), then
+//! one commit per kind of change; each diff's classes and region counts
+//! are asserted, and one diff's three outputs are snapshots.
+
+#![allow(clippy::unwrap_used, clippy::too_many_lines)] // test code: a failed unwrap is a failed test
+
+use std::path::{Path, PathBuf};
+use std::process::Command as Std;
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn git(dir: &Path, args: &[&str]) {
+    let ok = Std::new("git")
+        .current_dir(dir)
+        .args([
+            "-c",
+            "user.name=t",
+            "-c",
+            "user.email=t@t",
+            "-c",
+            "commit.gpgsign=false",
+        ])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        ok.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+}
+
+fn copy(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let p = e.unwrap().path();
+        let t = to.join(p.file_name().unwrap());
+        if p.is_dir() {
+            copy(&p, &t);
+        } else {
+            std::fs::copy(&p, &t).unwrap();
+        }
+    }
+}
+
+fn edit(file: &Path, f: impl FnOnce(&mut Value)) {
+    let mut v: Value = serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
+    f(&mut v);
+    std::fs::write(file, serde_json::to_string_pretty(&v).unwrap() + "\n").unwrap();
+}
+
+/// Replace a region code everywhere under `catalog` (file contents and the
+/// local/agencies paths).
+fn recode(cat: &Path, from: &str, to: &str, name: &str) {
+    std::fs::rename(cat.join(format!("local/{from}")), cat.join(format!("local/{to}"))).unwrap();
+    std::fs::rename(
+        cat.join(format!("agencies/{from}.json")),
+        cat.join(format!("agencies/{to}.json")),
+    )
+    .unwrap();
+    let mut files = vec![cat.join(format!("agencies/{to}.json"))];
+    for e in std::fs::read_dir(cat.join(format!("local/{to}"))).unwrap() {
+        files.push(e.unwrap().path());
+    }
+    for f in files {
+        let t = std::fs::read_to_string(&f).unwrap().replace(from, to);
+        std::fs::write(&f, t).unwrap();
+    }
+    edit(&cat.join("regions.json"), |v| {
+        for r in v["regions"].as_array_mut().unwrap() {
+            if r["code"] == from {
+                r["code"] = to.into();
+                r["name"] = name.into();
+            }
+        }
+    });
+}
+
+struct Repo {
+    _tmp: tempfile::TempDir,
+    dir: PathBuf,
+}
+
+impl Repo {
+    fn cat(&self) -> PathBuf {
+        self.dir.join("catalog")
+    }
+    fn commit(&self, msg: &str) {
+        git(&self.dir, &["add", "-A"]);
+        git(&self.dir, &["commit", "-qm", msg]);
+        git(&self.dir, &["tag", msg]);
+    }
+    fn diff(&self, args: &[&str]) -> (i32, String) {
+        let out = Command::cargo_bin("tongbiao")
+            .unwrap()
+            .current_dir(&self.dir)
+            .arg("diff")
+            .args(args)
+            .output()
+            .unwrap();
+        let mut text = String::from_utf8_lossy(&out.stdout).into_owned();
+        text.push_str(&String::from_utf8_lossy(&out.stderr));
+        (out.status.code().unwrap_or(-1), text)
+    }
+    fn json(&self, base: &str, head: &str) -> Value {
+        let (code, text) = self.diff(&[base, head, "--format", "json"]);
+        assert_eq!(code, 0, "{text}");
+        serde_json::from_str(&text).unwrap()
+    }
+}
+
+/// base → material → deadlines → reworded → recoded → removed.
+fn fixture() -> Repo {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().to_path_buf();
+    git(&dir, &["init", "-q"]);
+    let cat = dir.join("catalog");
+    copy(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases/uniformity/catalog"),
+        &cat,
+    );
+    recode(&cat, "630106", "630122", "湟中县");
+    edit(&cat.join("materials.json"), |v| {
+        let m = serde_json::json!({"id": "business_license", "name": "营业执照", "kind": "证件证书证明", "source": "政府部门核发"});
+        v["materials"].as_array_mut().unwrap().push(m);
+    });
+    let repo = Repo { _tmp: tmp, dir };
+    repo.commit("base");
+    let item = cat.join("items/630101001000.json");
+    edit(&item, |v| {
+        let m = serde_json::json!({"material": "business_license", "necessity": "必要", "originals": 1, "copies": 1, "form": "纸质"});
+        v["materials"].as_array_mut().unwrap().insert(1, m);
+    });
+    repo.commit("material");
+    for r in ["630102", "630103", "630104"] {
+        edit(&cat.join(format!("local/{r}/630101001000.json")), |v| {
+            v["promised_deadline"]["value"] = 19.into();
+        });
+    }
+    repo.commit("deadlines");
+    edit(&item, |v| v["conditions"][0] = "申请人已依法 登记（含分支机构）".into());
+    repo.commit("reword-setup");
+    edit(&item, |v| v["conditions"][0] = "申请人已依法登记 (含分支机构)".into());
+    repo.commit("reworded");
+    recode(&cat, "630122", "630106", "湟中区");
+    edit(&cat.join("regions.json"), |v| {
+        for r in v["regions"].as_array_mut().unwrap() {
+            if r["code"] == "630106" {
+                r["former_codes"] = serde_json::json!([{"code": "630122", "name": "湟中县"}]);
+            }
+        }
+    });
+    repo.commit("recoded");
+    std::fs::remove_file(cat.join("items/630101002000.json")).unwrap();
+    for e in std::fs::read_dir(cat.join("local")).unwrap() {
+        std::fs::remove_file(e.unwrap().path().join("630101002000.json")).unwrap();
+    }
+    repo.commit("removed");
+    repo
+}
+
+fn kinds(v: &Value) -> Vec<(String, String, usize)> {
+    v["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["class"].as_str().unwrap().to_string(),
+                c["kind"].as_str().unwrap().to_string(),
+                c["regions"].as_array().unwrap().len(),
+            )
+        })
+        .collect()
+}
+
+fn k(class: &str, kind: &str, regions: usize) -> (String, String, usize) {
+    (class.into(), kind.into(), regions)
+}
+
+#[test]
+fn each_commit_gets_its_class_and_region_count() {
+    let r = fixture();
+    assert_eq!(kinds(&r.json("base", "material")), vec![k("增负", "material-added", 7)]);
+    let v = r.json("material", "deadlines");
+    assert_eq!(kinds(&v), vec![k("增负", "deadline-longer", 1); 3]);
+    assert_eq!(v["counts"]["增负"], 3);
+    assert_eq!(
+        kinds(&r.json("reword-setup", "reworded")),
+        vec![k("中性", "reworded", 7)]
+    );
+    let v = r.json("reworded", "recoded");
+    let mut got = kinds(&v);
+    got.sort();
+    let mut want = vec![
+        k("结构", "local-recoded", 1),
+        k("结构", "local-recoded", 1),
+        k("结构", "region-recoded", 1),
+        k("结构", "agency-added", 0),
+        k("结构", "agency-removed", 0),
+    ];
+    want.sort();
+    assert_eq!(got, want, "{v:#}");
+    assert_eq!(kinds(&r.json("recoded", "removed")), vec![k("结构", "item-removed", 7)]);
+    // No change: nothing, exit 0; the working tree is the default HEAD.
+    let (code, text) = r.diff(&[]);
+    assert_eq!((code, text.contains("没有变更")), (0, true), "{text}");
+}
+
+#[test]
+fn fail_on_burden_and_unreadable_sides() {
+    let r = fixture();
+    assert_eq!(r.diff(&["base", "material", "--fail-on", "增负"]).0, 1);
+    assert_eq!(r.diff(&["base", "material", "--fail-on", "burden"]).0, 1);
+    assert_eq!(r.diff(&["reword-setup", "reworded", "--fail-on", "burden"]).0, 0);
+    let (code, text) = r.diff(&["no-such-rev"]);
+    assert_eq!(code, 2);
+    assert!(text.contains("找不到修订版本 no-such-rev"), "{text}");
+    let (code, text) = r.diff(&["base", "HEAD", "--catalog", "nowhere"]);
+    assert_eq!(code, 2);
+    assert!(text.contains("修订版本 base 中没有目录 nowhere"), "{text}");
+    // A file that is not UTF-8 on one side: a note; the rest is diffed.
+    std::fs::write(r.cat().join("items/630101001000.json"), b"\xff\xfe{").unwrap();
+    edit(&r.cat().join("local/630102/630101001000.json"), |v| {
+        v["visits"] = 2.into()
+    });
+    let (code, text) = r.diff(&["HEAD", "--format", "json"]);
+    assert_eq!(code, 0, "{text}");
+    assert!(text.contains("items/630101001000.json 未能读取"), "{text}");
+    assert!(text.contains("visits-more"), "{text}");
+    assert!(!text.contains("item-removed"), "{text}");
+}
+
+#[test]
+fn outputs_of_one_diff() {
+    let r = fixture();
+    for (name, format) in [("human", "human"), ("markdown", "markdown"), ("json", "json")] {
+        let (code, text) = r.diff(&["material", "deadlines", "--format", format]);
+        assert_eq!(code, 0);
+        insta::assert_snapshot!(format!("diff_deadlines_{name}"), text);
+    }
+}
+
+#[test]
+fn directory_against_directory() {
+    let r = fixture();
+    let old = r.dir.join("old");
+    copy(&r.cat(), &old);
+    edit(&r.cat().join("local/630105/630101001000.json"), |v| {
+        v["in_service_centre"] = false.into();
+        v["online"]["depth"] = "Ⅲ级".into();
+    });
+    edit(&r.cat().join("items/630101001000.json"), |v| {
+        v["conditions"].as_array_mut().unwrap().push("无违法记录".into());
+    });
+    let v = r.json("old", "catalog");
+    let mut got = kinds(&v);
+    got.sort();
+    assert_eq!(
+        got,
+        vec![
+            k("增负", "condition-added", 7),
+            k("增负", "left-service-centre", 1),
+            k("增负", "online-depth-lower", 1),
+        ]
+    );
+}
