@@ -122,7 +122,7 @@ enum Command {
         #[arg(long)]
         rules: Option<PathBuf>,
     },
-    /// 由数据模型重新生成 catalog/schema/ 和 rules/schema/ 下的 JSON Schema
+    /// 由数据模型重新生成 catalog/schema/、rules/schema/ 和 docs/schema/ 下的 JSON Schema
     Schema {
         /// 目录路径（默认 catalog）；Schema 写入其下的 schema/ 及旁边的 rules/schema/
         #[arg(default_value = "catalog")]
