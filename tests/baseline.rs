@@ -5,6 +5,9 @@
 
 #![allow(clippy::unwrap_used, clippy::too_many_lines)] // test code: a failed unwrap is a failed test
 
+mod common;
+use common::copy_dir;
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
@@ -14,19 +17,6 @@ const ITEM: &str = "catalog/items/630101001000.json";
 
 fn fixture() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases/defects/catalog")
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        let target = to.join(e.file_name());
-        if e.file_type().unwrap().is_dir() {
-            copy_dir(&e.path(), &target);
-        } else {
-            std::fs::copy(e.path(), target).unwrap();
-        }
-    }
 }
 
 fn tongbiao(dir: &Path, args: &[&str]) -> (i32, String, String) {

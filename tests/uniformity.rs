@@ -6,6 +6,9 @@
 
 #![allow(clippy::unwrap_used, clippy::too_many_lines)] // test code: a failed unwrap is a failed test
 
+mod common;
+use common::copy_dir;
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
@@ -149,17 +152,4 @@ fn no_catalog_is_exit_2() {
         .output()
         .unwrap();
     assert_eq!(run.status.code(), Some(2));
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        let target = to.join(e.file_name());
-        if e.file_type().unwrap().is_dir() {
-            copy_dir(&e.path(), &target);
-        } else {
-            std::fs::copy(e.path(), target).unwrap();
-        }
-    }
 }
