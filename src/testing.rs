@@ -324,3 +324,66 @@ fn with_baseline(mut out: Outcome, example: &Example) -> Result<Outcome, String>
     }
     Ok(out)
 }
+
+/// Test catalog files (the clean base with `changes` applied: `Some(text)`
+/// replaces or adds a file, `None` removes it) loaded as one diff side.
+fn side_with(changes: &[(&str, Option<&str>)]) -> crate::load::Loaded {
+    let mut files = base();
+    for (path, text) in changes {
+        files.retain(|(p, _)| p != path);
+        if let Some(t) = text {
+            files.push((path.to_string(), t.to_string()));
+        }
+    }
+    files.sort();
+    loaded(files.into_iter().map(|(p, t)| (p, Ok(t.into_bytes()))).collect())
+}
+
+fn loaded(mut files: Files) -> crate::load::Loaded {
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    crate::load::parse(
+        files.into_iter().map(|(path, bytes)| RawFile { path, bytes }).collect(),
+        0,
+    )
+}
+
+/// The diff rules' findings (rule, message) between two loaded sides,
+/// with the shipped `rules/`.
+fn diff_findings(b: &crate::load::Loaded, h: &crate::load::Loaded) -> Vec<Diagnostic> {
+    use crate::analysis::diff::Side;
+    let config = crate::config::Config::defaults();
+    let base = Side {
+        label: "base",
+        loaded: b,
+    };
+    let head = Side {
+        label: "head",
+        loaded: h,
+    };
+    crate::lint::changes::check(&base, &head, &config).findings.diagnostics
+}
+
+/// The diff rules' findings (rule id, message) from `base` to `head`,
+/// each the clean catalog with changes applied (see [`lint_with`]).
+pub(crate) fn diff_pair(base: &[(&str, Option<&str>)], head: &[(&str, Option<&str>)]) -> Vec<(String, String)> {
+    diff_findings(&side_with(base), &side_with(head))
+        .into_iter()
+        .map(|d| (d.rule.to_string(), d.message))
+        .collect()
+}
+
+/// The diff rules' findings from the clean catalog to the clean catalog
+/// with `changes` applied.
+pub(crate) fn diff_with(changes: &[(&str, Option<&str>)]) -> Vec<(String, String)> {
+    diff_pair(&[], changes)
+}
+
+/// The diff rules' findings from the clean catalog to the clean catalog
+/// with a rule's documented example applied (a diff rule's example is
+/// what a pull request does to the clean catalog).
+pub(crate) fn diff_example(example: &Example) -> Result<Vec<Diagnostic>, String> {
+    let clean: Files = base().into_iter().map(|(p, t)| (p, Ok(t.into_bytes()))).collect();
+    let mut files = clean.clone();
+    apply_example(&mut files, example)?;
+    Ok(diff_findings(&loaded(clean), &loaded(files)))
+}

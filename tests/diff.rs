@@ -45,7 +45,24 @@ fn copy(from: &Path, to: &Path) {
     }
 }
 
+/// Edit a JSON file as a maintainer does: an item's or local file's
+/// `version` goes up by one and `updated` forward (version-not-bumped).
 fn edit(file: &Path, f: impl FnOnce(&mut Value)) {
+    let versioned = ["items", "local"]
+        .iter()
+        .any(|d| file.components().any(|c| c.as_os_str() == *d));
+    raw_edit(file, |v| {
+        f(v);
+        if versioned {
+            let n = v["version"].as_u64().unwrap() + 1;
+            v["version"] = n.into();
+            v["updated"] = format!("2027-01-{n:02}").into();
+        }
+    });
+}
+
+/// Edit a JSON file, nothing else.
+fn raw_edit(file: &Path, f: impl FnOnce(&mut Value)) {
     let mut v: Value = serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
     f(&mut v);
     std::fs::write(file, serde_json::to_string_pretty(&v).unwrap() + "\n").unwrap();
@@ -104,9 +121,11 @@ impl Repo {
         text.push_str(&String::from_utf8_lossy(&out.stderr));
         (out.status.code().unwrap_or(-1), text)
     }
+    /// The JSON diff (exit 0, or 1 for the findings of the diff rules:
+    /// the fixture's 增负 commits state no basis).
     fn json(&self, base: &str, head: &str) -> Value {
         let (code, text) = self.diff(&[base, head, "--format", "json"]);
-        assert_eq!(code, 0, "{text}");
+        assert!(code == 0 || code == 1, "{text}");
         serde_json::from_str(&text).unwrap()
     }
 }
@@ -227,7 +246,8 @@ fn fail_on_burden_and_unreadable_sides() {
         v["visits"] = 2.into()
     });
     let (code, text) = r.diff(&["HEAD", "--format", "json"]);
-    assert_eq!(code, 0, "{text}");
+    // 1: more visits (增负) with no basis stated.
+    assert_eq!(code, 1, "{text}");
     assert!(text.contains("items/630101001000.json 未能读取"), "{text}");
     assert!(text.contains("visits-more"), "{text}");
     assert!(!text.contains("item-removed"), "{text}");
@@ -238,7 +258,8 @@ fn outputs_of_one_diff() {
     let r = fixture();
     for (name, format) in [("human", "human"), ("markdown", "markdown"), ("json", "json")] {
         let (code, text) = r.diff(&["material", "deadlines", "--format", format]);
-        assert_eq!(code, 0);
+        // 1: three longer deadlines without a basis (burden-without-basis).
+        assert_eq!(code, 1);
         insta::assert_snapshot!(format!("diff_deadlines_{name}"), text);
     }
 }
@@ -266,4 +287,73 @@ fn directory_against_directory() {
             k("增负", "online-depth-lower", 1),
         ]
     );
+}
+
+fn findings(v: &Value) -> Vec<(String, String)> {
+    v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap().to_string(),
+                f["file"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn enforcement_on_what_changed() {
+    let r = fixture();
+    let local = r.cat().join("local/630102/630101001000.json");
+    let l = "local/630102/630101001000.json".to_string();
+    // A content change with the version left alone.
+    raw_edit(&local, |v| v["windows"][0]["hours"] = "工作日 9:00-17:00".into());
+    let v = r.json("HEAD", "catalog");
+    assert_eq!(findings(&v), vec![("version-not-bumped".into(), l.clone())], "{v:#}");
+    // A longer deadline (增负), version bumped, no basis.
+    edit(&local, |v| v["promised_deadline"]["value"] = 25.into());
+    let (code, text) = r.diff(&["HEAD", "--format", "json"]);
+    assert_eq!(code, 1, "{text}");
+    let v: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(findings(&v), vec![("burden-without-basis".into(), l.clone())], "{v:#}");
+    // Both present: quiet, exit 0.
+    raw_edit(&local, |v| {
+        let n = v["version"].clone();
+        v["change_notes"] =
+            serde_json::json!([{"version": n, "pointer": "/promised_deadline", "basis": "《某条例》第十条"}]);
+    });
+    let (code, text) = r.diff(&["HEAD", "--format", "json"]);
+    assert_eq!(code, 0, "{text}");
+    let v: Value = serde_json::from_str(&text).unwrap();
+    assert!(findings(&v).is_empty(), "{v:#}");
+}
+
+#[test]
+fn classes_are_overridden_by_rules_json() {
+    let r = fixture();
+    let rules = r.dir.join("rules");
+    std::fs::create_dir_all(&rules).unwrap();
+    std::fs::write(
+        rules.join("rules.json"),
+        "{\n  \"diff\": {\"classes\": {\"deadline-longer\": \"结构\"}}\n}\n",
+    )
+    .unwrap();
+    let v = r.json("material", "deadlines");
+    assert_eq!(kinds(&v), vec![k("结构", "deadline-longer", 1); 3]);
+    // Not 增负 any more: no basis required.
+    assert!(findings(&v).is_empty(), "{v:#}");
+    // A bad entry: exit 2, reported at its line in rules.json.
+    std::fs::write(
+        rules.join("rules.json"),
+        "{\n  \"diff\": {\n    \"classes\": {\n      \"deadline-longer\": \"更难\",\n      \"no-such-kind\": \"增负\"\n    }\n  }\n}\n",
+    )
+    .unwrap();
+    let (code, text) = r.diff(&["material", "deadlines"]);
+    assert_eq!(code, 2, "{text}");
+    assert!(text.contains("rules.json:4:"), "{text}");
+    assert!(text.contains("“更难”不是变更类别"), "{text}");
+    assert!(text.contains("rules.json:5:"), "{text}");
+    assert!(text.contains("没有标识为“no-such-kind”的变更种类"), "{text}");
 }

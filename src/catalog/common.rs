@@ -114,3 +114,23 @@ pub(crate) enum ChannelKind {
     #[serde(rename = "信函")]
     Letter,
 }
+
+/// # 变更说明
+///
+/// 一个版本中增加申请人负担（增负）的变更及其法律依据。tongbiao diff 的 burden-without-basis 规则要求每处增负变更都有一条与文件当前版本号相同、指针覆盖该变更的说明。
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ChangeNote {
+    /// # 版本号
+    ///
+    /// 说明的是哪个版本的变更：等于本文件的 version 时才对本次变更生效，旧版本的说明留作记录。
+    pub(crate) version: u32,
+    /// # JSON 指针
+    ///
+    /// 变更的要素，如 /materials/3 或 /promised_deadline；该要素及其下的变更都由本条说明。
+    pub(crate) pointer: String,
+    /// # 法律依据
+    ///
+    /// 允许增加负担的法律、法规或规章名称（确知时写明条款），或批准文件的文号。
+    pub(crate) basis: String,
+}

@@ -4,7 +4,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::common::{Deadline, Level};
+use super::common::{ChangeNote, Deadline, Level};
 
 /// # 基本目录事项
 ///
@@ -67,6 +67,11 @@ pub(crate) struct Item {
     /// 实行告知承诺制的事项填写承诺内容、要求、违诺责任和核查方式（国办发〔2020〕42号）。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) commitment: Option<Commitment>,
+    /// # 变更说明
+    ///
+    /// 本版本及以前版本中增负变更的法律依据（tongbiao diff 检查本版本的增负变更都有说明）。
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(crate) change_notes: Vec<ChangeNote>,
     /// # 版本号
     ///
     /// 每次修改加 1。

@@ -5,7 +5,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::common::{Channel, Deadline};
+use super::common::{ChangeNote, Channel, Deadline};
 
 /// # 实施清单
 ///
@@ -68,6 +68,11 @@ pub struct Local {
     /// 本地偏离全省标准的唯一途径；每项须写明要素、本地取值、法律依据和批准机关。
     #[serde(default)]
     pub deviations: Vec<Deviation>,
+    /// # 变更说明
+    ///
+    /// 本版本及以前版本中增负变更的法律依据（tongbiao diff 检查本版本的增负变更都有说明）。
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(crate) change_notes: Vec<ChangeNote>,
     /// # 版本号
     pub(crate) version: u32,
     /// # 更新日期

@@ -13,9 +13,9 @@ pub(crate) mod region;
 
 pub(crate) use agency::{AgenciesFile, Agency, Department, DepartmentsFile};
 pub(crate) use bundle::Bundle;
-pub(crate) use common::{Deadline, DeadlineUnit, Level};
+pub(crate) use common::{ChangeNote, Deadline, DeadlineUnit, Level};
 pub(crate) use item::Item;
-pub use local::Local;
+pub use local::{Deviation, Local};
 pub(crate) use material::{Material, MaterialsFile};
 pub(crate) use meta::CatalogMeta;
 pub(crate) use region::{Region, RegionsFile};

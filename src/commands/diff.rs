@@ -4,7 +4,10 @@
 use std::path::{Path, PathBuf};
 
 use super::{Outcome, Status};
-use crate::analysis::diff::{diff, Class, Side};
+use crate::analysis::diff::{Class, Side};
+use crate::config::{self, Config};
+use crate::diag::Severity;
+use crate::lint::changes;
 use crate::load::{self, RawFile};
 use crate::reports::{diff_human, diff_json, diff_markdown};
 
@@ -25,6 +28,9 @@ pub(crate) struct Args {
     /// 有此类变更时退出码为 1（增负，也可写 burden）
     #[arg(long, value_parser = parse_class)]
     pub(crate) fail_on: Option<Class>,
+    /// 规则配置目录（默认：目录旁的 rules/；其中缺少的文件使用内置默认）：变更类别覆盖与规则级别
+    #[arg(long)]
+    pub(crate) rules: Option<PathBuf>,
 }
 
 /// Output format of the diff.
@@ -55,7 +61,38 @@ fn read_side(spec: Option<&str>, catalog: &Path) -> Result<Vec<RawFile>, String>
     }
 }
 
+/// The checked `rules/` (beside the catalog unless `--rules`), or the
+/// outcome that stops the run (exit 2) with its problems located.
+fn load_rules(args: &Args) -> Result<Config, Outcome> {
+    let dir = args
+        .rules
+        .clone()
+        .unwrap_or_else(|| args.catalog.join("..").join("rules"));
+    if args.rules.is_some() && !dir.is_dir() {
+        return Err(Outcome::failed(format!(
+            "--rules 指定的规则配置目录不存在或不是目录：{}",
+            dir.display()
+        )));
+    }
+    let loaded = config::load(dir.is_dir().then_some(dir.as_path()), &crate::rules::known);
+    let sources = crate::source::Sources { files: loaded.sources };
+    match loaded.config {
+        Ok(c) => Ok(c),
+        Err(invalid) => {
+            let out = crate::lint::located(sources, crate::rules::config_findings(&invalid));
+            let mut o = Outcome::failed("rules/ 中的配置有误，未进行比较；请先修正上面列出的问题");
+            o.steps
+                .insert(0, super::Step::Err(crate::reports::human::human(&out, true, false)));
+            Err(o)
+        }
+    }
+}
+
 pub(super) fn run(args: &Args) -> Outcome {
+    let config = match load_rules(args) {
+        Ok(c) => c,
+        Err(o) => return o,
+    };
     let base_label = args.base.clone();
     let head_label = args
         .head
@@ -69,7 +106,7 @@ pub(super) fn run(args: &Args) -> Outcome {
         Ok(f) => load::parse(f, 0),
         Err(e) => return Outcome::failed(format!("无法读取新版本 {head_label}：{e}")),
     };
-    let d = diff(
+    let checked = changes::check(
         &Side {
             label: &base_label,
             loaded: &base,
@@ -78,11 +115,13 @@ pub(super) fn run(args: &Args) -> Outcome {
             label: &head_label,
             loaded: &head,
         },
+        &config,
     );
+    let (d, findings) = (&checked.diff, &checked.findings);
     let text = match args.format {
-        Format::Human => diff_human::render(&d, &base_label, &head_label),
-        Format::Markdown => diff_markdown::render(&d, &base_label, &head_label),
-        Format::Json => diff_json::render(&d, &base_label, &head_label),
+        Format::Human => diff_human::render(d, findings, &base_label, &head_label),
+        Format::Markdown => diff_markdown::render(d, findings, &base_label, &head_label),
+        Format::Json => diff_json::render(d, findings, &base_label, &head_label),
     };
     let mut o = Outcome::default();
     for n in &d.notes {
@@ -92,7 +131,8 @@ pub(super) fn run(args: &Args) -> Outcome {
         ));
     }
     o.out(text);
-    if args.fail_on.is_some_and(|c| d.count(c) > 0) {
+    let error = findings.diagnostics.iter().any(|f| f.severity == Severity::Error);
+    if error || args.fail_on.is_some_and(|c| d.count(c) > 0) {
         o.status = Status::Findings;
     }
     o

@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use globset::Glob;
 
+use super::classes::{known as known_kind, Class, Classes};
 use super::raw::{self, ExemptionEntry, ExemptionsFile, Level, LexiconFile, RulesFile};
 use super::{parse_date, CompiledOverride, Config, ConfigFile, EntryAt, Exemption, PointerPattern, Problem, Scope};
 use crate::diag::escape;
@@ -65,6 +66,7 @@ pub(super) fn compile(
     let rule_scope = compile_rule_scopes(&r.rule_scope, known, &mut errs);
     check_uniform_elements(&r.uniform_elements, &mut errs);
     let synonyms = compile_synonyms(&r.synonyms, &mut errs);
+    let diff_classes = compile_classes(&r.diff.classes, &mut errs);
     let phrases = check_lexicon_entries(&lex.entries, &mut errs);
     check_allow_list(&lex.allow, &phrases, &mut errs);
     let exemptions = compile_exemptions(&ex.exemptions, known, &mut errs);
@@ -85,7 +87,36 @@ pub(super) fn compile(
         allow_at: entries_at(LEXICON_ID, "/allow", lex.allow.len()),
         allow_count: lex.allow.len(),
         exemptions,
+        diff_classes,
     })
+}
+
+/// rules.json `diff.classes`: each key a change kind of the built-in
+/// table, each value one of the four classes.
+fn compile_classes(classes: &BTreeMap<String, String>, errs: &mut Vec<Problem>) -> Classes {
+    let mut out = Vec::new();
+    for (kind, label) in classes {
+        let at = format!("/diff/classes/{}", escape(kind));
+        if !known_kind(kind) {
+            errs.push(bad(
+                RULES_ID,
+                &at,
+                format!("没有标识为“{kind}”的变更种类"),
+                "种类标识见 README 中 tongbiao diff 一节，或 tongbiao diff --format json 输出中的 kind",
+            ));
+            continue;
+        }
+        match Class::from_label(label) {
+            Some(c) => out.push((kind.clone(), c)),
+            None => errs.push(bad(
+                RULES_ID,
+                &at,
+                format!("“{label}”不是变更类别"),
+                "写成 增负、减负、结构 或 中性",
+            )),
+        }
+    }
+    Classes::new(out)
 }
 
 /// Where each of the `n` entries of the list at `list` is.

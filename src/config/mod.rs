@@ -3,6 +3,7 @@
 //! compiled into a checked [`Config`] before any rule runs. A broken
 //! `rules/` stops the run (exit 2) with findings that point into `rules/`.
 
+pub mod classes;
 mod compile;
 mod date;
 mod pointer;
@@ -144,6 +145,8 @@ pub struct Config {
     pub(crate) allow_at: Vec<EntryAt>,
     pub allow_count: usize,
     pub(crate) exemptions: Vec<Exemption>,
+    /// The diff's classes: the defaults with rules.json `diff.classes`.
+    pub diff_classes: classes::Classes,
 }
 
 /// The result of loading `rules/`: its sources (ids 0..n) and either the

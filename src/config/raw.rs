@@ -53,6 +53,22 @@ pub(crate) struct RulesFile {
     /// 比较材料名称和事项名称（material-near-duplicate、duplicate-item）时视为相同的写法，每组两个以上，如 ["复印件", "影印件"]。以简体、无空格、无标点的形式书写。
     #[serde(default)]
     pub(crate) synonyms: Vec<Vec<String>>,
+    /// # 版本比较
+    ///
+    /// tongbiao diff 的设置：变更类别的覆盖。
+    #[serde(default)]
+    pub(crate) diff: DiffRules,
+}
+
+/// # 版本比较
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct DiffRules {
+    /// # 变更类别
+    ///
+    /// 变更种类标识 → 类别（增负、减负、结构、中性），覆盖内置的分类；未列出的种类使用内置类别。种类标识见 README 或 tongbiao diff --format json 输出中的 kind，如 "step-changed": "增负"。
+    #[serde(default)]
+    pub(crate) classes: BTreeMap<String, String>,
 }
 
 /// # 阈值

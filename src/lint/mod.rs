@@ -4,6 +4,7 @@
 
 mod apply;
 pub(crate) mod baseline;
+pub(crate) mod changes;
 pub mod fingerprint;
 mod locate;
 pub(crate) mod select;

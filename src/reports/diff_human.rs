@@ -6,8 +6,34 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use crate::analysis::diff::{Change, Class, Diff};
+use crate::lint::Outcome;
 
-pub(crate) fn render(d: &Diff, base: &str, head: &str) -> String {
+/// The diff, then the findings of the diff rules (one section).
+pub(crate) fn render(d: &Diff, findings: &Outcome, base: &str, head: &str) -> String {
+    let mut s = changes(d, base, head);
+    if !findings.diagnostics.is_empty() {
+        let _ = writeln!(s, "\n== 变更审核（{} 条）==", findings.diagnostics.len());
+        for f in &findings.diagnostics {
+            let src = findings.sources.get(f.file);
+            let _ = writeln!(
+                s,
+                "  {}[{}] {}:{}:{} {}",
+                f.severity.label(),
+                f.rule,
+                src.path,
+                f.line,
+                f.column,
+                f.message
+            );
+            if let Some(h) = &f.help {
+                let _ = writeln!(s, "      修改：{h}");
+            }
+        }
+    }
+    s
+}
+
+fn changes(d: &Diff, base: &str, head: &str) -> String {
     let mut s = format!("比较 {base} → {head}\n");
     if d.changes.is_empty() {
         s.push_str("没有变更。\n");

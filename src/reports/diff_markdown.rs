@@ -5,8 +5,29 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use crate::analysis::diff::{Class, Diff};
+use crate::lint::Outcome;
 
-pub(crate) fn render(d: &Diff, base: &str, head: &str) -> String {
+/// The diff's comment, then the findings of the diff rules (one section).
+pub(crate) fn render(d: &Diff, findings: &Outcome, base: &str, head: &str) -> String {
+    let mut s = changes(d, base, head);
+    if !findings.diagnostics.is_empty() {
+        s.push_str("\n#### 变更审核\n\n| 级别 | 规则 | 位置 | 问题 |\n|---|---|---|---|\n");
+        for f in &findings.diagnostics {
+            let _ = writeln!(
+                s,
+                "| {} | `{}` | `{}:{}` | {} |",
+                f.severity.label(),
+                f.rule,
+                findings.sources.get(f.file).path,
+                f.line,
+                cell(&f.message)
+            );
+        }
+    }
+    s
+}
+
+fn changes(d: &Diff, base: &str, head: &str) -> String {
     let mut s = format!("### 目录变更：`{}` → `{}`\n\n", cell(base), cell(head));
     s.push_str("| 增负 | 减负 | 结构 | 中性 |\n|---:|---:|---:|---:|\n");
     let counts: Vec<String> = Class::ALL.iter().map(|c| d.count(*c).to_string()).collect();

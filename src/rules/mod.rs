@@ -2,9 +2,11 @@
 //! linter can produce has a rule here with a stable id, a default severity
 //! and a Chinese explanation (`tongbiao explain ID`).
 //!
-//! Two kinds of check exist: `Load` rules are emitted while reading and
-//! parsing files (a file that is not JSON cannot reach typed rules), and
-//! `Catalog` rules run over the typed catalog with its lookup index.
+//! Three kinds of check exist: `Load` rules are emitted while reading and
+//! parsing files (a file that is not JSON cannot reach typed rules),
+//! `Catalog` rules run over the typed catalog with its lookup index, and
+//! `Diff` rules run over two revisions and the diff between them
+//! (`tongbiao diff`).
 
 pub(crate) use crate::analysis::promises::promises;
 use crate::catalog::{Catalog, Index};
@@ -22,6 +24,7 @@ pub(crate) mod baseline_stale;
 pub(crate) mod bom;
 pub(crate) mod bundle_one_form;
 pub(crate) mod bundle_uniformity;
+pub(crate) mod burden_without_basis;
 pub(crate) mod centre_and_online;
 pub(crate) mod channels_distinct;
 pub(crate) mod commitment_complete;
@@ -36,6 +39,7 @@ pub(crate) mod deferral;
 pub(crate) mod delivery_by_post;
 pub(crate) mod deviation_element;
 pub(crate) mod deviation_unapproved;
+pub(crate) mod deviation_widened;
 pub(crate) mod discriminatory_condition;
 mod doc;
 pub(crate) mod duplicate_id;
@@ -82,6 +86,7 @@ pub(crate) mod vague_open_list;
 pub(crate) mod vague_placeholder;
 pub(crate) mod vague_reference;
 pub(crate) mod vague_unmeasurable;
+pub(crate) mod version_not_bumped;
 pub(crate) mod visit_reason;
 
 /// What a rule looks at.
@@ -91,6 +96,9 @@ pub(crate) enum Check {
     Load,
     /// Runs over the typed catalog.
     Catalog(fn(&Context, &mut Sink)),
+    /// Runs over two revisions of the catalog and the classified diff
+    /// between them (`tongbiao diff`); findings are in HEAD's files.
+    Diff(fn(&DiffContext, &mut Sink)),
     /// Emitted by the lint pipeline about `rules/` itself (config errors,
     /// stale entries, exemptions), after the catalog rules ran.
     Pipeline,
@@ -113,6 +121,8 @@ pub(crate) enum Category {
     Text,
     /// 规则配置
     Config,
+    /// 变更审核
+    Change,
 }
 
 impl Category {
@@ -125,6 +135,7 @@ impl Category {
             Category::Policy => "政策规则",
             Category::Text => "模糊用语",
             Category::Config => "规则配置",
+            Category::Change => "变更审核",
         }
     }
 }
@@ -204,6 +215,22 @@ impl Context<'_> {
     }
 }
 
+/// What diff rules see: both revisions as loaded (findings point into
+/// HEAD's files, by HEAD's file ids) and their diff, classified with the
+/// configured classes.
+pub(crate) struct DiffContext<'a> {
+    pub(crate) base: &'a crate::load::Loaded,
+    pub(crate) head: &'a crate::load::Loaded,
+    pub(crate) diff: &'a crate::analysis::diff::Diff,
+}
+
+impl DiffContext<'_> {
+    /// HEAD's file id of a catalog-relative path.
+    pub(crate) fn head_file(&self, path: &str) -> Option<FileId> {
+        self.head.sources.files.iter().position(|f| f.path == path)
+    }
+}
+
 /// Every rule, in the order `tongbiao rules` lists them.
 pub(crate) static RULES: &[&Rule] = &[
     &invalid_utf8::RULE,
@@ -269,6 +296,9 @@ pub(crate) static RULES: &[&Rule] = &[
     &exemption_expired::RULE,
     &exemption_unused::RULE,
     &baseline_stale::RULE,
+    &version_not_bumped::RULE,
+    &burden_without_basis::RULE,
+    &deviation_widened::RULE,
 ];
 
 pub(crate) fn find(id: &str) -> Option<&'static Rule> {
@@ -292,10 +322,21 @@ pub(crate) fn run(ctx: &Context) -> Vec<Diagnostic> {
                 f(ctx, &mut sink);
                 Some(sink.diagnostics)
             }
-            Check::Load | Check::Pipeline => None,
+            Check::Load | Check::Pipeline | Check::Diff(_) => None,
         })
         .flatten()
         .collect()
+}
+
+/// Run every diff rule (`tongbiao diff`), with their default severities.
+pub(crate) fn run_diff(ctx: &DiffContext) -> Vec<Diagnostic> {
+    let mut sink = Sink::default();
+    for r in RULES {
+        if let Check::Diff(f) = r.check {
+            f(ctx, &mut sink);
+        }
+    }
+    sink.diagnostics
 }
 
 #[cfg(test)]
@@ -354,6 +395,18 @@ mod tests {
                 if !r.doc.bad.contains(s) {
                     failures.push(format!("{}: doc.bad does not show the example's {s:?}", r.id));
                 }
+            }
+            if let Check::Diff(_) = r.check {
+                // Two revisions: the clean catalog, then the clean catalog
+                // with the example applied (the clean pair reports nothing).
+                match crate::testing::diff_example(&r.example) {
+                    Err(e) => failures.push(format!("{}: the example does not apply: {e}", r.id)),
+                    Ok(found) if !found.iter().any(|d| d.rule == r.id) => {
+                        failures.push(format!("{}: the documented example does not trigger it", r.id));
+                    }
+                    Ok(_) => {}
+                }
+                continue;
             }
             match crate::testing::lint_example(&r.example) {
                 Err(e) => failures.push(format!("{}: the example does not apply: {e}", r.id)),

@@ -1,121 +1,21 @@
-//! The classification of changes by their effect on applicants, as one
-//! table of data: change kind (a stable id, used in JSON output) → class
-//! and Chinese label. (Issue 8 asks for a `diff` section in `rules/`; this
-//! round keeps the table here, in one place, so moving it to the config
-//! layer later touches this file only.)
+//! The classes of changes (the default table and its compiled form live in
+//! the config layer, `config::classes`, so that rules.json `diff.classes`
+//! is checked against them), and the step that applies a compiled table
+//! to a diff.
 
-use serde::Serialize;
+pub use crate::config::classes::{known, of, Class, Classes, KINDS};
 
-/// A change's effect on applicants.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-pub enum Class {
-    /// 增负: burden up.
-    #[serde(rename = "增负")]
-    Up,
-    /// 减负: burden down.
-    #[serde(rename = "减负")]
-    Down,
-    /// 结构: codes, items, regions, agencies, files; and changes whose
-    /// effect has no direction (a window's hours, a result's name).
-    #[serde(rename = "结构")]
-    Structural,
-    /// 中性: editorial (same normalised text, order, formatting).
-    #[serde(rename = "中性")]
-    Neutral,
-}
+use super::Diff;
 
-impl Class {
-    pub const ALL: [Class; 4] = [Class::Up, Class::Down, Class::Structural, Class::Neutral];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Class::Up => "增负",
-            Class::Down => "减负",
-            Class::Structural => "结构",
-            Class::Neutral => "中性",
+impl Diff {
+    /// Give every change the class `classes` says (rules.json
+    /// `diff.classes` over the defaults) and sort again (增负 first, then by
+    /// file and pointer).
+    pub fn classify(&mut self, classes: &Classes) {
+        for c in &mut self.changes {
+            c.class = classes.of(c.kind);
         }
-    }
-}
-
-use Class::{Down, Neutral, Structural, Up};
-
-/// Every kind of change: id, class, Chinese label.
-pub const KINDS: &[(&str, Class, &str)] = &[
-    // materials of an item
-    ("material-added", Up, "新增申请材料"),
-    ("material-removed", Down, "取消申请材料"),
-    ("material-required", Up, "材料改为必要（或取消容缺）"),
-    ("material-relaxed", Down, "材料改为非必要或容缺后补"),
-    ("copies-more", Up, "原件或复印件份数增加"),
-    ("copies-fewer", Down, "原件或复印件份数减少"),
-    ("exemption-removed", Up, "取消免提交"),
-    ("exemption-added", Down, "新增免提交"),
-    // conditions and process
-    ("condition-added", Up, "新增受理条件"),
-    ("condition-removed", Down, "删除受理条件"),
-    ("condition-changed", Up, "受理条件文字实质改动（需审核）"),
-    ("step-added", Up, "新增办理环节"),
-    ("step-removed", Down, "减少办理环节"),
-    ("step-changed", Structural, "办理环节内容改动"),
-    // deadlines
-    ("deadline-longer", Up, "时限延长"),
-    ("deadline-shorter", Down, "时限缩短"),
-    ("deadline-unit-changed", Structural, "时限单位改变"),
-    ("case-type-promised", Up, "即办件改为承诺件"),
-    ("case-type-immediate", Down, "承诺件改为即办件"),
-    // fees
-    ("fee-added", Up, "新增收费"),
-    ("fee-removed", Down, "取消收费"),
-    ("fee-changed", Up, "收费标准改动（需审核）"),
-    // local facts
-    ("visits-more", Up, "到现场次数增加"),
-    ("visits-fewer", Down, "到现场次数减少"),
-    ("online-depth-lower", Up, "网上办理深度降低"),
-    ("online-depth-higher", Down, "网上办理深度提高"),
-    ("left-service-centre", Up, "不再进驻政务服务中心"),
-    ("joined-service-centre", Down, "进驻政务服务中心"),
-    ("post-withdrawn", Up, "取消结果邮寄送达"),
-    ("post-added", Down, "支持结果邮寄送达"),
-    ("coverage-lost", Up, "区划不再实施该事项（实施清单删除）"),
-    ("coverage-gained", Down, "区划新增实施该事项"),
-    // structure
-    ("item-added", Structural, "新增事项"),
-    ("item-removed", Structural, "删除事项"),
-    ("region-added", Structural, "新增区划"),
-    ("region-removed", Structural, "删除区划"),
-    ("region-recoded", Structural, "区划代码变更"),
-    ("local-recoded", Structural, "实施清单随区划代码变更"),
-    ("agency-added", Structural, "新增实施主体"),
-    ("agency-removed", Structural, "删除实施主体"),
-    ("agency-changed", Structural, "更换实施主体"),
-    ("registry-added", Structural, "材料库或部门新增条目"),
-    ("registry-removed", Structural, "材料库或部门删除条目"),
-    ("bundle-added", Structural, "新增“一件事”"),
-    ("bundle-removed", Structural, "删除“一件事”"),
-    ("field-changed", Structural, "其他内容改动"),
-    // editorial
-    ("reworded", Neutral, "措辞调整（规范化后相同）"),
-    ("reordered", Neutral, "仅顺序调整"),
-];
-
-/// Class and label of a kind (an unknown kind is a bug: shown as 结构).
-pub fn of(kind: &str) -> (Class, &'static str) {
-    KINDS
-        .iter()
-        .find(|(k, _, _)| *k == kind)
-        .map_or((Structural, "其他内容改动"), |(_, c, l)| (*c, *l))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn kinds_are_unique_and_every_class_is_used() {
-        let ids: std::collections::BTreeSet<_> = KINDS.iter().map(|k| k.0).collect();
-        assert_eq!(ids.len(), KINDS.len());
-        for c in Class::ALL {
-            assert!(KINDS.iter().any(|k| k.1 == c), "{c:?}");
-        }
+        self.changes
+            .sort_by(|x, y| (x.class, &x.file, &x.pointer).cmp(&(y.class, &y.file, &y.pointer)));
     }
 }

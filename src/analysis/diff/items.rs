@@ -74,6 +74,7 @@ fn item(out: &mut Out, ctx: &Ctx, old: &Item, new: &Item) {
         "code",
         "version",
         "updated",
+        "change_notes",
         "conditions",
         "materials",
         "process",

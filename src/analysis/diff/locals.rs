@@ -154,6 +154,7 @@ fn local(out: &mut Out, ctx: &Ctx, o: &Local, n: &Local) {
         "agency",
         "version",
         "updated",
+        "change_notes",
         "promised_deadline",
         "visits",
         "in_service_centre",

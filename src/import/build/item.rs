@@ -260,6 +260,7 @@ fn local(ctx: &Ctx, r: &Rec, agency: String, statutory_unit: Option<DeadlineUnit
         consultation: f.consultation.clone(),
         complaint: f.complaint.clone(),
         deviations: Vec::new(),
+        change_notes: Vec::new(),
         version: 1,
         updated: ctx.opts.date.clone(),
     }
