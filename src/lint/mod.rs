@@ -6,6 +6,7 @@ mod apply;
 pub(crate) mod baseline;
 pub mod fingerprint;
 mod locate;
+pub mod partial;
 pub(crate) mod select;
 
 use std::path::Path;
