@@ -9,8 +9,10 @@ use std::path::{Component, Path, PathBuf};
 use crate::load::{is_data_candidate, RawFile};
 
 mod changes;
+mod pair;
 
 pub use changes::changed_since;
+pub use pair::{read_changed, Which};
 
 /// The catalog directory `catalog` (a path as the user gave it, relative to
 /// the working directory) as it was at revision `rev` of the repository

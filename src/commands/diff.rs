@@ -7,6 +7,7 @@ use super::{Outcome, Status};
 use crate::analysis::diff::{diff, Class, Side};
 use crate::load::{self, RawFile};
 use crate::reports::{diff_human, diff_json, diff_markdown};
+use crate::revision::Which;
 
 /// Arguments of `tongbiao diff`.
 #[derive(clap::Args, Debug)]
@@ -55,19 +56,29 @@ fn read_side(spec: Option<&str>, catalog: &Path) -> Result<Vec<RawFile>, String>
     }
 }
 
+/// Both sides: when BASE is a revision and HEAD a revision or the work
+/// tree, only the changed files and what their diff needs
+/// (`revision::read_changed`); otherwise each side in full.
+fn read_sides(args: &Args) -> Result<(Vec<RawFile>, Vec<RawFile>), (Which, String)> {
+    let is_dir = |s: &str| Path::new(s).is_dir();
+    if !is_dir(&args.base) && !args.head.as_deref().is_some_and(is_dir) {
+        return crate::revision::read_changed(&args.catalog, &args.base, args.head.as_deref());
+    }
+    let base = read_side(Some(&args.base), &args.catalog).map_err(|e| (Which::Base, e))?;
+    let head = read_side(args.head.as_deref(), &args.catalog).map_err(|e| (Which::Head, e))?;
+    Ok((base, head))
+}
+
 pub(super) fn run(args: &Args) -> Outcome {
     let base_label = args.base.clone();
     let head_label = args
         .head
         .clone()
         .unwrap_or_else(|| format!("工作区 {}", args.catalog.display()));
-    let base = match read_side(Some(&args.base), &args.catalog) {
-        Ok(f) => load::parse(f, 0),
-        Err(e) => return Outcome::failed(format!("无法读取旧版本 {base_label}：{e}")),
-    };
-    let head = match read_side(args.head.as_deref(), &args.catalog) {
-        Ok(f) => load::parse(f, 0),
-        Err(e) => return Outcome::failed(format!("无法读取新版本 {head_label}：{e}")),
+    let (base, head) = match read_sides(args) {
+        Ok((b, h)) => (load::parse(b, 0), load::parse(h, 0)),
+        Err((Which::Base, e)) => return Outcome::failed(format!("无法读取旧版本 {base_label}：{e}")),
+        Err((Which::Head, e)) => return Outcome::failed(format!("无法读取新版本 {head_label}：{e}")),
     };
     let d = diff(
         &Side {

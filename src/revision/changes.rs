@@ -6,19 +6,30 @@
 //! compared with the revision's blob id. No blob of the revision is read.
 
 use std::collections::{HashMap, HashSet};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
 use rayon::prelude::*;
 
-use super::{blobs, open};
+use super::{blobs, open, Opened};
 use crate::load::list_tree;
 
 /// Catalog-relative paths of the data files under `dir` that differ
 /// between revision `rev` and the working tree, sorted. A directory absent
 /// at the revision: every file is new.
 pub fn changed_since(dir: &Path, rev: &str) -> Result<Vec<String>, String> {
-    let opened = open(dir, rev)?;
+    Ok(against_worktree(&open(dir, rev)?, dir, rev)?.changed)
+}
+
+/// The revision's blobs, the work tree's files and which of them differ.
+pub(super) struct WorkTree {
+    pub(super) old: HashMap<String, gix::ObjectId>,
+    pub(super) files: Vec<(String, PathBuf)>,
+    pub(super) changed: Vec<String>,
+}
+
+/// Compare the directory `dir` (opened at `rev`) with the work tree.
+pub(super) fn against_worktree(opened: &Opened, dir: &Path, rev: &str) -> Result<WorkTree, String> {
     let repo = &opened.repo;
     let old: HashMap<String, gix::ObjectId> = match &opened.tree {
         Some(t) => blobs(repo, t, rev, &opened.shown)?.into_iter().collect(),
@@ -60,7 +71,7 @@ pub fn changed_since(dir: &Path, rev: &str) -> Result<Vec<String>, String> {
     let present: HashSet<&str> = files.iter().map(|(rel, _)| rel.as_str()).collect();
     changed.extend(old.keys().filter(|p| !present.contains(p.as_str())).cloned());
     changed.sort();
-    Ok(changed)
+    Ok(WorkTree { old, files, changed })
 }
 
 /// Whether the file's size and modification time are those recorded in
