@@ -36,7 +36,7 @@ pub(crate) struct Args {
     baseline: Option<PathBuf>,
     /// 只报告自该 git 修订版本（如 origin/main）以来有变更的文件及其影响到的文件中的问题
     /// （同一事项的基本目录与各地实施清单）；登记表或 rules/ 有变更时检查整个目录
-    #[arg(long, value_name = "REV")]
+    #[arg(long, value_name = "修订版本")]
     base: Option<String>,
 }
 
@@ -82,10 +82,15 @@ pub(super) fn run(args: &Args) -> Outcome {
             if let Err(failed) = super::baseline::apply(args.baseline.as_deref(), &mut out) {
                 return failed;
             }
+            if note.as_ref().is_some_and(|n| n.1) {
+                // Baseline entries in files a partial run did not read
+                // would all look stale: only a full lint reports them.
+                out.diagnostics.retain(|d| d.rule != "baseline-stale");
+            }
             let mut o = args
                 .report
                 .outcome(out, &selection, &View::new(args.show_info, args.color));
-            if let Some(n) = note {
+            if let Some((n, _)) = note {
                 o.err(n);
             }
             o
@@ -110,16 +115,20 @@ fn lint_since(
     rules_dir: Option<&Path>,
     today: &str,
     rev: &str,
-) -> Result<Result<(lint::Outcome, String), Failure>, String> {
+) -> Result<Result<(lint::Outcome, (String, bool)), Failure>, String> {
     let changed = crate::revision::changed_since(&target.root, rev).map_err(|e| format!("--base {rev}：{e}"))?;
-    // rules/ outside the repository cannot be compared: taken as changed.
-    let rules_changed =
-        rules_dir.is_some_and(|r| crate::revision::changed_since(r, rev).map_or(true, |c| !c.is_empty()));
+    // rules/ that cannot be compared (outside the repository) is taken as changed.
+    let rules_changed = rules_dir.and_then(|r| match crate::revision::changed_since(r, rev) {
+        Ok(c) if c.is_empty() => None,
+        Ok(c) => Some(format!("规则配置 {} 中有 {} 个文件有变更", r.display(), c.len())),
+        Err(_) => Some(format!("规则配置目录 {} 无法与 {rev} 比较", r.display())),
+    });
     let (out, scope) = match lint::partial::lint_changed(&target.root, rules_dir, today, &changed, rules_changed) {
         Ok(r) => r,
         Err(f) => return Ok(Err(f)),
     };
     let out = lint::select_paths(out, &target.selected);
+    let partial = matches!(scope, Scope::Partial { .. });
     let note = match scope {
         Scope::Full(reason) => format!("--base {rev}：{reason}，已检查并报告整个目录\n"),
         Scope::Partial { read, affected } => format!(
@@ -128,5 +137,5 @@ fn lint_since(
             affected.len()
         ),
     };
-    Ok(Ok((out, note)))
+    Ok(Ok((out, (note, partial))))
 }

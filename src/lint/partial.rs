@@ -25,22 +25,21 @@ pub enum Scope {
 }
 
 /// Lint the catalog at `root` for the `changed` paths (relative to the
-/// root; deleted files included). `rules_changed`: `rules/` differs too.
+/// root; deleted files included). `rules_changed`: why `rules/` may
+/// differ too, when it may (then everything is linted).
 pub fn lint_changed(
     root: &Path,
     rules_dir: Option<&Path>,
     today: &str,
     changed: &[String],
-    rules_changed: bool,
+    rules_changed: Option<String>,
 ) -> Result<(Outcome, Scope), Failure> {
-    let full = if rules_changed {
-        Some("规则配置 rules/ 有变更".to_string())
-    } else {
+    let full = rules_changed.or_else(|| {
         changed
             .iter()
             .find(|p| is_registry(p))
             .map(|p| format!("登记表 {p} 有变更"))
-    };
+    });
     if let Some(reason) = full {
         return Ok((lint_dir(root, rules_dir, today)?, Scope::Full(reason)));
     }
