@@ -211,3 +211,27 @@ fn a_bad_revision_is_named() {
     assert_eq!(code, 2);
     assert!(err.contains("no-such-rev") && err.contains("找不到修订版本"), "{err}");
 }
+
+#[test]
+fn a_baseline_suppresses_and_reports_no_stale_entries_for_unread_files() {
+    let repo = Repo::new();
+    let out = Command::cargo_bin("tongbiao")
+        .unwrap()
+        .current_dir(&repo.dir)
+        .args(["baseline", "catalog", "--out", "b.json", "--today", "2026-12-01"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    edit(&repo.file("local/630105/630101001000.json"), |v| {
+        v["promised_deadline"]["value"] = 18.into();
+    });
+    let found = repo.findings(&["catalog", "--base", "base", "--baseline", "b.json"]);
+    let hits = files_and_rules(&found);
+    // The new outlier is reported; what the baseline holds is not, and the
+    // entries of files this run did not read are not called stale.
+    assert!(
+        hits.contains(&("catalog/local/630105/630101001000.json".into(), "spread-outlier".into())),
+        "{hits:?}"
+    );
+    assert!(hits.iter().all(|(_, r)| r != "baseline-stale"), "{hits:?}");
+}

@@ -68,9 +68,9 @@ pub(super) fn run(args: &Args) -> Outcome {
     let mut note = None;
     let result = match &args.base {
         Some(rev) => match lint_since(&target, rules_dir, &today, rev) {
-            Ok(Ok((out, n))) => {
-                note = Some(n);
-                Ok(out)
+            Ok(Ok(since)) => {
+                note = Some((since.note, since.partial));
+                Ok(since.out)
             }
             Ok(Err(f)) => Err(f),
             Err(message) => return Outcome::failed(message),
@@ -115,7 +115,7 @@ fn lint_since(
     rules_dir: Option<&Path>,
     today: &str,
     rev: &str,
-) -> Result<Result<(lint::Outcome, (String, bool)), Failure>, String> {
+) -> Result<Result<Since, Failure>, String> {
     let changed = crate::revision::changed_since(&target.root, rev).map_err(|e| format!("--base {rev}：{e}"))?;
     // rules/ that cannot be compared (outside the repository) is taken as changed.
     let rules_changed = rules_dir.and_then(|r| match crate::revision::changed_since(r, rev) {
@@ -137,5 +137,13 @@ fn lint_since(
             affected.len()
         ),
     };
-    Ok(Ok((out, (note, partial))))
+    Ok(Ok(Since { out, note, partial }))
+}
+
+/// A `--base` run: its outcome, the note for standard error, and whether
+/// only part of the catalog was read.
+struct Since {
+    out: lint::Outcome,
+    note: String,
+    partial: bool,
 }
