@@ -8,10 +8,49 @@ use std::path::{Component, Path, PathBuf};
 
 use crate::load::{is_data_candidate, RawFile};
 
+mod changes;
+mod pair;
+
+pub use changes::changed_since;
+pub use pair::{read_changed, Which};
+
 /// The catalog directory `catalog` (a path as the user gave it, relative to
 /// the working directory) as it was at revision `rev` of the repository
 /// that contains it. Files sorted by path.
 pub fn read_revision(catalog: &Path, rev: &str) -> Result<Vec<RawFile>, String> {
+    let opened = open(catalog, rev)?;
+    let shown = &opened.shown;
+    let tree = opened
+        .tree
+        .as_ref()
+        .ok_or_else(|| format!("修订版本 {rev} 中没有目录 {shown}"))?;
+    let repo = &opened.repo;
+    let mut files: Vec<RawFile> = blobs(repo, tree, rev, shown)?
+        .into_iter()
+        .map(|(path, oid)| {
+            let bytes = repo
+                .find_object(oid)
+                .map(|o| o.data.clone())
+                .map_err(|e| format!("修订版本 {rev} 中的 {shown}/{path} 无法读取（{e}）"));
+            RawFile { path, bytes }
+        })
+        .collect();
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}
+
+/// A repository opened for a directory of its work tree at a revision.
+struct Opened {
+    repo: gix::Repository,
+    /// The directory relative to the work tree ('/'-separated; "" = root).
+    rel: String,
+    /// The same, for messages ("." for the root).
+    shown: String,
+    /// The directory's tree at the revision; `None` when it is absent there.
+    tree: Option<gix::ObjectId>,
+}
+
+fn open(catalog: &Path, rev: &str) -> Result<Opened, String> {
     let cwd = std::env::current_dir().map_err(|e| format!("无法确定当前目录：{e}"))?;
     let abs = clean(&cwd.join(catalog));
     let start = ancestor_dir(&abs);
@@ -30,44 +69,60 @@ pub fn read_revision(catalog: &Path, rev: &str) -> Result<Vec<RawFile>, String> 
         .map_err(|e| e.to_string())
         .and_then(|o| o.peel_to_tree().map_err(|e| e.to_string()))
         .map_err(|e| format!("修订版本 {rev} 无法读取为目录树（{e}）"))?;
-    let shown = if rel.as_os_str().is_empty() {
-        ".".into()
-    } else {
-        rel.display().to_string()
-    };
-    let tree = if rel.as_os_str().is_empty() {
-        root
+    let rel_s = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/");
+    let shown = if rel_s.is_empty() { ".".into() } else { rel_s.clone() };
+    let tree = if rel_s.is_empty() {
+        Some(root.id)
     } else {
         let entry = root
             .lookup_entry_by_path(&rel)
-            .map_err(|e| format!("修订版本 {rev} 中无法查找 {shown}（{e}）"))?
-            .ok_or_else(|| format!("修订版本 {rev} 中没有目录 {shown}"))?;
-        entry
-            .object()
-            .ok()
-            .and_then(|o| o.peel_to_tree().ok())
-            .ok_or_else(|| format!("修订版本 {rev} 中的 {shown} 不是目录"))?
+            .map_err(|e| format!("修订版本 {rev} 中无法查找 {shown}（{e}）"))?;
+        match entry {
+            None => None,
+            Some(entry) => Some(
+                entry
+                    .object()
+                    .ok()
+                    .and_then(|o| o.peel_to_tree().ok())
+                    .ok_or_else(|| format!("修订版本 {rev} 中的 {shown} 不是目录"))?
+                    .id,
+            ),
+        }
     };
+    drop(root);
+    Ok(Opened {
+        repo,
+        rel: rel_s,
+        shown,
+        tree,
+    })
+}
+
+/// The data files of a tree: path relative to it and blob id.
+fn blobs(
+    repo: &gix::Repository,
+    tree: &gix::ObjectId,
+    rev: &str,
+    shown: &str,
+) -> Result<Vec<(String, gix::ObjectId)>, String> {
+    let tree = repo
+        .find_tree(*tree)
+        .map_err(|e| format!("修订版本 {rev} 中无法读取 {shown}（{e}）"))?;
     let entries = tree
         .traverse()
         .breadthfirst
         .files()
         .map_err(|e| format!("修订版本 {rev} 中无法遍历 {shown}（{e}）"))?;
-    let mut files: Vec<RawFile> = entries
+    Ok(entries
         .into_iter()
         .filter(|e| e.mode.is_blob())
         .map(|e| (String::from_utf8_lossy(&e.filepath).into_owned(), e.oid))
         .filter(|(p, _)| is_data_candidate(p))
-        .map(|(path, oid)| {
-            let bytes = repo
-                .find_object(oid)
-                .map(|o| o.data.clone())
-                .map_err(|e| format!("修订版本 {rev} 中的 {shown}/{path} 无法读取（{e}）"));
-            RawFile { path, bytes }
-        })
-        .collect();
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(files)
+        .collect())
 }
 
 /// `.` and `..` resolved lexically (the path may not exist in the work tree).

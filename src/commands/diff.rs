@@ -10,6 +10,7 @@ use crate::diag::Severity;
 use crate::lint::changes;
 use crate::load::{self, RawFile};
 use crate::reports::{diff_human, diff_json, diff_markdown};
+use crate::revision::Which;
 
 /// Arguments of `tongbiao diff`.
 #[derive(clap::Args, Debug)]
@@ -75,17 +76,23 @@ fn load_rules(args: &Args) -> Result<Config, Outcome> {
         )));
     }
     let loaded = config::load(dir.is_dir().then_some(dir.as_path()), &crate::rules::known);
-    let sources = crate::source::Sources { files: loaded.sources };
     match loaded.config {
         Ok(c) => Ok(c),
-        Err(invalid) => {
-            let out = crate::lint::located(sources, crate::rules::config_findings(&invalid));
-            let mut o = Outcome::failed("rules/ 中的配置有误，未进行比较；请先修正上面列出的问题");
-            o.steps
-                .insert(0, super::Step::Err(crate::reports::human::human(&out, true, false)));
-            Err(o)
-        }
+        Err(invalid) => Err(super::broken_rules(&loaded.sources, &invalid, "未进行比较")),
     }
+}
+
+/// Both sides: when BASE is a revision and HEAD a revision or the work
+/// tree, only the changed files and what their diff needs
+/// (`revision::read_changed`); otherwise each side in full.
+fn read_sides(args: &Args) -> Result<(Vec<RawFile>, Vec<RawFile>), (Which, String)> {
+    let is_dir = |s: &str| Path::new(s).is_dir();
+    if !is_dir(&args.base) && !args.head.as_deref().is_some_and(is_dir) {
+        return crate::revision::read_changed(&args.catalog, &args.base, args.head.as_deref());
+    }
+    let base = read_side(Some(&args.base), &args.catalog).map_err(|e| (Which::Base, e))?;
+    let head = read_side(args.head.as_deref(), &args.catalog).map_err(|e| (Which::Head, e))?;
+    Ok((base, head))
 }
 
 pub(super) fn run(args: &Args) -> Outcome {
@@ -98,13 +105,10 @@ pub(super) fn run(args: &Args) -> Outcome {
         .head
         .clone()
         .unwrap_or_else(|| format!("工作区 {}", args.catalog.display()));
-    let base = match read_side(Some(&args.base), &args.catalog) {
-        Ok(f) => load::parse(f, 0),
-        Err(e) => return Outcome::failed(format!("无法读取旧版本 {base_label}：{e}")),
-    };
-    let head = match read_side(args.head.as_deref(), &args.catalog) {
-        Ok(f) => load::parse(f, 0),
-        Err(e) => return Outcome::failed(format!("无法读取新版本 {head_label}：{e}")),
+    let (base, head) = match read_sides(args) {
+        Ok((b, h)) => (load::parse(b, 0), load::parse(h, 0)),
+        Err((Which::Base, e)) => return Outcome::failed(format!("无法读取旧版本 {base_label}：{e}")),
+        Err((Which::Head, e)) => return Outcome::failed(format!("无法读取新版本 {head_label}：{e}")),
     };
     let checked = changes::check(
         &Side {

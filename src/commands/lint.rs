@@ -2,10 +2,10 @@
 
 mod report;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::{Color, Outcome};
-use crate::lint::{self, select::Selection, Failure};
+use crate::lint::{self, partial::Scope, select::Selection, Failure};
 use crate::{config, load};
 use report::View;
 
@@ -34,6 +34,10 @@ pub(crate) struct Args {
     /// 基线文件（由 tongbiao baseline 写出）：其中已有的问题不再报告，只报告新增的问题；已不存在的条目报告为 baseline-stale
     #[arg(long)]
     baseline: Option<PathBuf>,
+    /// 只报告自该 git 修订版本（如 origin/main）以来有变更的文件及其影响到的文件中的问题
+    /// （同一事项的基本目录与各地实施清单）；登记表或 rules/ 有变更时检查整个目录
+    #[arg(long, value_name = "修订版本")]
+    base: Option<String>,
 }
 
 pub(super) fn run(args: &Args) -> Outcome {
@@ -61,13 +65,35 @@ pub(super) fn run(args: &Args) -> Outcome {
         ));
     }
     let rules_dir = rules.is_dir().then_some(rules.as_path());
-    match lint::lint_paths(&target, rules_dir, &today) {
+    let mut note = None;
+    let result = match &args.base {
+        Some(rev) => match lint_since(&target, rules_dir, &today, rev) {
+            Ok(Ok(since)) => {
+                note = Some((since.note, since.partial));
+                Ok(since.out)
+            }
+            Ok(Err(f)) => Err(f),
+            Err(message) => return Outcome::failed(message),
+        },
+        None => lint::lint_paths(&target, rules_dir, &today),
+    };
+    match result {
         Ok(mut out) => {
             if let Err(failed) = super::baseline::apply(args.baseline.as_deref(), &mut out) {
                 return failed;
             }
-            args.report
-                .outcome(out, &selection, &View::new(args.show_info, args.color))
+            if note.as_ref().is_some_and(|n| n.1) {
+                // Baseline entries in files a partial run did not read
+                // would all look stale: only a full lint reports them.
+                out.diagnostics.retain(|d| d.rule != "baseline-stale");
+            }
+            let mut o = args
+                .report
+                .outcome(out, &selection, &View::new(args.show_info, args.color));
+            if let Some((n, _)) = note {
+                o.err(n);
+            }
+            o
         }
         Err(Failure::Io(e)) => Outcome::failed(format!("无法检查目录：{e}")),
         Err(Failure::Config(out)) => {
@@ -79,4 +105,45 @@ pub(super) fn run(args: &Args) -> Outcome {
             o
         }
     }
+}
+
+/// `lint --base REV`: the files changed since `rev` (a bad revision is an
+/// `Err` message), then the pipeline on what they can affect, and a note
+/// for standard error saying what was read and reported.
+fn lint_since(
+    target: &load::Target,
+    rules_dir: Option<&Path>,
+    today: &str,
+    rev: &str,
+) -> Result<Result<Since, Failure>, String> {
+    let changed = crate::revision::changed_since(&target.root, rev).map_err(|e| format!("--base {rev}：{e}"))?;
+    // rules/ that cannot be compared (outside the repository) is taken as changed.
+    let rules_changed = rules_dir.and_then(|r| match crate::revision::changed_since(r, rev) {
+        Ok(c) if c.is_empty() => None,
+        Ok(c) => Some(format!("规则配置 {} 中有 {} 个文件有变更", r.display(), c.len())),
+        Err(_) => Some(format!("规则配置目录 {} 无法与 {rev} 比较", r.display())),
+    });
+    let (out, scope) = match lint::partial::lint_changed(&target.root, rules_dir, today, &changed, rules_changed) {
+        Ok(r) => r,
+        Err(f) => return Ok(Err(f)),
+    };
+    let out = lint::select_paths(out, &target.selected);
+    let partial = matches!(scope, Scope::Partial { .. });
+    let note = match scope {
+        Scope::Full(reason) => format!("--base {rev}：{reason}，已检查并报告整个目录\n"),
+        Scope::Partial { read, affected } => format!(
+            "--base {rev}：{} 个文件有变更（含删除），读取 {read} 个文件，报告受影响的 {} 个文件\n",
+            changed.len(),
+            affected.len()
+        ),
+    };
+    Ok(Ok(Since { out, note, partial }))
+}
+
+/// A `--base` run: its outcome, the note for standard error, and whether
+/// only part of the catalog was read.
+struct Since {
+    out: lint::Outcome,
+    note: String,
+    partial: bool,
 }

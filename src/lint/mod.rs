@@ -7,6 +7,7 @@ pub(crate) mod baseline;
 pub(crate) mod changes;
 pub mod fingerprint;
 mod locate;
+pub mod partial;
 pub(crate) mod select;
 
 use std::path::Path;

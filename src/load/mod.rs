@@ -40,6 +40,23 @@ pub struct Loaded {
 /// runs are deterministic. An error here (no such directory) means the run
 /// cannot happen at all.
 pub fn read_tree(root: &Path) -> Result<Vec<RawFile>, String> {
+    Ok(read_files(list_tree(root)?))
+}
+
+/// Read the files listed (catalog-relative path, path on disk) in parallel.
+pub fn read_files(paths: Vec<(String, std::path::PathBuf)>) -> Vec<RawFile> {
+    paths
+        .into_par_iter()
+        .map(|(rel, p)| RawFile {
+            path: rel,
+            bytes: std::fs::read(&p).map_err(|e| crate::text::os_error(&e)),
+        })
+        .collect()
+}
+
+/// The data files under `root`: catalog-relative path and path on disk,
+/// sorted by path.
+pub fn list_tree(root: &Path) -> Result<Vec<(String, std::path::PathBuf)>, String> {
     if !root.is_dir() {
         return Err(format!("目录不存在或不是目录：{}", root.display()));
     }
@@ -66,13 +83,7 @@ pub fn read_tree(root: &Path) -> Result<Vec<RawFile>, String> {
             paths.push((rel, entry.into_path()));
         }
     }
-    Ok(paths
-        .into_par_iter()
-        .map(|(rel, p)| RawFile {
-            path: rel,
-            bytes: std::fs::read(&p).map_err(|e| crate::text::os_error(&e)),
-        })
-        .collect())
+    Ok(paths)
 }
 
 /// JSON files outside `schema/` are catalog data (or misplaced data, which

@@ -1,0 +1,237 @@
+//! `tongbiao lint --base REV` on fixture git repositories built here (the
+//! uniformity case's catalog committed, then a change in the work tree):
+//! on the affected files it agrees with a full lint restricted to them.
+
+#![allow(clippy::unwrap_used)] // test code: a failed unwrap is a failed test
+
+use std::path::{Path, PathBuf};
+use std::process::Command as Std;
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn git(dir: &Path, args: &[&str]) {
+    let ok = Std::new("git")
+        .current_dir(dir)
+        .args([
+            "-c",
+            "user.name=t",
+            "-c",
+            "user.email=t@t",
+            "-c",
+            "commit.gpgsign=false",
+        ])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        ok.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+}
+
+fn copy(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let p = e.unwrap().path();
+        let t = to.join(p.file_name().unwrap());
+        if p.is_dir() {
+            copy(&p, &t);
+        } else {
+            std::fs::copy(&p, &t).unwrap();
+        }
+    }
+}
+
+fn edit(file: &Path, f: impl FnOnce(&mut Value)) {
+    let mut v: Value = serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
+    f(&mut v);
+    std::fs::write(file, serde_json::to_string_pretty(&v).unwrap() + "\n").unwrap();
+}
+
+struct Repo {
+    _tmp: tempfile::TempDir,
+    dir: PathBuf,
+}
+
+impl Repo {
+    /// The uniformity case's catalog, committed and tagged `base`.
+    fn new() -> Repo {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().to_path_buf();
+        git(&dir, &["init", "-q"]);
+        copy(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases/uniformity/catalog"),
+            &dir.join("catalog"),
+        );
+        git(&dir, &["add", "-A"]);
+        git(&dir, &["commit", "-qm", "base"]);
+        git(&dir, &["tag", "base"]);
+        Repo { _tmp: tmp, dir }
+    }
+
+    fn file(&self, rel: &str) -> PathBuf {
+        self.dir.join("catalog").join(rel)
+    }
+
+    /// Exit code, standard output and standard error of `tongbiao lint ARGS`.
+    fn lint(&self, args: &[&str]) -> (i32, String, String) {
+        let out = Command::cargo_bin("tongbiao")
+            .unwrap()
+            .current_dir(&self.dir)
+            .arg("lint")
+            .args(args)
+            .args(["--format", "json", "--today", "2026-12-01"])
+            .output()
+            .unwrap();
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    }
+
+    fn findings(&self, args: &[&str]) -> Vec<Value> {
+        let (code, out, err) = self.lint(args);
+        assert!(code == 0 || code == 1, "{args:?}: {code} {err}");
+        let v: Value = serde_json::from_str(&out).unwrap();
+        v["findings"].as_array().unwrap().clone()
+    }
+
+    /// `lint --base base` and a full lint of `affected`, which must agree.
+    fn agree(&self, affected: &[String]) -> Vec<Value> {
+        let since = self.findings(&["catalog", "--base", "base"]);
+        let paths: Vec<String> = affected.iter().map(|p| format!("catalog/{p}")).collect();
+        let mut args: Vec<&str> = paths.iter().map(String::as_str).collect();
+        args.push("--color");
+        args.push("never");
+        let full = self.findings(&args);
+        assert_eq!(since, full);
+        since
+    }
+}
+
+const REGIONS: [&str; 7] = ["630102", "630103", "630104", "630105", "630106", "630121", "630123"];
+
+/// The item's group: its base file and every region's local file.
+fn group(code: &str) -> Vec<String> {
+    let mut g = vec![format!("items/{code}.json")];
+    g.extend(REGIONS.iter().map(|r| format!("local/{r}/{code}.json")));
+    g
+}
+
+fn files_and_rules(found: &[Value]) -> Vec<(String, String)> {
+    found
+        .iter()
+        .map(|f| {
+            (
+                f["file"].as_str().unwrap().to_string(),
+                f["rule"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_changed_local_file_reports_its_group_as_a_full_lint_does() {
+    let repo = Repo::new();
+    edit(&repo.file("local/630105/630101001000.json"), |v| {
+        v["promised_deadline"]["value"] = 18.into();
+    });
+    let found = repo.agree(&group("630101001000"));
+    let hits = files_and_rules(&found);
+    // The changed file became an outlier; an unchanged one of the same item
+    // is still one (its distribution changed with the edit).
+    for f in ["local/630105/630101001000.json", "local/630102/630101001000.json"] {
+        assert!(
+            hits.contains(&(format!("catalog/{f}"), "spread-outlier".into())),
+            "{hits:?}"
+        );
+    }
+    assert!(hits.iter().all(|(f, _)| f.contains("630101001000")), "{hits:?}");
+}
+
+#[test]
+fn a_changed_base_item_reports_its_regions() {
+    let repo = Repo::new();
+    edit(&repo.file("items/630101001000.json"), |v| {
+        v["statutory_deadline"]["value"] = 4.into();
+    });
+    let found = repo.agree(&group("630101001000"));
+    let locals: Vec<String> = files_and_rules(&found)
+        .into_iter()
+        .filter(|(f, r)| f.starts_with("catalog/local/") && r == "promised-deadline")
+        .map(|(f, _)| f)
+        .collect();
+    assert!(locals.len() >= 2, "{found:?}");
+}
+
+#[test]
+fn an_unchanged_tree_reports_nothing() {
+    let repo = Repo::new();
+    let (code, out, err) = repo.lint(&["catalog", "--base", "base"]);
+    assert_eq!(code, 0, "{err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["findings"], Value::Array(vec![]));
+    assert!(err.contains("0 个文件有变更"), "{err}");
+}
+
+#[test]
+fn a_deleted_local_file_reports_its_item() {
+    let repo = Repo::new();
+    std::fs::remove_file(repo.file("local/630104/630101002000.json")).unwrap();
+    let mut g = group("630101002000");
+    g.retain(|p| p != "local/630104/630101002000.json");
+    repo.agree(&g);
+}
+
+#[test]
+fn a_changed_registry_lints_everything() {
+    let repo = Repo::new();
+    edit(&repo.file("materials.json"), |v| {
+        v["materials"][0]["name"] = "申请书（新）".into();
+    });
+    let (code, _, err) = repo.lint(&["catalog", "--base", "base"]);
+    assert!(code == 0 || code == 1, "{err}");
+    assert!(
+        err.contains("登记表 materials.json 有变更，已检查并报告整个目录"),
+        "{err}"
+    );
+    assert_eq!(
+        repo.findings(&["catalog", "--base", "base"]),
+        repo.findings(&["catalog"])
+    );
+}
+
+#[test]
+fn a_bad_revision_is_named() {
+    let repo = Repo::new();
+    let (code, _, err) = repo.lint(&["catalog", "--base", "no-such-rev"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no-such-rev") && err.contains("找不到修订版本"), "{err}");
+}
+
+#[test]
+fn a_baseline_suppresses_and_reports_no_stale_entries_for_unread_files() {
+    let repo = Repo::new();
+    let out = Command::cargo_bin("tongbiao")
+        .unwrap()
+        .current_dir(&repo.dir)
+        .args(["baseline", "catalog", "--out", "b.json", "--today", "2026-12-01"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    edit(&repo.file("local/630105/630101001000.json"), |v| {
+        v["promised_deadline"]["value"] = 18.into();
+    });
+    let found = repo.findings(&["catalog", "--base", "base", "--baseline", "b.json"]);
+    let hits = files_and_rules(&found);
+    // The new outlier is reported; what the baseline holds is not, and the
+    // entries of files this run did not read are not called stale.
+    assert!(
+        hits.contains(&("catalog/local/630105/630101001000.json".into(), "spread-outlier".into())),
+        "{hits:?}"
+    );
+    assert!(hits.iter().all(|(_, r)| r != "baseline-stale"), "{hits:?}");
+}
