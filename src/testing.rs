@@ -155,9 +155,9 @@ pub(crate) fn files_with(path: &str, text: &str) -> Vec<RawFile> {
         .collect()
 }
 
-/// Lint the base catalog with `changes` applied: a file with `Some(text)`
-/// is replaced or added, `None` removes it.
-pub(crate) fn lint_with(changes: &[(&str, Option<&str>)]) -> Outcome {
+/// The base catalog's (path, text) with `changes` applied: a file with
+/// `Some(text)` is replaced or added, `None` removes it; sorted by path.
+fn base_with(changes: &[(&str, Option<&str>)]) -> Vec<(String, String)> {
     let mut files = base();
     for (path, text) in changes {
         files.retain(|(p, _)| p != path);
@@ -166,6 +166,13 @@ pub(crate) fn lint_with(changes: &[(&str, Option<&str>)]) -> Outcome {
         }
     }
     files.sort();
+    files
+}
+
+/// Lint the base catalog with `changes` applied: a file with `Some(text)`
+/// is replaced or added, `None` removes it.
+pub(crate) fn lint_with(changes: &[(&str, Option<&str>)]) -> Outcome {
+    let files = base_with(changes);
     lint_files(
         files
             .into_iter()
@@ -328,14 +335,7 @@ fn with_baseline(mut out: Outcome, example: &Example) -> Result<Outcome, String>
 /// Test catalog files (the clean base with `changes` applied: `Some(text)`
 /// replaces or adds a file, `None` removes it) loaded as one diff side.
 fn side_with(changes: &[(&str, Option<&str>)]) -> crate::load::Loaded {
-    let mut files = base();
-    for (path, text) in changes {
-        files.retain(|(p, _)| p != path);
-        if let Some(t) = text {
-            files.push((path.to_string(), t.to_string()));
-        }
-    }
-    files.sort();
+    let files = base_with(changes);
     loaded(files.into_iter().map(|(p, t)| (p, Ok(t.into_bytes()))).collect())
 }
 

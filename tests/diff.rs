@@ -5,45 +5,13 @@
 
 #![allow(clippy::unwrap_used, clippy::too_many_lines)] // test code: a failed unwrap is a failed test
 
+mod common;
+use common::{copy_dir, git};
+
 use std::path::{Path, PathBuf};
-use std::process::Command as Std;
 
 use assert_cmd::Command;
 use serde_json::Value;
-
-fn git(dir: &Path, args: &[&str]) {
-    let ok = Std::new("git")
-        .current_dir(dir)
-        .args([
-            "-c",
-            "user.name=t",
-            "-c",
-            "user.email=t@t",
-            "-c",
-            "commit.gpgsign=false",
-        ])
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        ok.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&ok.stderr)
-    );
-}
-
-fn copy(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let p = e.unwrap().path();
-        let t = to.join(p.file_name().unwrap());
-        if p.is_dir() {
-            copy(&p, &t);
-        } else {
-            std::fs::copy(&p, &t).unwrap();
-        }
-    }
-}
 
 /// Edit a JSON file as a maintainer does: an item's or local file's
 /// `version` goes up by one and `updated` forward (version-not-bumped).
@@ -136,7 +104,7 @@ fn fixture() -> Repo {
     let dir = tmp.path().to_path_buf();
     git(&dir, &["init", "-q"]);
     let cat = dir.join("catalog");
-    copy(
+    copy_dir(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases/uniformity/catalog"),
         &cat,
     );
@@ -268,7 +236,7 @@ fn outputs_of_one_diff() {
 fn directory_against_directory() {
     let r = fixture();
     let old = r.dir.join("old");
-    copy(&r.cat(), &old);
+    copy_dir(&r.cat(), &old);
     edit(&r.cat().join("local/630105/630101001000.json"), |v| {
         v["in_service_centre"] = false.into();
         v["online"]["depth"] = "Ⅲ级".into();

@@ -2,8 +2,10 @@
 //! a fixture (commands that write must not touch the repository's files).
 
 #![allow(clippy::unwrap_used)] // test code: a failed unwrap is a failed test
+#![allow(dead_code)] // each test crate uses only some of these helpers
 
 use std::path::Path;
+use std::process::Command;
 
 /// Copy the directory tree `from` to `to`.
 pub fn copy_dir(from: &Path, to: &Path) {
@@ -17,4 +19,27 @@ pub fn copy_dir(from: &Path, to: &Path) {
             std::fs::copy(e.path(), target).unwrap();
         }
     }
+}
+
+/// Run git in `dir` with a fixed identity and no signing (fixture
+/// repositories), asserting it succeeded.
+pub fn git(dir: &Path, args: &[&str]) {
+    let ok = Command::new("git")
+        .current_dir(dir)
+        .args([
+            "-c",
+            "user.name=t",
+            "-c",
+            "user.email=t@t",
+            "-c",
+            "commit.gpgsign=false",
+        ])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        ok.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
 }
