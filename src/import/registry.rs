@@ -109,14 +109,14 @@ impl Files<'_> {
                 self.missing.join("、")
             ));
         };
-        let meta = parse_file(&meta.0, &strip_bom(&meta.1))?;
-        let regions = parse_file(&regions.0, &strip_bom(&regions.1))?;
-        let departments = parse_file(&departments.0, &strip_bom(&departments.1))?;
+        let meta = parse_file(&meta.0, crate::text::strip_bom(&meta.1))?;
+        let regions = parse_file(&regions.0, crate::text::strip_bom(&regions.1))?;
+        let departments = parse_file(&departments.0, crate::text::strip_bom(&departments.1))?;
         let (materials_file, materials) = match materials {
             Some((p, t)) => {
-                let t = strip_bom(&t);
-                let typed: MaterialsFile = parse_file(&p, &t)?;
-                let raw: Value = parse_file(&p, &t)?;
+                let t = crate::text::strip_bom(&t);
+                let typed: MaterialsFile = parse_file(&p, t)?;
+                let raw: Value = parse_file(&p, t)?;
                 // A copied file is new in the target: entries are appended to the copy.
                 (Some(raw), typed.materials)
             }
@@ -152,14 +152,15 @@ impl Agencies {
             if p.extension().and_then(|e| e.to_str()) != Some("json") {
                 continue;
             }
-            let t = strip_bom(&read_text(&p)?);
-            let typed: AgenciesFile = parse_file(&p, &t)?;
+            let text = read_text(&p)?;
+            let t = crate::text::strip_bom(&text);
+            let typed: AgenciesFile = parse_file(&p, t)?;
             if self.typed.contains_key(&typed.region) {
                 continue;
             }
-            let raw: Value = parse_file(&p, &t)?;
+            let raw: Value = parse_file(&p, t)?;
             if let Some(c) = copies.as_deref_mut() {
-                c.insert(typed.region.clone(), t.clone());
+                c.insert(typed.region.clone(), t.to_string());
             }
             self.files.insert(typed.region.clone(), raw);
             self.typed.insert(typed.region.clone(), typed.agencies);
@@ -178,28 +179,12 @@ fn existing(out: &Path) -> Result<Existing, String> {
     if !out.is_dir() {
         return Ok((items, existing));
     }
-    for entry in walkdir::WalkDir::new(out).sort_by_file_name() {
-        let entry = entry.map_err(|e| {
-            let e = e
-                .into_io_error()
-                .map_or_else(|| "目录中有循环链接".to_string(), |e| crate::text::os_error(&e));
-            format!("无法遍历目录 {}：{e}", out.display())
-        })?;
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let rel = entry
-            .path()
-            .strip_prefix(out)
-            .unwrap_or(entry.path())
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/");
+    // The same listing lint reads (data files only: what import writes).
+    for (rel, path) in crate::load::list_tree(out)? {
         if let Some(name) = rel.strip_prefix("items/").and_then(|n| n.strip_suffix(".json")) {
-            let item = std::fs::read_to_string(entry.path())
+            let item = std::fs::read_to_string(&path)
                 .map_err(|e| crate::text::os_error(&e))
-                .and_then(|t| serde_json::from_str(&strip_bom(&t)).map_err(|e| e.to_string()));
+                .and_then(|t| serde_json::from_str(crate::text::strip_bom(&t)).map_err(|e| e.to_string()));
             items.insert(name.to_string(), item);
         }
         existing.insert(rel);
@@ -209,10 +194,6 @@ fn existing(out: &Path) -> Result<Existing, String> {
 
 fn read_text(p: &Path) -> Result<String, String> {
     std::fs::read_to_string(p).map_err(|e| format!("无法读取 {}：{}", p.display(), crate::text::os_error(&e)))
-}
-
-fn strip_bom(t: &str) -> String {
-    t.strip_prefix('\u{feff}').unwrap_or(t).to_string()
 }
 
 fn parse_file<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, String> {
