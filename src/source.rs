@@ -62,6 +62,19 @@ impl SourceFile {
         };
         (start + byte_col.saturating_sub(1)).min(self.text.len())
     }
+
+    /// The 0-based line holding byte `offset` (clamped to the text).
+    pub(crate) fn line_index(&self, offset: usize) -> usize {
+        self.line_starts.partition_point(|&s| s <= offset.min(self.text.len())) - 1
+    }
+
+    /// The byte range of 0-based line `line`, its `\n` left out; `None`
+    /// past the last line.
+    pub(crate) fn line_range(&self, line: usize) -> Option<(usize, usize)> {
+        let start = *self.line_starts.get(line)?;
+        let end = self.line_starts.get(line + 1).map_or(self.text.len(), |&n| n - 1);
+        Some((start, end))
+    }
 }
 
 /// The base to show a directory's files under, '/'-terminated: the

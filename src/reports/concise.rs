@@ -2,8 +2,9 @@
 //! summary line: for terminals, editors' problem matchers and grep. Infos
 //! are counted but only listed with `show_info`, as in the human report.
 
+use super::terminal::safe_line;
 use super::{counts, summary_line};
-use crate::diag::Severity;
+use crate::diag::{Diagnostic, Severity};
 use crate::lint::Outcome;
 
 pub(crate) fn concise(out: &Outcome, show_info: bool) -> String {
@@ -12,16 +13,7 @@ pub(crate) fn concise(out: &Outcome, show_info: bool) -> String {
         if d.severity == Severity::Info && !show_info {
             continue;
         }
-        let f = out.sources.get(d.file);
-        s.push_str(&format!(
-            "{}:{}:{}: {} {} {}\n",
-            f.shown(),
-            d.line,
-            d.column,
-            d.severity.label(),
-            d.rule,
-            d.message.replace(['\r', '\n'], " ")
-        ));
+        s.push_str(&line(out, d));
     }
     let c = counts(&out.diagnostics);
     if c.info > 0 && !show_info {
@@ -30,4 +22,20 @@ pub(crate) fn concise(out: &Outcome, show_info: bool) -> String {
     s.push_str(&summary_line(out));
     s.push('\n');
     s
+}
+
+/// One finding as one line (also the human report's fallback when a code
+/// frame cannot be drawn). File name and message are escaped for the
+/// terminal; a line break in either is shown as `\n`.
+pub(crate) fn line(out: &Outcome, d: &Diagnostic) -> String {
+    let f = out.sources.get(d.file);
+    format!(
+        "{}:{}:{}: {} {} {}\n",
+        safe_line(&f.shown()),
+        d.line,
+        d.column,
+        d.severity.label(),
+        d.rule,
+        safe_line(&d.message.replace("\r\n", " ").replace('\n', " "))
+    )
 }

@@ -2,25 +2,31 @@
 //! line.
 
 use std::fmt;
-use std::sync::Arc;
 
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceSpan};
 
-use super::{counts, summary_line};
+use super::excerpt::{excerpt, Excerpt};
+use super::{concise, counts, summary_line, terminal};
 use crate::diag::{Diagnostic, Severity};
 use crate::lint::Outcome;
 
-/// miette's view of one finding.
+/// miette's view of one finding: its message and help escaped for the
+/// terminal, and an excerpt of its file (see [`Excerpt`]).
 struct View<'a> {
     d: &'a Diagnostic,
+    message: String,
+    help: Option<String>,
     src: Src,
 }
 
-/// The file text for miette, reporting columns in characters (miette
-/// counts bytes, which disagrees with our JSON output for Chinese text).
+/// The excerpt of a file miette is shown for one finding, reporting the
+/// finding's own line and column (in characters, as the JSON output does)
+/// whatever the excerpt's shape.
 struct Src {
     name: String,
-    text: Arc<str>,
+    ex: Excerpt,
+    /// The finding's 1-based line and column, as every other format says.
+    at: (usize, usize),
 }
 
 impl miette::SourceCode for Src {
@@ -30,15 +36,20 @@ impl miette::SourceCode for Src {
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
-        let inner = self.text.read_span(span, context_lines_before, context_lines_after)?;
-        let at = inner.span().offset().min(self.text.len());
-        let line_start = self.text[..at].rfind('\n').map_or(0, |i| i + 1);
-        let column = self.text[line_start..at].chars().count();
+        let text = self.ex.text.as_str();
+        let inner = text.read_span(span, context_lines_before, context_lines_after)?;
+        let at = inner.span().offset().min(text.len());
+        let (line, column) = if span.offset() == self.ex.label.0 && context_lines_before == 0 {
+            (self.at.0.saturating_sub(1), self.at.1.saturating_sub(1))
+        } else {
+            let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+            (inner.line() + self.ex.first_line, text[line_start..at].chars().count())
+        };
         Ok(Box::new(miette::MietteSpanContents::new_named(
             self.name.clone(),
             inner.data(),
             *inner.span(),
-            inner.line(),
+            line,
             column,
             inner.line_count(),
         )))
@@ -47,13 +58,13 @@ impl miette::SourceCode for Src {
 
 impl fmt::Debug for View<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.d.message)
+        f.write_str(&self.message)
     }
 }
 
 impl fmt::Display for View<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.d.message)
+        f.write_str(&self.message)
     }
 }
 
@@ -73,7 +84,7 @@ impl miette::Diagnostic for View<'_> {
     }
 
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.d.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
@@ -81,15 +92,9 @@ impl miette::Diagnostic for View<'_> {
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        let (s, e) = self.d.span.unwrap_or((0, 0));
-        // Keep labels to one line: a whole-object span would print the
-        // entire object; its first line is where to look.
-        let text = &self.src.text[s.min(self.src.text.len())..];
-        let first_line = text.find('\n').map_or(e - s.min(e), |n| n.min(e.saturating_sub(s)));
-        let label = LabeledSpan::new_primary_with_span(
-            Some(self.d.severity.label().to_string()),
-            SourceSpan::from((s, first_line)),
-        );
+        let (s, e) = self.src.ex.label;
+        let label =
+            LabeledSpan::new_primary_with_span(Some(self.d.severity.label().to_string()), SourceSpan::from((s, e - s)));
         Some(Box::new(std::iter::once(label)))
     }
 }
@@ -128,17 +133,37 @@ pub(crate) fn frames(out: &Outcome, show_info: bool, color: bool) -> String {
             continue;
         }
         let file = out.sources.get(d.file);
+        let (start, end) = d.span.unwrap_or((0, 0));
         let view = View {
             d,
+            message: terminal::safe(&d.message).into_owned(),
+            help: d.help.as_deref().map(|h| terminal::safe(h).into_owned()),
             src: Src {
-                name: file.shown(),
-                text: file.text.clone(),
+                name: terminal::safe_line(&file.shown()).into_owned(),
+                ex: excerpt(file, start, end),
+                at: (d.line, d.column),
             },
         };
-        let _ = handler.render_report(&mut s, &view);
+        frame(
+            &mut s,
+            |one| handler.render_report(one, &view),
+            || concise::line(out, d),
+        );
         s.push('\n');
     }
     s
+}
+
+/// Draw one code frame into `s`; should the renderer fail (or panic) the
+/// finding is still reported, on one line, and nothing drawn before is
+/// lost.
+fn frame(s: &mut String, render: impl FnOnce(&mut String) -> fmt::Result, fallback: impl FnOnce() -> String) {
+    let mut one = String::new();
+    let drawn = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| render(&mut one)));
+    match drawn {
+        Ok(Ok(())) => s.push_str(&one),
+        _ => s.push_str(&fallback()),
+    }
 }
 
 /// The width code frames wrap at: the terminal's when standard output is
@@ -151,5 +176,61 @@ fn width() -> usize {
     match terminal_size::terminal_size() {
         Some((terminal_size::Width(w), _)) if w >= 40 => usize::from(w),
         _ => 100,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::lint_with;
+
+    const FILE: &str = "items/630101001000.json";
+
+    #[test]
+    fn a_finding_past_column_65535_is_drawn_clipped_not_a_panic() {
+        let text = format!("{{\"a\": \"{}\", }}", "x".repeat(65_528));
+        let out = lint_with(&[(FILE, Some(&text))]);
+        let report = human(&out, false, false);
+        assert!(report.contains("invalid-json"), "{report}");
+        assert!(report.contains("630101001000.json:1:65537]"), "{report}");
+        assert!(
+            report.lines().all(|l| l.chars().count() < 400),
+            "a line was not clipped"
+        );
+    }
+
+    #[test]
+    fn control_characters_in_files_keys_and_values_never_reach_the_terminal() {
+        let text = crate::testing::ITEM.replacen("{", "{\n  \"\u{1b}]0;pwned\u{7}\u{9b}2J\u{202e}\": 1,", 1);
+        let out = lint_with(&[(FILE, Some(&text))]);
+        let report = human(&out, true, false);
+        assert!(!report.chars().any(terminal::is_unsafe), "{report}");
+        assert!(report.contains("\\u{1b}]0;pwned"), "{report}");
+        let one_line = concise::concise(&out, true);
+        assert!(!one_line.chars().any(terminal::is_unsafe), "{one_line}");
+    }
+
+    #[test]
+    fn a_renderer_that_fails_or_panics_leaves_the_one_line_form() {
+        let mut s = String::from("before\n");
+        frame(
+            &mut s,
+            |one| {
+                one.push_str("half a frame");
+                Err(fmt::Error)
+            },
+            || "one line\n".into(),
+        );
+        #[allow(clippy::panic)]
+        frame(&mut s, |_| panic!("renderer bug"), || "another line\n".into());
+        frame(
+            &mut s,
+            |one| {
+                one.push_str("frame\n");
+                Ok(())
+            },
+            || "unused".into(),
+        );
+        assert_eq!(s, "before\none line\nanother line\nframe\n");
     }
 }

@@ -11,6 +11,7 @@ pub(crate) mod concise;
 pub(crate) mod diff_human;
 pub(crate) mod diff_json;
 pub(crate) mod diff_markdown;
+mod excerpt;
 pub(crate) mod github;
 pub(crate) mod gitlab;
 pub(crate) mod human;
@@ -18,6 +19,7 @@ pub(crate) mod json;
 pub(crate) mod junit;
 pub(crate) mod markdown;
 pub(crate) mod sarif;
+pub(crate) mod terminal;
 pub mod uniformity;
 
 pub(crate) use concise::concise;
