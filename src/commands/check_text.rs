@@ -130,7 +130,7 @@ pub(crate) fn check(input: &str, cfg: &config::Config, json: bool) -> (String, b
         }
     }
     s.push_str(&format!("检查 {} 行，发现 {} 处模糊用语\n", lines.len(), total));
-    (s, errors)
+    (crate::reports::terminal::safe(&s).into_owned(), errors)
 }
 
 #[cfg(test)]
@@ -149,5 +149,13 @@ mod tests {
         assert_eq!(f["class"], "兜底");
         assert_eq!(f["rule"], "vague-catch-all");
         assert_eq!(v[1]["findings"].as_array().unwrap().len(), 0);
+    }
+
+    #[test]
+    fn control_characters_in_checked_text_are_shown_escaped() {
+        let cfg = config::Config::defaults();
+        let (out, _) = check("\u{1b}[2J申请人需提交其他相关材料\u{202e}\n", &cfg, false);
+        assert!(out.contains("\\u{1b}[2J申请人"), "{out}");
+        assert!(!out.chars().any(crate::reports::terminal::is_unsafe), "{out}");
     }
 }

@@ -9,6 +9,7 @@ use super::{Outcome, Status};
 use crate::canonical::{canonical, NotJson};
 use crate::catalog::FileKind;
 use crate::load::{self, RawFile};
+use crate::reports::terminal::safe_line;
 
 /// Arguments of `tongbiao fmt`.
 #[derive(clap::Args, Debug)]
@@ -68,7 +69,7 @@ pub(super) fn run(args: &Args) -> Outcome {
 }
 
 fn report(o: &mut Outcome, args: &Args, files: usize, changed: &[&str]) {
-    let list: String = changed.iter().map(|p| format!("  {p}\n")).collect();
+    let list: String = changed.iter().map(|p| format!("  {}\n", safe_line(p))).collect();
     let paths: Vec<String> = args.paths.iter().map(|p| p.display().to_string()).collect();
     if args.check {
         if !changed.is_empty() {

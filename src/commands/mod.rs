@@ -18,6 +18,8 @@ use std::path::PathBuf;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
+use crate::reports::terminal::safe;
+
 pub(crate) use cli_zh::scaffolding;
 
 /// What a command did: the steps to carry out, in order, and how the run
@@ -64,10 +66,11 @@ pub(crate) struct FileWrite {
 
 impl Outcome {
     /// A run that could not happen, with its Chinese message (a line on
-    /// standard error, `错误：` first).
+    /// standard error, `错误：` first; escaped for the terminal, as every
+    /// message on standard error is).
     pub(crate) fn failed(message: impl AsRef<str>) -> Outcome {
         Outcome {
-            steps: vec![Step::Err(format!("错误：{}\n", message.as_ref()))],
+            steps: vec![Step::Err(format!("错误：{}\n", safe(message.as_ref())))],
             status: Status::Failed,
         }
     }
@@ -77,8 +80,11 @@ impl Outcome {
         self
     }
 
+    /// A message for people on standard error, escaped for the terminal
+    /// (it may name a file or quote catalog text).
     pub(crate) fn err(&mut self, text: impl Into<String>) -> &mut Outcome {
-        self.steps.push(Step::Err(text.into()));
+        let text = text.into();
+        self.steps.push(Step::Err(safe(&text).into_owned()));
         self
     }
 

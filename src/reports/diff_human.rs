@@ -11,6 +11,12 @@ use crate::lint::Outcome;
 /// The diff, then the findings of the diff rules (one section).
 pub(crate) fn render(d: &Diff, findings: &Outcome, base: &str, head: &str) -> String {
     let mut s = changes(d, base, head);
+    findings_section(&mut s, findings);
+    super::terminal::safe(&s).into_owned()
+}
+
+/// The findings of the diff rules, one line each.
+fn findings_section(s: &mut String, findings: &Outcome) {
     if !findings.diagnostics.is_empty() {
         let _ = writeln!(s, "\n== 变更审核（{} 条）==", findings.diagnostics.len());
         for f in &findings.diagnostics {
@@ -30,7 +36,6 @@ pub(crate) fn render(d: &Diff, findings: &Outcome, base: &str, head: &str) -> St
             }
         }
     }
-    s
 }
 
 fn changes(d: &Diff, base: &str, head: &str) -> String {

@@ -10,8 +10,12 @@ use super::{
 };
 use crate::analysis::uniformity::{ItemReport, Report};
 
-/// Terminal text.
+/// Terminal text (catalog names escaped for the terminal).
 pub fn text(r: &Report) -> String {
+    crate::reports::terminal::safe(&body(r)).into_owned()
+}
+
+fn body(r: &Report) -> String {
     let mut s = String::new();
     let _ = writeln!(s, "{TITLE}\n{BASIS}\n{LEGEND}\n\n{}\n", summary(r));
     regions(&mut s, r);
@@ -117,5 +121,15 @@ mod tests {
         let lines: Vec<&str> = t.lines().collect();
         assert_eq!(lines[0].find('x').map(|i| lines[0][..i].width()), Some(14));
         assert_eq!(lines[2].find('1').map(|i| lines[2][..i].width()), Some(14));
+    }
+
+    #[test]
+    fn item_and_region_names_cannot_drive_the_terminal() {
+        let mut r = super::super::tests::hostile();
+        r.items[0].name = "\u{1b}]0;标题\u{7}\u{1b}[2J事项\u{202e}".into();
+        r.regions[0].name = "\u{9b}31m西宁市".into();
+        let t = text(&r);
+        assert!(!t.chars().any(crate::reports::terminal::is_unsafe), "{t}");
+        assert!(t.contains("\\u{1b}]0;标题\\u{7}\\u{1b}[2J事项\\u{202e}"), "{t}");
     }
 }
