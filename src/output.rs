@@ -212,4 +212,42 @@ mod tests {
         assert!(write_file(&link, "x", false).is_err());
         assert_eq!(std::fs::read_to_string(&real).unwrap(), "keep");
     }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_or_device_target_is_refused_and_left_alone() {
+        use std::os::unix::fs::FileTypeExt as _;
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("out.html");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+        let e = write_file(&fifo, "x", false).unwrap_err();
+        assert!(e.to_string().contains("不是普通文件"), "{e}");
+        assert!(std::fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
+        let dev = dir.path().join("null");
+        let made = std::process::Command::new("mknod")
+            .arg(&dev)
+            .args(["c", "1", "3"])
+            .status()
+            .is_ok_and(|s| s.success());
+        if made {
+            assert!(write_file(&dev, "x", false).is_err());
+            assert!(std::fs::symlink_metadata(&dev).unwrap().file_type().is_char_device());
+        }
+        let sub = dir.path().join("sub");
+        std::fs::create_dir(&sub).unwrap();
+        assert!(write_file(&sub, "x", false).is_err());
+        assert!(sub.is_dir());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_dangling_symlink_target_is_refused_and_nothing_is_created_behind_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let link = dir.path().join("report.html");
+        std::os::unix::fs::symlink(dir.path().join("elsewhere.html"), &link).unwrap();
+        assert!(write_file(&link, "x", false).is_err());
+        assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert!(!dir.path().join("elsewhere.html").exists());
+    }
 }
