@@ -7,6 +7,8 @@ mod check_text;
 mod cli_zh;
 mod diff;
 mod fmt;
+#[doc(hidden)]
+pub mod fuzzing;
 mod import;
 mod lint;
 mod new;

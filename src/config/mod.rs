@@ -210,11 +210,16 @@ impl Config {
 /// default) and compile it. `known_rule` says whether a rule id exists:
 /// the registry sits above this layer and is asked, not imported.
 pub fn load(dir: Option<&Path>, known_rule: &dyn Fn(&str) -> bool) -> Loaded {
-    let on_disk = ConfigFile::ALL.map(|f| dir.map(|d| d.join(f.name())).filter(|p| p.is_file()));
+    // Anything at a file's path (a directory, a FIFO, a dangling link…) is
+    // that file, refused with a finding: only an absent file falls back.
+    let on_disk = ConfigFile::ALL.map(|f| {
+        dir.map(|d| d.join(f.name()))
+            .filter(|p| std::fs::symlink_metadata(p).is_ok())
+    });
     let texts = ConfigFile::ALL.map(|f| match &on_disk[f as usize] {
         Some(p) => RawFile {
             path: f.name().to_string(),
-            bytes: std::fs::read(p).map_err(|e| crate::text::os_error(&e)),
+            bytes: load::read_regular(dir, p),
         },
         None => RawFile {
             path: f.name().to_string(),

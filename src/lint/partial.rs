@@ -47,7 +47,7 @@ pub fn lint_changed(
     let cfg = config::load(rules_dir, &rules::known);
     let (read, affected) = subset(root, changed);
     let count = read.len();
-    let mut out = lint(load::read_files(read), &cfg, today)?;
+    let mut out = lint(load::read_files(root, read), &cfg, today)?;
     let base = crate::source::display_base(root);
     for f in &mut out.sources.files[cfg.sources.len()..] {
         f.base = base.clone();

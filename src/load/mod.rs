@@ -3,6 +3,7 @@
 //! One bad file never stops the run: it yields findings and is left out of
 //! the typed catalog; every other file is still checked.
 
+mod file;
 mod root;
 
 use std::path::Path;
@@ -19,6 +20,7 @@ use crate::schema::{self, Schema, Violation};
 use crate::source::{FileId, SourceFile, Sources};
 use crate::text::strip_bom;
 
+pub use file::{read_regular, MAX_FILE_BYTES};
 pub use root::{find_catalog, is_under, Target};
 
 /// A file's path (relative to the catalog root, '/'-separated) and its
@@ -40,22 +42,26 @@ pub struct Loaded {
 /// runs are deterministic. An error here (no such directory) means the run
 /// cannot happen at all.
 pub fn read_tree(root: &Path) -> Result<Vec<RawFile>, String> {
-    Ok(read_files(list_tree(root)?))
+    Ok(read_files(root, list_tree(root)?))
 }
 
-/// Read the files listed (catalog-relative path, path on disk) in parallel.
-pub fn read_files(paths: Vec<(String, std::path::PathBuf)>) -> Vec<RawFile> {
+/// Read the files listed (catalog-relative path, path on disk) in
+/// parallel; `root` is the catalog's, where links may lead (see
+/// [`read_regular`] for what is refused).
+pub fn read_files(root: &Path, paths: Vec<(String, std::path::PathBuf)>) -> Vec<RawFile> {
     paths
         .into_par_iter()
         .map(|(rel, p)| RawFile {
             path: rel,
-            bytes: std::fs::read(&p).map_err(|e| crate::text::os_error(&e)),
+            bytes: read_regular(Some(root), &p),
         })
         .collect()
 }
 
 /// The data files under `root`: catalog-relative path and path on disk,
-/// sorted by path.
+/// sorted by path. Every entry named like data that is not a directory is
+/// listed — links, FIFOs, devices and sockets too — so that reading it
+/// can refuse it with a finding rather than the file silently missing.
 pub fn list_tree(root: &Path) -> Result<Vec<(String, std::path::PathBuf)>, String> {
     if !root.is_dir() {
         return Err(format!("目录不存在或不是目录：{}", root.display()));
@@ -68,7 +74,7 @@ pub fn list_tree(root: &Path) -> Result<Vec<(String, std::path::PathBuf)>, Strin
                 .map_or_else(|| "目录中有循环链接".to_string(), |e| crate::text::os_error(&e));
             format!("无法遍历目录 {}：{e}", root.display())
         })?;
-        if !entry.file_type().is_file() {
+        if entry.file_type().is_dir() {
             continue;
         }
         let rel = entry

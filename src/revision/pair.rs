@@ -51,7 +51,7 @@ pub fn read_changed(
             let wt = against_worktree(&b, catalog, base).map_err(|e| (Which::Head, e))?;
             let keep = Keep::new(&wt.changed);
             let files = wt.files.into_iter().filter(|(p, _)| keep.keeps(p)).collect();
-            (read_blobs(&b, &wt.old, &keep, base), read_files(files))
+            (read_blobs(&b, &wt.old, &keep, base), read_files(catalog, files))
         }
     };
     base_files.sort_by(|x, y| x.path.cmp(&y.path));
