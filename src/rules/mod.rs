@@ -64,6 +64,7 @@ pub(crate) mod missing_file;
 pub(crate) mod online_depth_visits;
 pub(crate) mod promised_deadline;
 pub(crate) mod region_level;
+pub(crate) mod required_content;
 pub(crate) mod result_sample;
 pub(crate) mod schema;
 pub(crate) mod spread_outlier;
@@ -272,6 +273,7 @@ pub(crate) static RULES: &[&Rule] = &[
     &material_exemption::RULE,
     &deferral::RULE,
     &commitment_complete::RULE,
+    &required_content::RULE,
     &result_sample::RULE,
     &license_steps::RULE,
     &channels_distinct::RULE,
