@@ -151,7 +151,19 @@ pub fn parse(files: Vec<RawFile>, first_id: FileId) -> Loaded {
         let id = first_id + i;
         loaded.problems.extend(problems.into_iter().map(|p| (id, p)));
         match (parsed, kind) {
-            (Some(parsed), _) => add(&mut loaded.catalog, id, parsed),
+            (Some(parsed), _) => {
+                // An item whose code is not its file's name (a code the
+                // schema refused, say) is still checked, but the code its
+                // file names counts as broken: references to it are not
+                // a cascade of unknown items.
+                if let Parsed::Item(item) = &parsed {
+                    let stem = source.path.rsplit('/').next().unwrap_or("").trim_end_matches(".json");
+                    if item.code != stem {
+                        loaded.catalog.failed.push((FileKind::Item, stem.to_string()));
+                    }
+                }
+                add(&mut loaded.catalog, id, parsed);
+            }
             (None, Some(kind)) => {
                 let stem = source.path.rsplit('/').next().unwrap_or("").trim_end_matches(".json");
                 loaded.catalog.failed.push((kind, stem.to_string()));

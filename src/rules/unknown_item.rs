@@ -39,7 +39,7 @@ fn check(ctx: &Context, sink: &mut Sink) {
 
 #[cfg(test)]
 mod tests {
-    use crate::testing::{edit, hits, lint_with, LOCAL};
+    use crate::testing::{edit, hits, lint_with, ITEM, LOCAL};
 
     #[test]
     fn local_file_for_a_missing_item() {
@@ -52,5 +52,14 @@ mod tests {
             hits(&out, "unknown-item"),
             [("local/630100/630101999000.json".to_string(), 2, 11)]
         );
+    }
+
+    #[test]
+    fn an_item_whose_code_fails_the_schema_causes_no_unknown_item_cascade() {
+        let item = edit(ITEM, "\"code\": \"630101001000\"", "\"code\": \"63010100100X\"");
+        let out = lint_with(&[("items/630101001000.json", Some(&item))]);
+        assert!(!hits(&out, "schema").is_empty());
+        assert!(hits(&out, "unknown-item").is_empty());
+        assert!(hits(&out, "unknown-member").is_empty());
     }
 }
