@@ -32,11 +32,20 @@ pub(crate) fn standing(d: &Deviation, config: &Config) -> Standing {
 
 /// Deviations in force in the whole catalog (for the summary line).
 pub(crate) fn count_in_force(c: &crate::catalog::Catalog, config: &Config) -> usize {
+    // One local's identical deviations count once (the
+    // deviation-conflict rule reports the repeats).
     c.locals
         .iter()
-        .flat_map(|l| &l.value.deviations)
-        .filter(|d| standing(d, config) == Standing::InForce)
-        .count()
+        .map(|l| {
+            let mut seen = std::collections::HashSet::new();
+            l.value
+                .deviations
+                .iter()
+                .filter(|d| standing(d, config) == Standing::InForce)
+                .filter(|d| seen.insert((d.element.as_str(), d.value.to_string())))
+                .count()
+        })
+        .sum()
 }
 
 /// The uniform element (an entry of rules.json `uniform_elements`) that a

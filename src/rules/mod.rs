@@ -37,6 +37,7 @@ pub(crate) mod deadline_not_compressed;
 pub(crate) mod deadline_unit;
 pub(crate) mod deferral;
 pub(crate) mod delivery_by_post;
+pub(crate) mod deviation_conflict;
 pub(crate) mod deviation_element;
 pub(crate) mod deviation_unapproved;
 pub(crate) mod deviation_widened;
@@ -282,6 +283,7 @@ pub(crate) static RULES: &[&Rule] = &[
     &bundle_one_form::RULE,
     &bundle_uniformity::RULE,
     &deviation_unapproved::RULE,
+    &deviation_conflict::RULE,
     &deviation_element::RULE,
     &spread_outlier::RULE,
     &unreadable_file::RULE,
