@@ -106,7 +106,7 @@ fn common(need: &mut impl FnMut(&str, bool, &str), version: u32, updated: &str, 
     need("/version", version == 0, "版本号为 0；版本号从 1 起");
     need(
         "/updated",
-        updated.parse::<jiff::civil::Date>().is_err(),
+        crate::config::parse_date(updated).is_none(),
         &format!("更新日期“{updated}”不是真实存在的日期"),
     );
     schema_ref(need, schema, name);
