@@ -145,7 +145,9 @@ pub(crate) fn run(args: &Args) -> Result<Imported, ImportError> {
     Ok(Imported {
         report,
         writes,
-        complete: summary.failed.is_empty(),
+        // Nothing imported is never a clean run (an empty export, a wrong
+        // delimiter that reads no record).
+        complete: summary.failed.is_empty() && summary.imported > 0,
     })
 }
 

@@ -2,6 +2,8 @@
 //! deviations written, what was not mapped, what to check, and the
 //! existing files left alone.
 
+use std::collections::BTreeMap;
+
 use super::build::{Action, DeviationNote, FileOut, ItemNote, Summary};
 
 /// "第 2、3、5 行", shortened after ten lines.
@@ -28,11 +30,7 @@ pub(crate) fn render(sum: &Summary, files: &[FileOut], input: &str, out: &str, d
     };
     line(&mut s, format!("导入 {input} → {out}{dry}"));
     counts(&mut s, sum);
-    section(
-        &mut s,
-        format!("无法导入的记录（{} 处问题，其余记录已导入）：", sum.failed.len()),
-        sum.failed.iter().map(|p| format!("  第 {} 行：{}", p.line, p.message)),
-    );
+    section(&mut s, failed_heading(sum), failures(sum));
     section(&mut s, "基本目录事项（全省标准）：", sum.items.iter().map(item_line));
     section(
         &mut s,
@@ -76,9 +74,61 @@ pub(crate) fn render(sum: &Summary, files: &[FileOut], input: &str, out: &str, d
     s
 }
 
+/// The heading of the failures: what the counts really are, never
+/// “其余记录已导入” when none was.
+fn failed_heading(sum: &Summary) -> String {
+    let rest = match sum.imported {
+        0 => "没有记录导入".to_string(),
+        n if n + failed_records(sum) == sum.records => "其余记录已导入".to_string(),
+        n => format!("已导入 {n} 条"),
+    };
+    format!(
+        "无法导入的记录（{} 条记录，{} 处问题；{rest}；同一问题只列一次，附行号）：",
+        failed_records(sum),
+        sum.failed.len()
+    )
+}
+
+/// Records with at least one failure.
+fn failed_records(sum: &Summary) -> usize {
+    let mut l: Vec<usize> = sum.failed.iter().map(|p| p.line).collect();
+    l.sort_unstable();
+    l.dedup();
+    l.len()
+}
+
+/// The failures grouped by message: one line per problem, with its count
+/// and first lines, in the order of each problem's first line.
+fn failures(sum: &Summary) -> impl Iterator<Item = String> + '_ {
+    let mut groups: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for p in &sum.failed {
+        groups.entry(p.message.as_str()).or_default().push(p.line);
+    }
+    let mut groups: Vec<(&str, Vec<usize>)> = groups.into_iter().collect();
+    groups.sort_by_key(|(m, l)| (l.iter().copied().min().unwrap_or(0), *m));
+    groups.into_iter().map(|(msg, l)| match l.as_slice() {
+        [one] => format!("  第 {one} 行：{msg}"),
+        _ => format!("  {}（{} 条）：{msg}", lines(&l), l.len()),
+    })
+}
+
+/// Add a line, control characters from the export escaped so that no value
+/// can drive the terminal.
 fn line(s: &mut String, text: String) {
-    s.push_str(&text);
+    for c in text.chars() {
+        if (c.is_control() && c != '\n') || is_format_control(c) {
+            s.push_str(&c.escape_unicode().to_string());
+        } else {
+            s.push(c);
+        }
+    }
     s.push('\n');
+}
+
+/// Invisible format characters that reorder or hide text (bidi controls,
+/// zero-width characters).
+fn is_format_control(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
 }
 
 /// A heading and its lines, after a blank line; nothing when there are no
@@ -192,5 +242,48 @@ mod tests {
         assert_eq!(lines(&[5, 2, 2, 0]), "第 2、5 行");
         let many: Vec<usize> = (1..=12).collect();
         assert_eq!(lines(&many), "第 1、2、3、4、5、6、7、8、9、10 等 12 行");
+    }
+
+    fn failing(records: usize, imported: usize, failed: &[(usize, &str)]) -> Summary {
+        Summary {
+            records,
+            imported,
+            failed: failed
+                .iter()
+                .map(|(line, m)| crate::import::read::Problem {
+                    line: *line,
+                    message: (*m).to_string(),
+                })
+                .collect(),
+            ..Summary::default()
+        }
+    }
+
+    #[test]
+    fn the_summary_never_says_the_rest_was_imported_when_none_was() {
+        let none = failing(2, 0, &[(2, "甲"), (3, "乙")]);
+        let text = render(&none, &[], "in.csv", "out", true);
+        assert!(text.contains("没有记录导入"), "{text}");
+        assert!(!text.contains("其余记录已导入"), "{text}");
+        let some = failing(3, 2, &[(4, "甲")]);
+        assert!(render(&some, &[], "in.csv", "out", true).contains("其余记录已导入"));
+    }
+
+    #[test]
+    fn repeated_failures_are_one_line_with_a_count() {
+        let msgs: Vec<(usize, &str)> = (2..=741).map(|l| (l, "法定办结时限写作“无”")).collect();
+        let sum = failing(800, 60, &msgs);
+        let text = render(&sum, &[], "in.csv", "out", true);
+        let hits: Vec<&str> = text.lines().filter(|l| l.contains("法定办结时限")).collect();
+        assert_eq!(hits.len(), 1, "{text}");
+        assert!(hits[0].contains("（740 条）") && hits[0].contains("第 2、3、4"), "{}", hits[0]);
+    }
+
+    #[test]
+    fn control_characters_from_the_export_are_escaped() {
+        let sum = failing(1, 0, &[(2, "名称“\u{1b}[31m红\u{7}\u{202e}”")]);
+        let text = render(&sum, &[], "in\u{1b}.csv", "out", true);
+        assert!(!text.chars().any(|c| c.is_control() && c != '\n'), "{text:?}");
+        assert!(text.contains("\\u{1b}[31m红\\u{7}\\u{202e}"), "{text}");
     }
 }

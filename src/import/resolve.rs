@@ -248,13 +248,7 @@ impl AgencyBook {
                 false
             }
         });
-        let base = format!("{}-{department}", r.region);
-        let mut id = base.clone();
-        let mut suffix = b'b';
-        while list.iter().any(|a| a.id == id) {
-            id = format!("{base}{}", suffix as char);
-            suffix += 1;
-        }
+        let id = free_agency_id(&r.region, department, list);
         let a = Agency {
             id: id.clone(),
             name: r.agency.trim().to_string(),
@@ -266,6 +260,40 @@ impl AgencyBook {
         self.new.entry(r.region.clone()).or_default().push(a);
         id
     }
+}
+
+/// The first id `<region>-<department><suffix>` no agency in `list` has:
+/// no suffix, then `b`…`z`, then base-36 numbers of two or more digits
+/// (`10`, `11`, …). Every id stays within the schema's `[0-9A-Za-z]{1,8}`
+/// after the dash for up to 36⁶ agencies of one department in one region,
+/// and the search ends: each candidate is tried once, in order, and at most
+/// `list.len() + 1` candidates can be taken.
+fn free_agency_id(region: &str, department: &str, list: &[Agency]) -> String {
+    let taken: HashSet<&str> = list.iter().map(|a| a.id.as_str()).collect();
+    let base = format!("{region}-{department}");
+    (0..=list.len())
+        .map(|n| match n {
+            0 => base.clone(),
+            1..=25 => format!("{base}{}", char::from(b'a' + n as u8)),
+            _ => format!("{base}{}", base36(n - 26 + 36)),
+        })
+        .find(|id| !taken.contains(id.as_str()))
+        .expect("list.len() + 1 distinct candidates cannot all be taken by list.len() ids")
+}
+
+/// `n` in lower-case base 36.
+fn base36(mut n: usize) -> String {
+    let digits = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut out = Vec::new();
+    loop {
+        out.push(digits[n % 36]);
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    out.reverse();
+    String::from_utf8(out).expect("ASCII digits")
 }
 
 /// Note where a record disagrees with the agency table's entry for its
@@ -394,6 +422,30 @@ mod tests {
     /// a synonym, full-width brackets and Traditional characters names the
     /// same material for lint (material-near-duplicate), so import must
     /// reuse id_card rather than register a second material.
+    /// 300 agencies of one department in one region: every id distinct,
+    /// within the schema's alphabet and length, and the search ends.
+    #[test]
+    fn agency_ids_past_three_hundred_stay_in_the_schema() {
+        let mut list: Vec<crate::catalog::Agency> = Vec::new();
+        let re = regex::Regex::new(r"^[0-9]{6}-[0-9A-Za-z]{1,8}$").unwrap();
+        for i in 0..300 {
+            let id = super::free_agency_id("440100", "01", &list);
+            assert!(re.is_match(&id), "{i}: {id:?}");
+            assert!(list.iter().all(|a| a.id != id), "{i}: {id} repeated");
+            list.push(crate::catalog::Agency {
+                id,
+                name: format!("机构{i}"),
+                department: "01".into(),
+                level: crate::catalog::Level::Prefecture,
+                credit_code: None,
+            });
+        }
+        assert_eq!(list[0].id, "440100-01");
+        assert_eq!(list[1].id, "440100-01b");
+        assert_eq!(list[25].id, "440100-01z");
+        assert_eq!(list[26].id, "440100-0110");
+    }
+
     #[test]
     fn material_names_match_as_lint_compares_them() {
         let config = Config::defaults();

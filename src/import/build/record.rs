@@ -289,10 +289,7 @@ fn local_facts(fs: &mut Fields) -> Option<LocalFacts> {
 /// 办理地点 (one window per place) with 办理时间.
 fn windows(fs: &mut Fields) -> Vec<Window> {
     let hours = fs.text(Target::Hours);
-    let windows: Vec<Window> = fs
-        .text(Target::Place)
-        .map(|p| parse::split_list(&p, &[]))
-        .unwrap_or_default()
+    let windows: Vec<Window> = places(fs)
         .into_iter()
         .map(|place| Window {
             place,
@@ -303,6 +300,45 @@ fn windows(fs: &mut Fields) -> Vec<Window> {
         fs.warn.push("有办理地点而没有办理时间，办理时间留空待补充".into());
     }
     windows
+}
+
+/// The places of 办理地点: a text split into places, a list, or what a
+/// mapping `parse` took out of the text (`{place}` or `{value}`). A value
+/// given that yields no place is reported, never dropped in silence.
+fn places(fs: &mut Fields) -> Vec<String> {
+    let Some(v) = fs.get(Target::Place).cloned() else {
+        return Vec::new();
+    };
+    let found: Vec<String> = match &v {
+        serde_json::Value::Object(o) => o
+            .get("place")
+            .or_else(|| o.get("value"))
+            .and_then(parse::text)
+            .map(|p| parse::split_list(&p, &[]))
+            .unwrap_or_default(),
+        other => parse::text(other)
+            .map(|p| parse::split_list(&p, &[]))
+            .or_else(|| other.as_array().map(|a| a.iter().filter_map(parse::text).collect()))
+            .unwrap_or_default(),
+    };
+    if found.is_empty() && !is_blank(&v) {
+        let msg = format!(
+            "字段“{}”：取不出办理地点（映射文件 parse 的结果中没有 {{place}} 或 {{value}}，或值不是文字），办理窗口留空待补充",
+            fs.src(Target::Place)
+        );
+        fs.warn.push(msg);
+    }
+    found
+}
+
+fn is_blank(v: &serde_json::Value) -> bool {
+    match v {
+        serde_json::Value::Null => true,
+        serde_json::Value::String(s) => s.trim().is_empty(),
+        serde_json::Value::Array(a) => a.is_empty(),
+        serde_json::Value::Object(o) => o.is_empty(),
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -332,6 +368,20 @@ mod tests {
             .notices
             .keys()
             .any(|m| m.contains("632100") && m.contains("630200")));
+    }
+
+    /// A `parse` on 办理地点 that matches without a {place}/{value}, or
+    /// that does not match: reported at the record's line either way.
+    #[test]
+    fn a_place_parse_that_yields_nothing_is_reported_with_the_line() {
+        for (pattern, expect) in [("{room}号窗口", "取不出办理地点"), ("{place}大厅", "格式不符")] {
+            let text = format!(r#"{{"fields": {{"办理地点": {{"to": "办理地点", "parse": {{"pattern": "{pattern}"}}}}}}}}"#);
+            let mapping = crate::import::mapping::from_json(&text).unwrap();
+            let recs = [record(9, "630100", json!({"办理地点": "3号窗口", "办理时间": "工作日"}))];
+            let p = plan(&recs, Vec::new(), &mapping, &registry(), &opts());
+            let hit = p.summary.notices.iter().find(|(m, _)| m.contains(expect));
+            assert!(hit.is_some_and(|(_, l)| l.contains(&9)), "{pattern}: {:?}", p.summary.notices);
+        }
     }
 
     #[test]

@@ -53,8 +53,10 @@ pub(crate) struct Summary {
 
 impl Summary {
     pub(in crate::import) fn note(&mut self, line: usize, msg: impl Into<String>) {
+        // Lines arrive in record order: comparing with the last one keeps
+        // this constant-time (the report sorts and deduplicates anyway).
         let lines = self.notices.entry(msg.into()).or_default();
-        if !lines.contains(&line) {
+        if lines.last() != Some(&line) {
             lines.push(line);
         }
     }
