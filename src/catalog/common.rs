@@ -25,6 +25,60 @@ pub(crate) struct Deadline {
     pub(crate) note: Option<String>,
 }
 
+/// # 法定办结时限
+///
+/// 法律法规规定的办结时限（数值加单位）；法律法规没有规定办结时限时（常见于公共服务）写 {"none": true}，可附说明。“无法定时限”是一个取值，与未填写不同。
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub(crate) enum Statutory {
+    /// 法律法规规定的时限。
+    Days(Deadline),
+    /// 法律法规没有规定办结时限。
+    NoDeadline(NoDeadline),
+}
+
+impl Statutory {
+    /// The deadline, when the law sets one.
+    pub(crate) fn days(&self) -> Option<&Deadline> {
+        match self {
+            Statutory::Days(d) => Some(d),
+            Statutory::NoDeadline(_) => None,
+        }
+    }
+}
+
+/// # 无法定时限
+///
+/// 法律法规没有规定办结时限。
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct NoDeadline {
+    /// # 无法定时限
+    ///
+    /// 固定为 true。
+    #[serde(deserialize_with = "only_true")]
+    #[schemars(schema_with = "const_true")]
+    pub(crate) none: bool,
+    /// # 说明
+    ///
+    /// 可选，如“法律法规未规定办结时限，按承诺时限办理”。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) note: Option<String>,
+}
+
+fn only_true<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
+    match bool::deserialize(d)? {
+        true => Ok(true),
+        false => Err(serde::de::Error::custom(
+            "none 只能为 true（有法定时限时写 value 和 unit）",
+        )),
+    }
+}
+
+fn const_true(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({"const": true})
+}
+
 /// # 时限单位
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
 pub(crate) enum DeadlineUnit {

@@ -4,7 +4,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::common::{ChangeNote, Deadline, Level};
+use super::common::{ChangeNote, Deadline, Level, Statutory};
 
 /// # 基本目录事项
 ///
@@ -49,7 +49,9 @@ pub(crate) struct Item {
     #[serde(default)]
     pub(crate) process: Vec<ProcessStep>,
     /// # 法定办结时限
-    pub(crate) statutory_deadline: Deadline,
+    ///
+    /// 时限（数值加单位），或法律法规未规定时的 {"none": true}。
+    pub(crate) statutory_deadline: Statutory,
     /// # 办件类型
     pub(crate) case_type: CaseType,
     /// # 收费

@@ -53,13 +53,18 @@ fn item(out: &mut Out, ctx: &Ctx, old: &Item, new: &Item) {
     conditions(out, ctx, &old.conditions, &new.conditions);
     materials(out, ctx, &old.materials, &new.materials);
     process(out, ctx, &old.process, &new.process);
-    deadline(
-        out,
-        ctx,
-        "/statutory_deadline",
-        &old.statutory_deadline,
-        &new.statutory_deadline,
-    );
+    match (old.statutory_deadline.days(), new.statutory_deadline.days()) {
+        (Some(o), Some(n)) => deadline(out, ctx, "/statutory_deadline", o, n),
+        // To or from 无法定时限: a changed value, not longer or shorter.
+        _ if old.statutory_deadline != new.statutory_deadline => value(
+            out,
+            ctx,
+            "/statutory_deadline",
+            Some(&json(&old.statutory_deadline)),
+            Some(&json(&new.statutory_deadline)),
+        ),
+        _ => {}
+    }
     let rank = |c: CaseType| u32::from(c == CaseType::Promised);
     ranked(
         out,

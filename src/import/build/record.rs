@@ -7,7 +7,7 @@ use super::{Registry, Summary};
 use crate::catalog::common::Channel;
 use crate::catalog::item::{CaseType, Fees, LegalBasis, ProcessStep, ResultDoc, ServiceObject};
 use crate::catalog::local::{Online, Window};
-use crate::catalog::Level;
+use crate::catalog::{Level, NoDeadline, Statutory};
 use crate::import::mapping::{fold_width, Mapping, Target};
 use crate::import::parse::{self, RawMaterial, ReadDeadline};
 use crate::import::read::RawRecord;
@@ -30,7 +30,7 @@ pub(in crate::import) struct Rec {
     pub(in crate::import) conditions: Option<Vec<String>>,
     pub(in crate::import) materials: Option<Vec<RawMaterial>>,
     pub(in crate::import) process: Option<Vec<ProcessStep>>,
-    pub(in crate::import) statutory: Option<ReadDeadline>,
+    pub(in crate::import) statutory: Option<Statutory>,
     pub(in crate::import) case_type: Option<CaseType>,
     pub(in crate::import) fees: Option<Fees>,
     pub(in crate::import) results: Option<Vec<ResultDoc>>,
@@ -203,7 +203,7 @@ fn region_level(fs: &mut Fields, region: Option<&str>, reg: &Registry) -> Option
 
 /// The element values a record gives that take some reading.
 struct Elements {
-    statutory: Option<ReadDeadline>,
+    statutory: Option<Statutory>,
     case_type: Option<CaseType>,
     materials: Option<Vec<RawMaterial>>,
     process: Option<Vec<ProcessStep>>,
@@ -216,7 +216,10 @@ fn elements(fs: &mut Fields, line: usize, sum: &mut Summary) -> Elements {
     let statutory_unit = deadline_unit(fs, Target::StatutoryDeadlineUnit);
     let units = &fs.mapping.units;
     let statutory = fs.read(Target::StatutoryDeadline, |v, w| {
-        parse::deadline(v, statutory_unit, units, w)
+        if let Some(note) = parse::no_deadline(v) {
+            return Ok(Statutory::NoDeadline(NoDeadline { none: true, note }));
+        }
+        parse::deadline(v, statutory_unit, units, w).map(|d| Statutory::Days(d.deadline))
     });
     let case_type = fs.read(Target::CaseType, |v, _| parse::case_type(v));
     let mut unmapped_attrs = Vec::new();

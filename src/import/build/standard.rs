@@ -8,7 +8,7 @@ use super::item::type_name;
 use super::record::Rec;
 use super::{to_value, Ctx};
 use crate::catalog::item::{Exemption, ItemMaterial};
-use crate::catalog::DeadlineUnit;
+use crate::catalog::{DeadlineUnit, Statutory};
 use crate::import::mapping::Mapping;
 use crate::import::parse::RawMaterial;
 
@@ -43,14 +43,15 @@ pub(super) fn element_values(
     item_type: Option<String>,
     materials: Option<Vec<ItemMaterial>>,
 ) -> [Option<Value>; N] {
-    let mut statutory = r.statutory.clone().map(|d| d.deadline);
-    if let Some(d) = statutory.as_mut() {
+    let mut statutory = r.statutory.clone();
+    if let Some(Statutory::Days(d)) = statutory.as_mut() {
         if d.value == 0 && d.unit.is_none() {
             d.unit = Some(DeadlineUnit::WorkingDays);
         }
     }
     let unit = statutory
         .as_ref()
+        .and_then(Statutory::days)
         .and_then(|d| d.unit)
         .unwrap_or(DeadlineUnit::WorkingDays);
     let mut process = r.process.clone();
@@ -213,6 +214,26 @@ mod tests {
     use crate::catalog::Level;
     use serde_json::json;
 
+    /// 无 as the statutory deadline (public services) is 无法定时限, a
+    /// value: the record imports, and a note is kept when one is given.
+    #[test]
+    fn a_statutory_deadline_written_as_none_is_no_deadline() {
+        let recs = [
+            record(1, "630100", json!({"法定办结时限": "无"})),
+            record(2, "630200", json!({"法定办结时限": "无"})),
+            record(3, "632200", json!({"法定办结时限": "无（法律法规未规定）"})),
+        ];
+        let p = run(&recs, &registry(), &opts());
+        assert!(p.summary.failed.is_empty(), "{:?}", p.summary.failed);
+        let it = item(&p);
+        assert_eq!(
+            it.statutory_deadline,
+            crate::catalog::Statutory::NoDeadline(crate::catalog::NoDeadline { none: true, note: None })
+        );
+        assert!(file(&p, "items/630101001000.json").text.contains("\"statutory_deadline\": {\n    \"none\": true\n  }"));
+        assert_eq!(elements(&local(&p, "632200")), ["/statutory_deadline"]);
+    }
+
     #[test]
     fn the_majority_is_the_standard_and_the_odd_region_deviates() {
         let recs = [
@@ -223,7 +244,7 @@ mod tests {
         let p = run(&recs, &registry(), &opts());
         assert!(p.summary.failed.is_empty(), "{:?}", p.summary.failed);
         let it = item(&p);
-        assert_eq!(it.statutory_deadline.value, 20);
+        assert_eq!(it.statutory_deadline.days().unwrap().value, 20);
         assert_eq!(it.levels, [Level::Prefecture]);
         assert_eq!(it.department, "01");
         assert_eq!(it.conditions, ["申请人已依法登记。", "有固定经营场所。"]);
@@ -250,7 +271,7 @@ mod tests {
         let mut o = opts();
         o.reference = Some("630200".into());
         let p = run(&recs, &registry(), &o);
-        assert_eq!(item(&p).statutory_deadline.value, 15);
+        assert_eq!(item(&p).statutory_deadline.days().unwrap().value, 15);
         assert_eq!(elements(&local(&p, "630100")), ["/statutory_deadline"]);
         assert_eq!(elements(&local(&p, "632200")), ["/statutory_deadline"]);
         assert!(local(&p, "630200").deviations.is_empty());
