@@ -83,7 +83,7 @@ fn record_values(ctx: &mut Ctx, recs: &[Rec]) -> Vec<[Option<Value>; N]> {
     let mut values = Vec::new();
     for r in recs {
         let item_type = r.item_type.as_deref().map(|t| item_type(ctx, r.line, t));
-        let mats = r.materials.as_ref().map(|list| item_materials(ctx, r.line, list));
+        let mats = r.materials.as_ref().map(|list| materials_of(ctx, r.line, list));
         values.push(element_values(r, item_type, mats));
     }
     values
@@ -116,7 +116,7 @@ pub(super) fn type_name(ctx: &Ctx, code: &str) -> Option<String> {
 }
 
 /// A record's materials as the item lists them, registered by name.
-fn item_materials(ctx: &mut Ctx, line: usize, list: &[RawMaterial]) -> Vec<ItemMaterial> {
+pub(super) fn materials_of(ctx: &mut Ctx, line: usize, list: &[RawMaterial]) -> Vec<ItemMaterial> {
     if list.iter().any(RawMaterial::incomplete) {
         let d = &ctx.mapping.material_defaults;
         ctx.sum.note(
@@ -217,7 +217,7 @@ fn local_files(ctx: &mut Ctx, w: &ItemWork) {
         .and_then(|u| serde_json::from_value::<DeadlineUnit>(u.clone()).ok());
     for (r, vals) in w.recs.iter().zip(&w.values) {
         let path = format!("local/{}/{}.json", r.region, w.code);
-        ctx.sum.imported += 1;
+        ctx.sum.imported += 1 + r.more.len();
         let exists = ctx.reg.existing.contains(&path);
         if exists && !ctx.opts.force {
             ctx.sum.skipped.push(path);
@@ -226,6 +226,7 @@ fn local_files(ctx: &mut Ctx, w: &ItemWork) {
         let agency = ctx.agencies.id(r, &w.department, &mut ctx.sum);
         let mut local = local(ctx, r, agency, statutory_unit);
         local.deviations = deviations(ctx, &path, &w.standard, vals);
+        local.handling_items = super::handling::items(ctx, r);
         ctx.files.push(FileOut {
             path,
             text: pretty(&local),
@@ -259,6 +260,7 @@ fn local(ctx: &Ctx, r: &Rec, agency: String, statutory_unit: Option<DeadlineUnit
         windows: f.windows.clone(),
         consultation: f.consultation.clone(),
         complaint: f.complaint.clone(),
+        handling_items: Vec::new(),
         deviations: Vec::new(),
         change_notes: Vec::new(),
         version: 1,

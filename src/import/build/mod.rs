@@ -12,6 +12,7 @@
 
 mod deviation;
 mod fields;
+mod handling;
 mod item;
 mod record;
 mod standard;
@@ -138,26 +139,36 @@ pub(crate) fn plan(
     Plan { files, summary: sum }
 }
 
-/// Read every record, by item code; one (region, item) once.
+/// Read every record, by item code; one (region, item) once, except that
+/// the records of an implementation's handling items (业务办理项) join
+/// the first record of their region and item.
 fn read_all(records: &[RawRecord], mapping: &Mapping, reg: &Registry, sum: &mut Summary) -> BTreeMap<String, Vec<Rec>> {
+    // (region, item) → index in by_code[item].
     let mut seen: HashMap<(String, String), usize> = HashMap::new();
     let mut by_code: BTreeMap<String, Vec<Rec>> = BTreeMap::new();
     for raw in records {
         let Some(rec) = record::read_record(raw, mapping, reg, sum) else {
             continue;
         };
-        if let Some(first) = seen.get(&(rec.region.clone(), rec.code.clone())) {
+        let key = (rec.region.clone(), rec.code.clone());
+        let list = by_code.entry(rec.code.clone()).or_default();
+        if let Some(&i) = seen.get(&key) {
+            let first = &mut list[i];
+            if first.handling.is_some() && rec.handling.is_some() {
+                first.more.push(rec);
+                continue;
+            }
             sum.fail(
                 rec.line,
                 format!(
-                    "区划 {} 的事项 {} 已由第 {first} 行导入；每个区划对每个事项只有一份实施清单",
-                    rec.region, rec.code
+                    "区划 {} 的事项 {} 已由第 {} 行导入；每个区划对每个事项只有一份实施清单（同一实施清单的多个业务办理项应各有 33 位业务办理项编码）",
+                    rec.region, rec.code, first.line
                 ),
             );
             continue;
         }
-        seen.insert((rec.region.clone(), rec.code.clone()), rec.line);
-        by_code.entry(rec.code.clone()).or_default().push(rec);
+        seen.insert(key, list.len());
+        list.push(rec);
     }
     by_code
 }

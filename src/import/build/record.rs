@@ -35,6 +35,12 @@ pub(in crate::import) struct Rec {
     pub(in crate::import) fees: Option<Fees>,
     pub(in crate::import) results: Option<Vec<ResultDoc>>,
     pub(in crate::import) local: LocalFacts,
+    /// The 业务办理项 this record is, when its code has 33 characters
+    /// (or a handling-item code is given).
+    pub(in crate::import) handling: Option<super::handling::Handling>,
+    /// Further records of the same region and item, each another handling
+    /// item of this implementation.
+    pub(in crate::import) more: Vec<Rec>,
 }
 
 /// What a record says about its own region's implementation.
@@ -55,6 +61,7 @@ pub(in crate::import) struct LocalFacts {
 /// be imported.
 pub(super) fn read_record(raw: &RawRecord, mapping: &Mapping, reg: &Registry, sum: &mut Summary) -> Option<Rec> {
     let mut fs = Fields::of(raw, mapping, sum);
+    let handling = super::handling::read(&mut fs);
     let who = identity(&mut fs, reg);
     let elements = elements(&mut fs, raw.line, sum);
     let local = local_facts(&mut fs);
@@ -92,6 +99,8 @@ pub(super) fn read_record(raw: &RawRecord, mapping: &Mapping, reg: &Registry, su
         fees: elements.fees,
         results: elements.results,
         local,
+        handling,
+        more: Vec::new(),
     })
 }
 
