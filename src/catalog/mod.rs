@@ -5,6 +5,7 @@
 pub(crate) mod agency;
 pub(crate) mod bundle;
 pub(crate) mod common;
+pub(crate) mod divisions;
 pub(crate) mod item;
 pub(crate) mod local;
 pub(crate) mod material;
