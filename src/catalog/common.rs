@@ -30,6 +30,9 @@ pub(crate) struct Deadline {
 /// 法律法规规定的办结时限（数值加单位）；法律法规没有规定办结时限时（常见于公共服务）写 {"none": true}，可附说明。“无法定时限”是一个取值，与未填写不同。
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(untagged)]
+// One object schema with both shapes' properties (not anyOf of two
+// objects), so a wrong value is reported at that value, not at the whole.
+#[schemars(schema_with = "statutory_schema")]
 pub(crate) enum Statutory {
     /// 法律法规规定的时限。
     Days(Deadline),
@@ -64,6 +67,26 @@ pub(crate) struct NoDeadline {
     /// 可选，如“法律法规未规定办结时限，按承诺时限办理”。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) note: Option<String>,
+}
+
+fn statutory_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let unit = g.subschema_for::<DeadlineUnit>();
+    schemars::json_schema!({
+        "title": "法定办结时限",
+        "description": "法律法规规定的办结时限（value 加 unit）；法律法规没有规定办结时限时写 {\"none\": true}，可附 note。“无法定时限”是一个取值，与未填写不同。",
+        "type": "object",
+        "properties": {
+            "value": {"title": "时限数值", "description": "非负整数；0 表示即办（当场办结）。", "type": "integer", "minimum": 0, "format": "uint32"},
+            "unit": unit,
+            "note": {"title": "时限说明", "type": "string"},
+            "none": {"title": "无法定时限", "description": "固定为 true：法律法规没有规定办结时限。", "const": true}
+        },
+        "additionalProperties": false,
+        "anyOf": [
+            {"required": ["value"], "not": {"required": ["none"]}},
+            {"required": ["none"], "not": {"required": ["value"]}}
+        ]
+    })
 }
 
 fn only_true<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Error> {

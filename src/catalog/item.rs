@@ -273,6 +273,9 @@ pub(crate) enum CaseType {
     /// 在承诺时限内办结。
     #[serde(rename = "承诺件")]
     Promised,
+    /// 导入的清单没有给出办件类型：待补充（lint 以提示级别报告 value-pending）。
+    #[serde(rename = "待补充")]
+    Pending,
 }
 
 /// # 收费
@@ -280,7 +283,10 @@ pub(crate) enum CaseType {
 #[serde(deny_unknown_fields)]
 pub(crate) struct Fees {
     /// # 是否收费
-    pub(crate) charged: bool,
+    ///
+    /// 不填表示待补充（导入的清单没有给出；lint 以提示级别报告 value-pending）。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) charged: Option<bool>,
     /// # 收费项目
     ///
     /// 不收费时为空。

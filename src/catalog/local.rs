@@ -49,7 +49,10 @@ pub struct Local {
     /// # 网上办理
     pub(crate) online: Online,
     /// # 是否进驻政务服务中心
-    pub(crate) in_service_centre: bool,
+    ///
+    /// 不填表示待补充（导入的清单没有给出；lint 以提示级别报告 value-pending）。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) in_service_centre: Option<bool>,
     /// # 未进驻原因
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) not_in_centre_reason: Option<String>,

@@ -14,10 +14,10 @@ use super::{FileWrite, Outcome, Step};
 #[derive(clap::Args, Debug)]
 pub(crate) struct Args {
     /// 省级行政区划代码（6 位 GB/T 2260，如 440000 广东省、630000 青海省）
-    #[arg(long)]
+    #[arg(long, value_name = "区划代码")]
     pub(crate) province: String,
     /// 新目录的路径（默认 catalog）；规则配置写在其旁的 rules/（已有则不动）
-    #[arg(default_value = "catalog")]
+    #[arg(default_value = "catalog", value_name = "目录")]
     pub(crate) dir: PathBuf,
     /// 更新日期（YYYY-MM-DD，默认今天）
     #[arg(long)]

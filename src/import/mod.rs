@@ -19,6 +19,7 @@
 //! printing, writing and the exit status are the command line's.
 
 pub(crate) mod build;
+mod departments;
 pub(crate) mod mapping;
 pub(crate) mod parse;
 pub(crate) mod read;

@@ -10,7 +10,7 @@ use serde_json::Value;
 use super::build::{Rec, Registry, Summary};
 use super::mapping::{fold_width, Mapping};
 use super::parse::{self, RawMaterial};
-use crate::catalog::{Agency, Department, Material, Region};
+use crate::catalog::{Agency, Material, Region};
 
 /// A region by code (6 or 12 digits, former codes followed) or by name.
 /// The second value is a remark for the summary.
@@ -72,7 +72,7 @@ pub(super) fn resolve_region(v: &Value, reg: &Registry) -> Result<(String, Optio
 
 /// Names of regions, agencies and departments compare as lint compares
 /// names: normalised, without spaces and punctuation.
-fn name_key(s: &str) -> String {
+pub(super) fn name_key(s: &str) -> String {
     crate::text::names::plain_key(s)
 }
 
@@ -318,94 +318,6 @@ fn check_known(a: &Agency, r: &Rec, department: &str, credit: Option<&str>, sum:
                 ),
             );
         }
-    }
-}
-
-/// The department of an item: for this province's own codes, digits 5–6;
-/// otherwise the 主管部门 field or the agencies' names, matched against
-/// departments.json.
-pub(super) fn resolve_department(
-    code: &str,
-    recs: &[Rec],
-    reg: &Registry,
-    sum: &mut Summary,
-) -> Result<String, String> {
-    let province = reg.meta.province.get(..2).unwrap_or("63");
-    if code.starts_with(province) {
-        return coded_department(code, recs, reg, sum);
-    }
-    let mut votes: BTreeMap<String, usize> = BTreeMap::new();
-    for r in recs {
-        let d = r
-            .department
-            .as_deref()
-            .and_then(|d| department_named(d, reg).or_else(|| department_in(d, reg)))
-            .or_else(|| department_in(&r.agency, reg));
-        if let Some(d) = d {
-            *votes.entry(d).or_default() += 1;
-        }
-    }
-    votes
-        .into_iter()
-        .max_by_key(|(c, n)| (*n, std::cmp::Reverse(c.clone())))
-        .map(|(c, _)| c)
-        .ok_or_else(|| {
-            format!(
-                "无法确定事项 {code} 的主管部门：记录中没有能对应到 departments.json 的主管部门（填写部门代码或名称）"
-            )
-        })
-}
-
-/// The department coded in digits 5–6; a record naming another is noted.
-fn coded_department(code: &str, recs: &[Rec], reg: &Registry, sum: &mut Summary) -> Result<String, String> {
-    let dd = &code[4..6];
-    if !reg.departments.iter().any(|d| d.code == dd) {
-        return Err(format!(
-            "基本编码 {code} 第 5–6 位的部门代码 {dd} 不在 departments.json 中"
-        ));
-    }
-    for r in recs {
-        if let Some(other) = r.department.as_deref().and_then(|d| department_named(d, reg)) {
-            if other != dd {
-                sum.note(
-                    r.line,
-                    format!(
-                        "主管部门“{}”与基本编码 {code} 的部门代码 {dd} 不符，按基本编码",
-                        r.department.as_deref().unwrap_or_default()
-                    ),
-                );
-            }
-        }
-    }
-    Ok(dd.to_string())
-}
-
-/// The department with this code, name or provincial name.
-fn department_named(s: &str, reg: &Registry) -> Option<String> {
-    let k = name_key(s);
-    reg.departments
-        .iter()
-        .find(|d| d.code == s || name_key(&d.name) == k || name_key(&d.provincial_name) == k)
-        .map(|d| d.code.clone())
-}
-
-/// The only department whose name (without 部门, 机关, 机构) `s` contains.
-fn department_in(s: &str, reg: &Registry) -> Option<String> {
-    let hits: Vec<&Department> = reg
-        .departments
-        .iter()
-        .filter(|d| {
-            let st = d
-                .name
-                .trim_end_matches("部门")
-                .trim_end_matches("机关")
-                .trim_end_matches("机构");
-            !st.is_empty() && s.contains(st)
-        })
-        .collect();
-    match hits.as_slice() {
-        [one] => Some(one.code.clone()),
-        _ => None,
     }
 }
 

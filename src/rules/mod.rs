@@ -33,6 +33,7 @@ pub(crate) mod config_invalid;
 pub(crate) mod coverage;
 pub(crate) mod credit_code;
 pub(crate) mod credit_code_missing;
+pub(crate) mod value_pending;
 pub(crate) mod deadline_not_compressed;
 pub(crate) mod deadline_unit;
 pub(crate) mod deferral;
@@ -258,6 +259,7 @@ pub(crate) static RULES: &[&Rule] = &[
     &implementation_code::RULE,
     &credit_code::RULE,
     &credit_code_missing::RULE,
+    &value_pending::RULE,
     &region_level::RULE,
     &coverage::RULE,
     &deadline_unit::RULE,

@@ -112,16 +112,25 @@ fn local(out: &mut Out, ctx: &Ctx, o: &Local, n: &Local) {
         ("online-depth-lower", "online-depth-higher"),
     );
     let flag = |b: bool| u32::from(!b);
-    let centre = (flag(o.in_service_centre), flag(n.in_service_centre));
-    let (oc, nc) = (&o.in_service_centre, &n.in_service_centre);
-    ranked(
-        out,
-        ctx,
-        "/in_service_centre",
-        (oc, nc),
-        centre,
-        ("left-service-centre", "joined-service-centre"),
-    );
+    match (o.in_service_centre, n.in_service_centre) {
+        (Some(oc), Some(nc)) => ranked(
+            out,
+            ctx,
+            "/in_service_centre",
+            (&oc, &nc),
+            (flag(oc), flag(nc)),
+            ("left-service-centre", "joined-service-centre"),
+        ),
+        // To or from 待补充 (not given): a changed value.
+        (oc, nc) if oc != nc => super::compare::value(
+            out,
+            ctx,
+            "/in_service_centre",
+            oc.map(serde_json::Value::Bool).as_ref(),
+            nc.map(serde_json::Value::Bool).as_ref(),
+        ),
+        _ => {}
+    }
     let post = (flag(o.delivery_by_post), flag(n.delivery_by_post));
     let (op, np) = (&o.delivery_by_post, &n.delivery_by_post);
     ranked(

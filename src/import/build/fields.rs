@@ -173,7 +173,7 @@ mod tests {
             let recs = [record(1, "630100", json!({"收费": null, a: flag, b: list}))];
             let p = run(&recs, &registry(), &opts());
             let fees = item(&p).fees;
-            assert!(fees.charged);
+            assert_eq!(fees.charged, Some(true));
             assert_eq!(fees.charges.len(), 1, "{a} then {b}");
         }
     }

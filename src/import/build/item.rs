@@ -13,7 +13,6 @@ use crate::catalog::item::ItemMaterial;
 use crate::catalog::{Deadline, DeadlineUnit, Item, Level, Local};
 use crate::import::mapping::fold_width;
 use crate::import::parse::RawMaterial;
-use crate::import::resolve::resolve_department;
 
 /// One item while it is imported.
 pub(super) struct ItemWork<'a> {
@@ -44,7 +43,9 @@ fn try_import(ctx: &mut Ctx, code: &str, recs: &[Rec]) -> Result<(), String> {
     };
     let department = match keep {
         Some(item) => item.department.clone(),
-        None => resolve_department(code, recs, ctx.reg, &mut ctx.sum)?,
+        None => ctx
+            .departments
+            .resolve(&ctx.reg.meta.province, code, recs, &mut ctx.sum)?,
     };
     let values = record_values(ctx, recs);
     let standard = match keep {

@@ -102,6 +102,7 @@ struct Ctx<'a> {
     mapping: &'a Mapping,
     materials: MaterialBook,
     agencies: AgencyBook,
+    departments: crate::import::departments::DepartmentBook,
     files: Vec<FileOut>,
     sum: Summary,
 }
@@ -126,6 +127,7 @@ pub(crate) fn plan(
         mapping,
         materials: MaterialBook::new(reg, &opts.synonyms),
         agencies: AgencyBook::new(reg),
+        departments: crate::import::departments::DepartmentBook::new(&reg.departments),
         files: Vec::new(),
         sum,
     };
@@ -197,6 +199,10 @@ fn registry_files(ctx: &mut Ctx) {
         append(&mut file, "materials", materials.new.iter().map(to_value));
         ctx.files.push(registry_file(reg, "materials.json".into(), &file));
         sum.new_materials = materials.new.iter().map(|m| (m.id.clone(), m.name.clone())).collect();
+    }
+    if !ctx.departments.new.is_empty() {
+        let file = json!({"$schema": "schema/departments.schema.json", "departments": ctx.departments.all});
+        ctx.files.push(registry_file(reg, "departments.json".into(), &file));
     }
     for (region, list) in &ctx.agencies.new {
         let mut file =

@@ -32,6 +32,8 @@ pub(super) const ITEM_TYPE: usize = 1;
 pub(super) const STATUTORY: usize = 7;
 /// Elements an item cannot be written without.
 pub(super) const REQUIRED: [usize; 4] = [0, 7, 8, 9];
+const CASE_TYPE: usize = 8;
+const FEES: usize = 9;
 
 /// A record's value for each element; `None` where it gave none.
 ///
@@ -180,8 +182,28 @@ pub(super) fn majority(
     if standard[ITEM_TYPE].is_none() {
         standard[ITEM_TYPE] = type_name(ctx, &code[2..4]).map(Value::String);
     }
+    pending(ctx, code, &mut standard);
     complete(ctx, code, &standard)?;
     Ok(standard)
+}
+
+/// 办件类型 and 收费 that no record gives: 待补充 (the item is written, lint
+/// reports value-pending at info level), never a guess. `defaults` in the
+/// mapping file is for a value the user really knows.
+fn pending(ctx: &mut Ctx, code: &str, standard: &mut [Option<Value>; N]) {
+    let msg = |what: &str| {
+        format!(
+            "导出没有{what}，事项 {code} 记为“待补充”（lint 以提示级别报告 value-pending）；确知全部记录的取值时，可在映射文件 defaults 中指定"
+        )
+    };
+    if standard[CASE_TYPE].is_none() {
+        standard[CASE_TYPE] = Some(Value::String("待补充".into()));
+        ctx.sum.note(0, msg("办件类型"));
+    }
+    if standard[FEES].is_none() {
+        standard[FEES] = Some(serde_json::json!({"charges": []}));
+        ctx.sum.note(0, msg("收费（是否收费）"));
+    }
 }
 
 /// Fail when an element the item needs has no value; note the lists that
