@@ -78,8 +78,8 @@ fn statutory_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
         "properties": {
             "value": {"title": "时限数值", "description": "非负整数；0 表示即办（当场办结）。", "type": "integer", "minimum": 0, "format": "uint32"},
             "unit": unit,
-            "note": {"title": "时限说明", "type": "string"},
-            "none": {"title": "无法定时限", "description": "固定为 true：法律法规没有规定办结时限。", "const": true}
+            "none": {"title": "无法定时限", "description": "固定为 true：法律法规没有规定办结时限。", "const": true},
+            "note": {"title": "时限说明", "type": "string"}
         },
         "additionalProperties": false,
         "anyOf": [

@@ -31,7 +31,7 @@ pub(crate) fn render(sum: &Summary, files: &[FileOut], input: &str, out: &str, d
     line(&mut s, format!("导入 {input} → {out}{dry}"));
     counts(&mut s, sum);
     section(&mut s, failed_heading(sum), failures(sum));
-    section(&mut s, "基本目录事项（全省标准）：", sum.items.iter().map(item_line));
+    section(&mut s, "基本目录事项（全省标准）：", capped(sum.items.iter().map(item_line), sum.items.len(), "个事项"));
     section(
         &mut s,
         "偏离全省标准（已登记在实施清单的 deviations 中，法律依据和批准机关留空，lint 将报告待审核）：",
@@ -57,14 +57,18 @@ pub(crate) fn render(sum: &Summary, files: &[FileOut], input: &str, out: &str, d
     section(
         &mut s,
         "新增实施主体（写入 agencies/<区划代码>.json）：",
-        sum.new_agencies.iter().map(|(id, name)| format!("  {id} {name}")),
+        capped(
+            sum.new_agencies.iter().map(|(id, name)| format!("  {id} {name}")),
+            sum.new_agencies.len(),
+            "个实施主体",
+        ),
     );
     section(
         &mut s,
         "新增材料（写入 materials.json，请补充类型、来源渠道等属性）：",
         sum.new_materials.iter().map(|(id, name)| format!("  {id} {name}")),
     );
-    section(&mut s, "请核对：", notices(sum));
+    section(&mut s, "请核对：", item_notices(sum).chain(notices(sum)));
     section(
         &mut s,
         "已存在、未覆盖的文件（其中的实施清单未重新比较、未登记偏离；使用 --force 覆盖）：",
@@ -202,6 +206,19 @@ fn deviation_line(d: &DeviationNote) -> String {
     format!("  {} {}（{}）：{}", d.path, d.element, d.label, d.text)
 }
 
+/// Remarks about items: the remark, then its items (the first ten).
+fn item_notices(sum: &Summary) -> impl Iterator<Item = String> + '_ {
+    sum.item_notices.iter().map(|(msg, codes)| {
+        let shown: Vec<&str> = codes.iter().take(10).map(String::as_str).collect();
+        let more = if codes.len() > 10 {
+            format!(" 等 {} 个", codes.len())
+        } else {
+            String::new()
+        };
+        format!("  {msg}：事项 {}{more}", shown.join("、"))
+    })
+}
+
 /// The remarks, by their first line (remarks about no line first).
 fn notices(sum: &Summary) -> impl Iterator<Item = String> + '_ {
     let mut notes: Vec<(&String, &Vec<usize>)> = sum.notices.iter().collect();
@@ -215,7 +232,16 @@ fn notices(sum: &Summary) -> impl Iterator<Item = String> + '_ {
     })
 }
 
-/// The files written (or to be written), with what is done to each.
+/// The first lines of a long list, then how many there are in all.
+const SHOWN: usize = 30;
+
+fn capped<'a>(lines: impl Iterator<Item = String> + 'a, total: usize, what: &'a str) -> impl Iterator<Item = String> + 'a {
+    let more = (total > SHOWN).then(|| format!("  ……共 {total} {what}，以上列出前 {SHOWN} 个"));
+    lines.take(SHOWN).chain(more)
+}
+
+/// The files written (or to be written): registry files one by one, base
+/// items and local files counted by what is done to them.
 fn written(s: &mut String, files: &[FileOut], dry_run: bool) {
     let verb = if dry_run { "将写入" } else { "已写入" };
     if files.is_empty() {
@@ -223,13 +249,20 @@ fn written(s: &mut String, files: &[FileOut], dry_run: bool) {
         return;
     }
     line(s, format!("\n{verb}文件 {} 个：", files.len()));
+    let what = |a: Action| match a {
+        Action::Create => "新建",
+        Action::Overwrite => "覆盖",
+        Action::Append => "追加条目",
+    };
+    let mut counted: BTreeMap<(&str, &str), usize> = BTreeMap::new();
     for f in files {
-        let what = match f.action {
-            Action::Create => "新建",
-            Action::Overwrite => "覆盖",
-            Action::Append => "追加条目",
-        };
-        line(s, format!("  {what} {}", f.path));
+        match ["items/", "local/"].into_iter().find(|d| f.path.starts_with(*d)) {
+            Some(dir) => *counted.entry((dir, what(f.action))).or_default() += 1,
+            None => line(s, format!("  {} {}", what(f.action), f.path)),
+        }
+    }
+    for ((dir, verb), n) in counted {
+        line(s, format!("  {verb} {dir} 下 {n} 个文件"));
     }
 }
 

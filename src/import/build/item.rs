@@ -84,6 +84,9 @@ fn record_values(ctx: &mut Ctx, recs: &[Rec]) -> Vec<[Option<Value>; N]> {
     let mut values = Vec::new();
     for r in recs {
         let item_type = r.item_type.as_deref().map(|t| item_type(ctx, r.line, t));
+        if let Some(t) = &item_type {
+            type_code(ctx, &r.code, t);
+        }
         let mats = r.materials.as_ref().map(|list| materials_of(ctx, r.line, list));
         values.push(element_values(r, item_type, mats));
     }
@@ -102,6 +105,25 @@ fn item_type(ctx: &mut Ctx, line: usize, t: &str) -> String {
             }
             t.trim().to_string()
         }
+    }
+}
+
+/// An item type whose code in catalog.json is not digits 3–4 of the item
+/// code: the export follows another code list. Reported (once per type and
+/// code), never re-coded: the catalog's list is what lint reads.
+fn type_code(ctx: &mut Ctx, code: &str, name: &str) {
+    let Some(listed) = ctx.reg.meta.item_types.iter().find(|t| t.name == name) else {
+        return;
+    };
+    let digits = &code[2..4];
+    if listed.code != digits {
+        ctx.sum.note_item(
+            code,
+            format!(
+                "事项类型“{name}”在 catalog.json 的代码表中为 {}，而这些基本编码第 3–4 位为 {digits}：导出按另一份代码表编码；本省代码表如此的，请先修改 catalog.json 的 item_types 再 lint（否则 lint 报告 base-code）",
+                listed.code
+            ),
+        );
     }
 }
 

@@ -193,16 +193,16 @@ pub(super) fn majority(
 fn pending(ctx: &mut Ctx, code: &str, standard: &mut [Option<Value>; N]) {
     let msg = |what: &str| {
         format!(
-            "导出没有{what}，事项 {code} 记为“待补充”（lint 以提示级别报告 value-pending）；确知全部记录的取值时，可在映射文件 defaults 中指定"
+            "导出没有{what}，记为“待补充”（lint 以提示级别报告 value-pending）；确知全部记录的取值时，可在映射文件 defaults 中指定"
         )
     };
     if standard[CASE_TYPE].is_none() {
         standard[CASE_TYPE] = Some(Value::String("待补充".into()));
-        ctx.sum.note(0, msg("办件类型"));
+        ctx.sum.note_item(code, msg("办件类型"));
     }
     if standard[FEES].is_none() {
         standard[FEES] = Some(serde_json::json!({"charges": []}));
-        ctx.sum.note(0, msg("收费（是否收费）"));
+        ctx.sum.note_item(code, msg("收费（是否收费）"));
     }
 }
 
@@ -224,7 +224,7 @@ fn complete(ctx: &mut Ctx, code: &str, standard: &[Option<Value>; N]) -> Result<
     for (i, (_, label)) in ELEMENTS.iter().enumerate() {
         if standard[i].is_none() {
             ctx.sum
-                .note(0, format!("事项 {code} 的所有记录都没有{label}，写为空列表，请补充"));
+                .note_item(code, format!("所有记录都没有{label}，写为空列表，请补充"));
         }
     }
     Ok(())

@@ -40,6 +40,8 @@ pub(crate) struct Summary {
     pub(crate) unmapped_material: BTreeMap<String, Vec<usize>>,
     /// Remarks: message → lines (0: not about one line).
     pub(crate) notices: BTreeMap<String, Vec<usize>>,
+    /// Remarks about items: message → item codes (one line per message).
+    pub(crate) item_notices: BTreeMap<String, Vec<String>>,
     pub(crate) items: Vec<ItemNote>,
     pub(crate) locals_written: usize,
     pub(crate) deviations: Vec<DeviationNote>,
@@ -58,6 +60,14 @@ impl Summary {
         let lines = self.notices.entry(msg.into()).or_default();
         if lines.last() != Some(&line) {
             lines.push(line);
+        }
+    }
+
+    /// A remark about an item: the same remark for many items is one line.
+    pub(in crate::import) fn note_item(&mut self, code: &str, msg: impl Into<String>) {
+        let codes = self.item_notices.entry(msg.into()).or_default();
+        if codes.last().map(String::as_str) != Some(code) {
+            codes.push(code.to_string());
         }
     }
 

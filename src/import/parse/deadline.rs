@@ -70,13 +70,14 @@ const NO_DEADLINE: [&str; 8] = [
 /// 无法定时限: `Some(note)` when the value says the law sets no deadline
 /// (“无”, “无法定时限（…）”); the note keeps any words beyond the bare 无.
 pub(crate) fn no_deadline(v: &Value) -> Option<Option<String>> {
-    let s = fold_width(&text(v)?);
+    let original = text(v)?;
+    let s = fold_width(&original);
     let t = s.trim();
     let head = t.split(['(', '，', ',', '；', ';']).next().unwrap_or(t).trim();
     if !NO_DEADLINE.contains(&head) {
         return None;
     }
-    Some((t != "无" && t != head).then(|| t.to_string()))
+    Some((t != "无" && t != head).then(|| original.trim().to_string()))
 }
 
 /// A unit given in its own field.
