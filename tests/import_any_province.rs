@@ -87,6 +87,18 @@ fn init_import_and_lint_a_guangdong_catalog() {
         assert!(!rules.contains(&bad), "{bad} in {rules:?}");
     }
     assert!(rules.contains(&"value-pending"));
+
+    // Nothing Qinghai-specific in what the tool says about this catalog:
+    // the import report, the lint report, the uniformity report.
+    let (_, lint_text, _) = run(tmp.path(), &["lint", "gd", "--show-info"]);
+    let (code, uni, err) = run(tmp.path(), &["uniformity", "gd"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(uni.contains("依据："), "{uni}");
+    for text in [&report, &lint_text, &uni] {
+        for qinghai in ["青海", "青政", "西宁", "0971", "青松办"] {
+            assert!(!text.contains(qinghai), "“{qinghai}” in:\n{text}");
+        }
+    }
 }
 
 /// 301 new agencies of one department in one region: every id distinct

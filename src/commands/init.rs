@@ -85,7 +85,7 @@ pub(super) fn run(args: &Args) -> Outcome {
         if p.exists() {
             kept.push(display(&p));
         } else {
-            files.push((p, f.default_text().to_string()));
+            files.push((p, default_rules_text(f)));
         }
     }
     let mut report = format!(
@@ -141,4 +141,20 @@ fn pretty(v: &Value) -> String {
 
 fn display(p: &Path) -> String {
     p.display().to_string()
+}
+
+/// A default `rules/` file for a new catalog. The shipped rules.json names
+/// Qinghai's documents as the uniformity report's basis; a new province's
+/// copy leaves that out (the national documents apply until the province
+/// names its own in `uniformity_basis`).
+fn default_rules_text(f: crate::config::ConfigFile) -> String {
+    let text = f.default_text();
+    if f != crate::config::ConfigFile::Rules {
+        return text.to_string();
+    }
+    let mut v: Value = serde_json::from_str(text).expect("the shipped rules.json is valid JSON");
+    if let Some(o) = v.as_object_mut() {
+        o.remove("uniformity_basis");
+    }
+    pretty(&v)
 }
