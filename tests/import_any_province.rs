@@ -151,3 +151,24 @@ fn agency_ids_past_three_hundred_stay_valid() {
     let (_, out, _) = run(tmp.path(), &["lint", "gd", "--format", "json"]);
     assert!(!out.contains("\"rule\": \"schema\"") && !out.contains("\"rule\":\"schema\""), "{out}");
 }
+
+/// A run killed between writes leaves `.tmpXXXXXX` files (the atomic
+/// writes' temporaries): the next import removes them, and nothing else.
+#[test]
+fn temporaries_of_an_interrupted_import_are_cleaned_on_the_next_run() {
+    let tmp = tempfile::tempdir().unwrap();
+    assert_eq!(run(tmp.path(), &["init", "--province", "440000", "gd"]).0, 0);
+    std::fs::create_dir_all(tmp.path().join("gd/items")).unwrap();
+    let stale = tmp.path().join("gd/items/.tmpAb12Cd");
+    let other = tmp.path().join("gd/items/.tmp-notes.txt");
+    std::fs::write(&stale, "{\"half\": ").unwrap();
+    std::fs::write(&other, "mine").unwrap();
+    let input = export();
+    let (_, report, err) = run(
+        tmp.path(),
+        &["import", input.to_str().unwrap(), "--out", "gd", "--date", "2026-12-06"],
+    );
+    assert!(report.contains("临时文件 1 个"), "{report}{err}");
+    assert!(!stale.exists());
+    assert!(other.exists());
+}

@@ -16,7 +16,8 @@ pub(super) fn run(args: &crate::import::Args) -> Outcome {
             return o;
         }
     };
-    let mut steps = vec![Step::Out(imported.report)];
+    let mut steps: Vec<Step> = imported.stale.into_iter().map(Step::RemoveStale).collect();
+    steps.push(Step::Out(imported.report));
     let mut writes = imported.writes;
     // Referenced before referring: registries (materials, agencies,
     // regions…), then base items, then local files. A run stopped between

@@ -50,6 +50,9 @@ pub(crate) enum Step {
     Err(String),
     /// A file to write atomically; a failure stops the run (exit 2).
     Write(FileWrite),
+    /// A temporary file an interrupted run left behind, to remove (only a
+    /// regular file is removed; a failure is reported and the run goes on).
+    RemoveStale(PathBuf),
 }
 
 /// A file a command produces.

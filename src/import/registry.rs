@@ -195,6 +195,26 @@ fn existing(out: &Path) -> Result<Existing, String> {
 /// A file's text; anything but a regular file (a FIFO, a device, a
 /// socket, a directory) is refused rather than opened, so a FIFO in the
 /// target cannot block the import.
+/// Temporary files an interrupted write left in the target (the atomic
+/// writes' `.tmpXXXXXX`, renamed into place when complete): removed by
+/// the next import.
+pub(super) fn stale_temporaries(out: &Path) -> Vec<PathBuf> {
+    if !out.is_dir() {
+        return Vec::new();
+    }
+    let is_temp = |name: &str| {
+        name.strip_prefix(".tmp")
+            .is_some_and(|r| r.len() == 6 && r.bytes().all(|b| b.is_ascii_alphanumeric()))
+    };
+    walkdir::WalkDir::new(out)
+        .follow_links(false)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file() && e.file_name().to_str().is_some_and(is_temp))
+        .map(|e| e.path().to_path_buf())
+        .collect()
+}
+
 fn read_text(p: &Path) -> Result<String, String> {
     regular(p)?;
     std::fs::read_to_string(p).map_err(|e| format!("无法读取 {}：{}", p.display(), crate::text::os_error(&e)))
