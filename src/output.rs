@@ -120,7 +120,11 @@ pub(crate) fn emit(outcome: Outcome) -> i32 {
             Step::RemoveStale(p) => {
                 let regular = std::fs::symlink_metadata(&p).is_ok_and(|m| m.file_type().is_file());
                 if let Err(e) = if regular { std::fs::remove_file(&p) } else { Ok(()) } {
-                    eprint(&format!("注意：无法删除临时文件 {}：{}\n", p.display(), crate::text::os_error(&e)));
+                    eprint(&format!(
+                        "注意：无法删除临时文件 {}：{}\n",
+                        p.display(),
+                        crate::text::os_error(&e)
+                    ));
                 }
             }
             Step::Write(w) => {

@@ -63,15 +63,24 @@ fn init_import_and_lint_a_guangdong_catalog() {
     assert_eq!((records, imported), (455, 453), "{report}");
     assert!(imported * 100 >= records * 99);
     // The only failures are the records without a region or a 基本编码.
-    assert!(report.contains("第 455 行：缺少区划") && report.contains("第 456 行：缺少基本编码"), "{report}");
+    assert!(
+        report.contains("第 455 行：缺少区划") && report.contains("第 456 行：缺少基本编码"),
+        "{report}"
+    );
     // 无 deadlines are 无法定时限; handling items are kept; departments got codes.
     let item = std::fs::read_to_string(tmp.path().join("gd/items/442102050000.json")).unwrap();
     assert!(item.contains("\"none\": true"), "{item}");
     let local = std::fs::read_to_string(tmp.path().join("gd/local/440000/000101001000.json")).unwrap();
-    assert!(local.contains("\"handling_items\"") && local.contains("\"code\": \"04\""), "{local}");
+    assert!(
+        local.contains("\"handling_items\"") && local.contains("\"code\": \"04\""),
+        "{local}"
+    );
     let deps = std::fs::read_to_string(tmp.path().join("gd/departments.json")).unwrap();
     assert!(deps.contains("广东省市场监督管理局"), "{deps}");
-    assert!(report.contains("catalog.json 的代码表中为 20"), "type codes reported: {report}");
+    assert!(
+        report.contains("catalog.json 的代码表中为 20"),
+        "type codes reported: {report}"
+    );
 
     let (code, out, err) = run(tmp.path(), &["lint", "gd", "--format", "json"]);
     assert_eq!(code, 1, "{err}");
@@ -83,7 +92,15 @@ fn init_import_and_lint_a_guangdong_catalog() {
         .map(|f| f["rule"].as_str().unwrap())
         .collect();
     // What import wrote is well-formed and its references hold.
-    for bad in ["schema", "unknown-field", "unknown-material", "unknown-agency", "unknown-department", "unknown-region", "format-canonical"] {
+    for bad in [
+        "schema",
+        "unknown-field",
+        "unknown-material",
+        "unknown-agency",
+        "unknown-department",
+        "unknown-region",
+        "format-canonical",
+    ] {
         assert!(!rules.contains(&bad), "{bad} in {rules:?}");
     }
     assert!(rules.contains(&"value-pending"));
@@ -131,7 +148,10 @@ fn agency_ids_past_three_hundred_stay_valid() {
         lines.push('\n');
     }
     std::fs::write(tmp.path().join("many.jsonl"), lines).unwrap();
-    let (code, report, err) = run(tmp.path(), &["import", "many.jsonl", "--out", "gd", "--date", "2026-12-06"]);
+    let (code, report, err) = run(
+        tmp.path(),
+        &["import", "many.jsonl", "--out", "gd", "--date", "2026-12-06"],
+    );
     assert_eq!(code, 0, "{report}{err}");
     let file: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(tmp.path().join("gd/agencies/440100.json")).unwrap()).unwrap();
@@ -149,7 +169,10 @@ fn agency_ids_past_three_hundred_stay_valid() {
     let re = regex::Regex::new(r"^[0-9]{6}-[0-9A-Za-z]{1,8}$").unwrap();
     assert!(ids.iter().all(|id| re.is_match(id)), "{ids:?}");
     let (_, out, _) = run(tmp.path(), &["lint", "gd", "--format", "json"]);
-    assert!(!out.contains("\"rule\": \"schema\"") && !out.contains("\"rule\":\"schema\""), "{out}");
+    assert!(
+        !out.contains("\"rule\": \"schema\"") && !out.contains("\"rule\":\"schema\""),
+        "{out}"
+    );
 }
 
 /// A run killed between writes leaves `.tmpXXXXXX` files (the atomic

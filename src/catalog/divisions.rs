@@ -74,7 +74,11 @@ pub(crate) fn province_regions(province: &str) -> Option<Vec<Region>> {
                 Level::Prefecture => Some(province.to_string()),
                 _ => {
                     let pref = format!("{}00", &r.code[..4]);
-                    Some(if current.contains_key(pref.as_str()) { pref } else { province.to_string() })
+                    Some(if current.contains_key(pref.as_str()) {
+                        pref
+                    } else {
+                        province.to_string()
+                    })
                 }
             };
             Region {

@@ -77,7 +77,11 @@ pub(super) fn run(args: &Args) -> Outcome {
         ),
     ];
     let schema_dir = args.dir.join(crate::schema::SCHEMA_DIR);
-    files.extend(crate::schema::rendered().into_iter().map(|(n, t)| (schema_dir.join(n), t)));
+    files.extend(
+        crate::schema::rendered()
+            .into_iter()
+            .map(|(n, t)| (schema_dir.join(n), t)),
+    );
     let rules_dir = args.dir.join("..").join("rules");
     let mut kept = Vec::new();
     for f in crate::config::ConfigFile::ALL {

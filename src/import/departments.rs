@@ -27,7 +27,13 @@ impl DepartmentBook {
     /// The department of an item: for this province's own codes, digits
     /// 5–6; otherwise the 主管部门 field or the agencies' names; a
     /// department named but not in the table is added.
-    pub(in crate::import) fn resolve(&mut self, province: &str, code: &str, recs: &[Rec], sum: &mut Summary) -> Result<String, String> {
+    pub(in crate::import) fn resolve(
+        &mut self,
+        province: &str,
+        code: &str,
+        recs: &[Rec],
+        sum: &mut Summary,
+    ) -> Result<String, String> {
         let dd = &code[4..6];
         let own = code.starts_with(province.get(..2).unwrap_or("63"));
         if own && self.all.iter().any(|d| d.code == dd) {

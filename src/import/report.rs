@@ -31,7 +31,11 @@ pub(crate) fn render(sum: &Summary, files: &[FileOut], input: &str, out: &str, d
     line(&mut s, format!("导入 {input} → {out}{dry}"));
     counts(&mut s, sum);
     section(&mut s, failed_heading(sum), failures(sum));
-    section(&mut s, "基本目录事项（全省标准）：", capped(sum.items.iter().map(item_line), sum.items.len(), "个事项"));
+    section(
+        &mut s,
+        "基本目录事项（全省标准）：",
+        capped(sum.items.iter().map(item_line), sum.items.len(), "个事项"),
+    );
     section(
         &mut s,
         "偏离全省标准（已登记在实施清单的 deviations 中，法律依据和批准机关留空，lint 将报告待审核）：",
@@ -235,7 +239,11 @@ fn notices(sum: &Summary) -> impl Iterator<Item = String> + '_ {
 /// The first lines of a long list, then how many there are in all.
 const SHOWN: usize = 30;
 
-fn capped<'a>(lines: impl Iterator<Item = String> + 'a, total: usize, what: &'a str) -> impl Iterator<Item = String> + 'a {
+fn capped<'a>(
+    lines: impl Iterator<Item = String> + 'a,
+    total: usize,
+    what: &'a str,
+) -> impl Iterator<Item = String> + 'a {
     let more = (total > SHOWN).then(|| format!("  ……共 {total} {what}，以上列出前 {SHOWN} 个"));
     lines.take(SHOWN).chain(more)
 }
@@ -309,7 +317,11 @@ mod tests {
         let text = render(&sum, &[], "in.csv", "out", true);
         let hits: Vec<&str> = text.lines().filter(|l| l.contains("法定办结时限")).collect();
         assert_eq!(hits.len(), 1, "{text}");
-        assert!(hits[0].contains("（740 条）") && hits[0].contains("第 2、3、4"), "{}", hits[0]);
+        assert!(
+            hits[0].contains("（740 条）") && hits[0].contains("第 2、3、4"),
+            "{}",
+            hits[0]
+        );
     }
 
     #[test]

@@ -137,7 +137,11 @@ mod tests {
     #[test]
     fn a_handling_item_code_used_twice_is_reported() {
         let items = r#""handling_items": [{"code": "01", "name": "新设"}, {"code": "01", "name": "变更"}],"#;
-        let text = edit(LOCAL, "\"agency\": \"630100-01\",", &format!("\"agency\": \"630100-01\",\n  {items}"));
+        let text = edit(
+            LOCAL,
+            "\"agency\": \"630100-01\",",
+            &format!("\"agency\": \"630100-01\",\n  {items}"),
+        );
         let out = lint_with(&[("local/630100/630101001000.json", Some(&text))]);
         assert!(
             out.diagnostics

@@ -33,7 +33,6 @@ pub(crate) mod config_invalid;
 pub(crate) mod coverage;
 pub(crate) mod credit_code;
 pub(crate) mod credit_code_missing;
-pub(crate) mod value_pending;
 pub(crate) mod deadline_not_compressed;
 pub(crate) mod deadline_unit;
 pub(crate) mod deferral;
@@ -87,6 +86,7 @@ pub(crate) mod vague_open_list;
 pub(crate) mod vague_placeholder;
 pub(crate) mod vague_reference;
 pub(crate) mod vague_unmeasurable;
+pub(crate) mod value_pending;
 pub(crate) mod version_not_bumped;
 pub(crate) mod visit_reason;
 

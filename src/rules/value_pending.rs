@@ -47,7 +47,10 @@ fn check(ctx: &Context, sink: &mut Sink) {
         if v.in_service_centre.is_none() {
             sink.push(
                 RULE.at(l.file, "")
-                    .message(format!("区划 {} 的事项 {} 是否进驻政务服务中心待补充", v.region, v.item))
+                    .message(format!(
+                        "区划 {} 的事项 {} 是否进驻政务服务中心待补充",
+                        v.region, v.item
+                    ))
                     .help("核实后填写 \"in_service_centre\": true 或 false（未进驻的写明 not_in_centre_reason）"),
             );
         }

@@ -26,7 +26,9 @@ pub(in crate::import) struct Handling {
 /// 实施编码. A malformed code is an error of the record.
 pub(super) fn read(fs: &mut Fields) -> Option<Handling> {
     let from_impl = split33(fs, Target::ImplementationCode);
-    let given = fs.text(Target::HandlingCode).map(|s| fold_width(&s).trim().to_uppercase());
+    let given = fs
+        .text(Target::HandlingCode)
+        .map(|s| fold_width(&s).trim().to_uppercase());
     let code = match given {
         None => from_impl?,
         Some(c) if c.len() == 2 => c,
@@ -65,7 +67,10 @@ fn split33(fs: &mut Fields, t: Target) -> Option<String> {
     }
     let (head, tail) = c.split_at(31);
     let src = fs.src(Target::ImplementationCode);
-    match fs.text(Target::ImplementationCode).map(|s| fold_width(&s).trim().to_uppercase()) {
+    match fs
+        .text(Target::ImplementationCode)
+        .map(|s| fold_width(&s).trim().to_uppercase())
+    {
         Some(ic) if ic != c && ic != head => {
             let msg = format!("业务办理项编码 {c} 的前 31 位与实施编码 {ic} 不同，按实施编码导入");
             fs.warn.push(msg);
@@ -106,7 +111,9 @@ pub(super) fn items(ctx: &mut Ctx, r: &Rec) -> Vec<HandlingItem> {
             continue;
         }
         let materials = match (&m.materials, &r.materials) {
-            (Some(mine), Some(first)) if names(mine) != names(first) => Some(super::item::materials_of(ctx, m.line, mine)),
+            (Some(mine), Some(first)) if names(mine) != names(first) => {
+                Some(super::item::materials_of(ctx, m.line, mine))
+            }
             (Some(mine), None) => Some(super::item::materials_of(ctx, m.line, mine)),
             _ => None,
         };
@@ -118,8 +125,7 @@ pub(super) fn items(ctx: &mut Ctx, r: &Rec) -> Vec<HandlingItem> {
             name: name_of(ctx, m, h),
             conditions: m.conditions.clone().filter(|c| Some(c) != r.conditions.as_ref()),
             materials,
-            promised_deadline: Some(m.local.promised.deadline.clone())
-                .filter(|d| *d != r.local.promised.deadline),
+            promised_deadline: Some(m.local.promised.deadline.clone()).filter(|d| *d != r.local.promised.deadline),
         });
     }
     out.sort_by(|a, b| a.code.cmp(&b.code));
@@ -153,13 +159,21 @@ mod tests {
     fn thirty_three_character_codes_become_handling_items() {
         let ic = "11630100MB1234567J3630101001000";
         let recs = [
-            record(1, "630100", json!({"实施编码": format!("{ic}01"), "业务办理项名称": "新设"})),
+            record(
+                1,
+                "630100",
+                json!({"实施编码": format!("{ic}01"), "业务办理项名称": "新设"}),
+            ),
             record(
                 2,
                 "630100",
                 json!({"实施编码": format!("{ic}02"), "业务办理项名称": "变更", "承诺办结时限": "5个工作日"}),
             ),
-            record(3, "630100", json!({"实施编码": format!("{ic}03"), "业务办理项名称": "延续"})),
+            record(
+                3,
+                "630100",
+                json!({"实施编码": format!("{ic}03"), "业务办理项名称": "延续"}),
+            ),
             record(4, "630100", json!({"实施编码": format!("{ic}04")})),
             record(5, "630200", json!({})),
         ];
@@ -168,8 +182,15 @@ mod tests {
         assert_eq!(p.summary.imported, 5);
         let l = local(&p, "630100");
         assert_eq!(l.implementation_code.as_deref(), Some(ic));
-        let codes: Vec<(&str, &str)> = l.handling_items.iter().map(|h| (h.code.as_str(), h.name.as_str())).collect();
-        assert_eq!(codes, [("01", "新设"), ("02", "变更"), ("03", "延续"), ("04", "待补充")]);
+        let codes: Vec<(&str, &str)> = l
+            .handling_items
+            .iter()
+            .map(|h| (h.code.as_str(), h.name.as_str()))
+            .collect();
+        assert_eq!(
+            codes,
+            [("01", "新设"), ("02", "变更"), ("03", "延续"), ("04", "待补充")]
+        );
         assert_eq!(l.handling_items[1].promised_deadline.as_ref().map(|d| d.value), Some(5));
         assert!(l.handling_items[0].promised_deadline.is_none());
         assert!(local(&p, "630200").handling_items.is_empty());

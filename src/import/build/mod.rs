@@ -7,8 +7,7 @@
 //! - `record`: one record read into a [`record::Rec`].
 //! - `standard`: element values and the standard chosen among them.
 //! - `item`: one item's item file and local files.
-//! - `deviation`: what differs from the standard, and how.
-//! - `summary`: what the report lists.
+//! - `deviation`: what differs; `summary`: what the report lists; `handling`: 业务办理项.
 
 mod deviation;
 mod fields;
@@ -145,7 +144,6 @@ pub(crate) fn plan(
 /// the records of an implementation's handling items (业务办理项) join
 /// the first record of their region and item.
 fn read_all(records: &[RawRecord], mapping: &Mapping, reg: &Registry, sum: &mut Summary) -> BTreeMap<String, Vec<Rec>> {
-    // (region, item) → index in by_code[item].
     let mut seen: HashMap<(String, String), usize> = HashMap::new();
     let mut by_code: BTreeMap<String, Vec<Rec>> = BTreeMap::new();
     for raw in records {

@@ -393,12 +393,21 @@ mod tests {
     #[test]
     fn a_place_parse_that_yields_nothing_is_reported_with_the_line() {
         for (pattern, expect) in [("{room}号窗口", "取不出办理地点"), ("{place}大厅", "格式不符")] {
-            let text = format!(r#"{{"fields": {{"办理地点": {{"to": "办理地点", "parse": {{"pattern": "{pattern}"}}}}}}}}"#);
+            let text =
+                format!(r#"{{"fields": {{"办理地点": {{"to": "办理地点", "parse": {{"pattern": "{pattern}"}}}}}}}}"#);
             let mapping = crate::import::mapping::from_json(&text).unwrap();
-            let recs = [record(9, "630100", json!({"办理地点": "3号窗口", "办理时间": "工作日"}))];
+            let recs = [record(
+                9,
+                "630100",
+                json!({"办理地点": "3号窗口", "办理时间": "工作日"}),
+            )];
             let p = plan(&recs, Vec::new(), &mapping, &registry(), &opts());
             let hit = p.summary.notices.iter().find(|(m, _)| m.contains(expect));
-            assert!(hit.is_some_and(|(_, l)| l.contains(&9)), "{pattern}: {:?}", p.summary.notices);
+            assert!(
+                hit.is_some_and(|(_, l)| l.contains(&9)),
+                "{pattern}: {:?}",
+                p.summary.notices
+            );
         }
     }
 
@@ -418,10 +427,18 @@ mod tests {
         ];
         let p = run(&recs, &registry(), &opts());
         let msgs: Vec<&str> = p.summary.failed.iter().map(|f| f.message.as_str()).collect();
-        assert_eq!(p.summary.failed.iter().map(|f| f.line).collect::<Vec<_>>(), [7], "{msgs:?}");
+        assert_eq!(
+            p.summary.failed.iter().map(|f| f.line).collect::<Vec<_>>(),
+            [7],
+            "{msgs:?}"
+        );
         assert!(msgs[0].contains("到现场次数"));
         assert_eq!(local(&p, "632200").in_service_centre, None);
-        let note = p.summary.notices.iter().find(|(m, _)| m.contains("待补充") && m.contains("defaults"));
+        let note = p
+            .summary
+            .notices
+            .iter()
+            .find(|(m, _)| m.contains("待补充") && m.contains("defaults"));
         assert!(note.is_some_and(|(_, l)| l.contains(&8)), "{:?}", p.summary.notices);
         let mapping = crate::import::mapping::from_json(r#"{"defaults": {"in_service_centre": "是"}}"#).unwrap();
         let recs = [record(1, "630100", json!({"是否进驻政务服务中心": null}))];

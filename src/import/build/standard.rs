@@ -252,7 +252,9 @@ mod tests {
             it.statutory_deadline,
             crate::catalog::Statutory::NoDeadline(crate::catalog::NoDeadline { none: true, note: None })
         );
-        assert!(file(&p, "items/630101001000.json").text.contains("\"statutory_deadline\": {\n    \"none\": true\n  }"));
+        assert!(file(&p, "items/630101001000.json")
+            .text
+            .contains("\"statutory_deadline\": {\n    \"none\": true\n  }"));
         assert_eq!(elements(&local(&p, "632200")), ["/statutory_deadline"]);
     }
 
