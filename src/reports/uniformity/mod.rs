@@ -227,6 +227,7 @@ mod tests {
             }],
             columns: vec![EVIL.into()],
             locals: 1,
+            basis: EVIL.into(),
         }
     }
 
