@@ -101,8 +101,9 @@ pub(super) fn run(args: &Args) -> Outcome {
     if kept.len() < crate::config::ConfigFile::ALL.len() {
         let dir = rules_dir.join(crate::schema::SCHEMA_DIR);
         for (n, t) in crate::config::rendered_schemas() {
-            if !dir.join(&n).exists() {
-                files.push((dir.join(n), t));
+            let p = dir.join(n);
+            if !p.exists() {
+                files.push((p, t));
             }
         }
     }
