@@ -117,6 +117,16 @@ pub(crate) fn emit(outcome: Outcome) -> i32 {
         match step {
             Step::Out(text) => print(&text),
             Step::Err(text) => eprint(&text),
+            Step::RemoveStale(p) => {
+                let regular = std::fs::symlink_metadata(&p).is_ok_and(|m| m.file_type().is_file());
+                if let Err(e) = if regular { std::fs::remove_file(&p) } else { Ok(()) } {
+                    eprint(&format!(
+                        "注意：无法删除临时文件 {}：{}\n",
+                        p.display(),
+                        crate::text::os_error(&e)
+                    ));
+                }
+            }
             Step::Write(w) => {
                 if let Err(e) = write_file(&w.path, &w.contents, w.create_dirs) {
                     let e = crate::text::os_error(&e);

@@ -216,7 +216,7 @@ fn existing_files_are_kept_unless_forced() {
         "--force",
     ]);
     assert_eq!(code, 1);
-    assert!(stdout.contains("覆盖 local/630100/630705001000.json"), "{stdout}");
+    assert!(stdout.contains("  覆盖 local/ 下 16 个文件"), "{stdout}");
     assert_eq!(tree(&catalog), first, "--force rewrites the same content");
     let leftovers: Vec<String> = tree(&catalog)
         .into_iter()

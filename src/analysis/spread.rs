@@ -76,7 +76,8 @@ pub(crate) enum Value {
     Deadline(u32, Option<DeadlineUnit>),
     Visits(u32),
     Depth(Option<OnlineDepth>),
-    Centre(bool),
+    /// None: 待补充 (not given).
+    Centre(Option<bool>),
 }
 
 impl Value {
@@ -95,7 +96,7 @@ impl Value {
             (Value::Visits(a), Value::Visits(b)) => Some(b.cmp(a)),
             // Not online at all (None) is below Ⅰ级.
             (Value::Depth(a), Value::Depth(b)) => Some(a.cmp(b)),
-            (Value::Centre(a), Value::Centre(b)) => Some(a.cmp(b)),
+            (Value::Centre(Some(a)), Value::Centre(Some(b))) => Some(a.cmp(b)),
             _ => None,
         }
     }
@@ -115,8 +116,9 @@ impl Value {
                 OnlineDepth::IV => "Ⅳ级（全程网办）".into(),
             },
             Value::Depth(None) => "不能网办".into(),
-            Value::Centre(true) => "已进驻".into(),
-            Value::Centre(false) => "未进驻".into(),
+            Value::Centre(Some(true)) => "已进驻".into(),
+            Value::Centre(Some(false)) => "未进驻".into(),
+            Value::Centre(None) => "待补充".into(),
         }
     }
 }
@@ -247,6 +249,10 @@ mod tests {
             Value::Depth(Some(OnlineDepth::IV)).quality(&Value::Depth(Some(OnlineDepth::III))),
             Some(Ordering::Greater)
         );
-        assert_eq!(Value::Centre(false).quality(&Value::Centre(true)), Some(Ordering::Less));
+        assert_eq!(
+            Value::Centre(Some(false)).quality(&Value::Centre(Some(true))),
+            Some(Ordering::Less)
+        );
+        assert_eq!(Value::Centre(None).quality(&Value::Centre(Some(true))), None);
     }
 }

@@ -25,6 +25,83 @@ pub(crate) struct Deadline {
     pub(crate) note: Option<String>,
 }
 
+/// # 法定办结时限
+///
+/// 法律法规规定的办结时限（数值加单位）；法律法规没有规定办结时限时（常见于公共服务）写 {"none": true}，可附说明。“无法定时限”是一个取值，与未填写不同。
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+// One object schema with both shapes' properties (not anyOf of two
+// objects), so a wrong value is reported at that value, not at the whole.
+#[schemars(schema_with = "statutory_schema")]
+pub(crate) enum Statutory {
+    /// 法律法规规定的时限。
+    Days(Deadline),
+    /// 法律法规没有规定办结时限。
+    NoDeadline(NoDeadline),
+}
+
+impl Statutory {
+    /// The deadline, when the law sets one.
+    pub(crate) fn days(&self) -> Option<&Deadline> {
+        match self {
+            Statutory::Days(d) => Some(d),
+            Statutory::NoDeadline(_) => None,
+        }
+    }
+}
+
+/// # 无法定时限
+///
+/// 法律法规没有规定办结时限。
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct NoDeadline {
+    /// # 无法定时限
+    ///
+    /// 固定为 true。
+    #[serde(deserialize_with = "only_true")]
+    #[schemars(schema_with = "const_true")]
+    pub(crate) none: bool,
+    /// # 说明
+    ///
+    /// 可选，如“法律法规未规定办结时限，按承诺时限办理”。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) note: Option<String>,
+}
+
+fn statutory_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let unit = g.subschema_for::<DeadlineUnit>();
+    schemars::json_schema!({
+        "title": "法定办结时限",
+        "description": "法律法规规定的办结时限（value 加 unit）；法律法规没有规定办结时限时写 {\"none\": true}，可附 note。“无法定时限”是一个取值，与未填写不同。",
+        "type": "object",
+        "properties": {
+            "value": {"title": "时限数值", "description": "非负整数；0 表示即办（当场办结）。", "type": "integer", "minimum": 0, "format": "uint32"},
+            "unit": unit,
+            "none": {"title": "无法定时限", "description": "固定为 true：法律法规没有规定办结时限。", "const": true},
+            "note": {"title": "时限说明", "type": "string"}
+        },
+        "additionalProperties": false,
+        "anyOf": [
+            {"required": ["value"], "not": {"required": ["none"]}},
+            {"required": ["none"], "not": {"required": ["value"]}}
+        ]
+    })
+}
+
+fn only_true<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
+    match bool::deserialize(d)? {
+        true => Ok(true),
+        false => Err(serde::de::Error::custom(
+            "none 只能为 true（有法定时限时写 value 和 unit）",
+        )),
+    }
+}
+
+fn const_true(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({"const": true})
+}
+
 /// # 时限单位
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
 pub(crate) enum DeadlineUnit {

@@ -4,7 +4,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::common::{ChangeNote, Deadline, Level};
+use super::common::{ChangeNote, Deadline, Level, Statutory};
 
 /// # 基本目录事项
 ///
@@ -49,7 +49,9 @@ pub(crate) struct Item {
     #[serde(default)]
     pub(crate) process: Vec<ProcessStep>,
     /// # 法定办结时限
-    pub(crate) statutory_deadline: Deadline,
+    ///
+    /// 时限（数值加单位），或法律法规未规定时的 {"none": true}。
+    pub(crate) statutory_deadline: Statutory,
     /// # 办件类型
     pub(crate) case_type: CaseType,
     /// # 收费
@@ -271,6 +273,9 @@ pub(crate) enum CaseType {
     /// 在承诺时限内办结。
     #[serde(rename = "承诺件")]
     Promised,
+    /// 导入的清单没有给出办件类型：待补充（lint 以提示级别报告 value-pending）。
+    #[serde(rename = "待补充")]
+    Pending,
 }
 
 /// # 收费
@@ -278,7 +283,10 @@ pub(crate) enum CaseType {
 #[serde(deny_unknown_fields)]
 pub(crate) struct Fees {
     /// # 是否收费
-    pub(crate) charged: bool,
+    ///
+    /// 不填表示待补充（导入的清单没有给出；lint 以提示级别报告 value-pending）。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) charged: Option<bool>,
     /// # 收费项目
     ///
     /// 不收费时为空。

@@ -49,7 +49,10 @@ pub struct Local {
     /// # 网上办理
     pub(crate) online: Online,
     /// # 是否进驻政务服务中心
-    pub(crate) in_service_centre: bool,
+    ///
+    /// 不填表示待补充（导入的清单没有给出；lint 以提示级别报告 value-pending）。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) in_service_centre: Option<bool>,
     /// # 未进驻原因
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) not_in_centre_reason: Option<String>,
@@ -63,6 +66,11 @@ pub struct Local {
     pub(crate) consultation: Vec<Channel>,
     /// # 投诉方式
     pub(crate) complaint: Vec<Channel>,
+    /// # 业务办理项
+    ///
+    /// 一个实施清单按业务情形拆分的办理项（新设、变更、延续、注销……）；业务办理项编码 = 实施编码 31 位 + 办理项代码 2 位。每项只写与全省标准（及本清单）不同的要素。
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(crate) handling_items: Vec<HandlingItem>,
     /// # 偏离全省标准
     ///
     /// 本地偏离全省标准的唯一途径；每项须写明要素、本地取值、法律依据和批准机关。
@@ -78,6 +86,36 @@ pub struct Local {
     /// # 更新日期
     #[schemars(regex(pattern = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))]
     pub(crate) updated: String,
+}
+
+/// # 业务办理项
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct HandlingItem {
+    /// # 办理项代码
+    ///
+    /// 2 位数字，即 33 位业务办理项编码的最后 2 位；同一实施清单内不重复。
+    #[schemars(regex(pattern = r"^[0-9]{2}$"))]
+    pub(crate) code: String,
+    /// # 办理项名称
+    ///
+    /// 如“新设”“变更”“延续”“注销”。导出未给出时为“待补充”。
+    pub(crate) name: String,
+    /// # 受理条件
+    ///
+    /// 本办理项的受理条件与全省标准不同时列明；不填表示与标准相同。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) conditions: Option<Vec<String>>,
+    /// # 申请材料
+    ///
+    /// 本办理项的申请材料与全省标准不同时列明；不填表示与标准相同。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) materials: Option<Vec<super::item::ItemMaterial>>,
+    /// # 承诺办结时限
+    ///
+    /// 本办理项的承诺时限与本清单不同时填写；不得超过法定办结时限。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) promised_deadline: Option<Deadline>,
 }
 
 /// # 网上办理

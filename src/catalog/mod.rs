@@ -5,6 +5,7 @@
 pub(crate) mod agency;
 pub(crate) mod bundle;
 pub(crate) mod common;
+pub(crate) mod divisions;
 pub(crate) mod item;
 pub(crate) mod local;
 pub(crate) mod material;
@@ -13,7 +14,7 @@ pub(crate) mod region;
 
 pub(crate) use agency::{AgenciesFile, Agency, Department, DepartmentsFile};
 pub(crate) use bundle::Bundle;
-pub(crate) use common::{ChangeNote, Deadline, DeadlineUnit, Level};
+pub(crate) use common::{ChangeNote, Deadline, DeadlineUnit, Level, NoDeadline, Statutory};
 pub(crate) use item::Item;
 pub use local::{Deviation, Local};
 pub(crate) use material::{Material, MaterialsFile};

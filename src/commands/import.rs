@@ -16,8 +16,14 @@ pub(super) fn run(args: &crate::import::Args) -> Outcome {
             return o;
         }
     };
-    let mut steps = vec![Step::Out(imported.report)];
-    steps.extend(imported.writes.into_iter().map(|(path, contents)| {
+    let mut steps: Vec<Step> = imported.stale.into_iter().map(Step::RemoveStale).collect();
+    steps.push(Step::Out(imported.report));
+    let mut writes = imported.writes;
+    // Referenced before referring: registries (materials, agencies,
+    // regions…), then base items, then local files. A run stopped between
+    // two writes leaves every reference of the files already written valid.
+    writes.sort_by_key(|(path, _)| write_rank(path.strip_prefix(&args.out).unwrap_or(path)));
+    steps.extend(writes.into_iter().map(|(path, contents)| {
         Step::Write(FileWrite {
             path,
             contents,
@@ -31,4 +37,17 @@ pub(super) fn run(args: &crate::import::Args) -> Outcome {
         Status::Findings
     };
     Outcome { steps, status }
+}
+
+/// 0 registries, 1 base items, 2 local files (a stable sort keeps the
+/// order within each class).
+fn write_rank(path: &std::path::Path) -> u8 {
+    let under = |dir: &str| path.components().next().is_some_and(|c| c.as_os_str() == dir);
+    if under("local") {
+        2
+    } else if under("items") {
+        1
+    } else {
+        0
+    }
 }

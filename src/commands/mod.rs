@@ -10,6 +10,7 @@ mod fmt;
 #[doc(hidden)]
 pub mod fuzzing;
 mod import;
+mod init;
 mod lint;
 mod new;
 mod rules;
@@ -53,6 +54,9 @@ pub(crate) enum Step {
     Err(String),
     /// A file to write atomically; a failure stops the run (exit 2).
     Write(FileWrite),
+    /// A temporary file an interrupted run left behind, to remove (only a
+    /// regular file is removed; a failure is reported and the run goes on).
+    RemoveStale(PathBuf),
 }
 
 /// A file a command produces.
@@ -163,6 +167,8 @@ enum Command {
     Fmt(fmt::Args),
     /// 新建目录文件（事项、实施清单或一件事）：写在应在的路径，必填字段为占位内容“暂无”，lint 会报告直到填写；已存在的文件不覆盖
     New(new::Args),
+    /// 新建任一省份的空目录：catalog.json（事项类型代码表）、regions.json（GB/T 2260 区划及曾用代码）、空的部门表和材料库，以及旁边的 rules/ 默认配置（已有则不动）
+    Init(init::Args),
     /// 比较两个版本的目录（git 修订版本或目录）：逐事项、逐区划列出变更，按对申请人的影响分为增负、减负、结构、中性
     Diff(diff::Args),
 }
@@ -231,5 +237,6 @@ pub(crate) fn execute(cli: Cli) -> Outcome {
         Command::Fmt(args) => fmt::run(&args),
         Command::New(args) => new::run(&args),
         Command::Diff(args) => diff::run(&args),
+        Command::Init(args) => init::run(&args),
     }
 }

@@ -80,6 +80,7 @@ pub(super) fn compile(
         text_scope,
         rule_scope,
         uniform_elements: r.uniform_elements,
+        uniformity_basis: r.uniformity_basis.unwrap_or_else(|| NATIONAL_BASIS.to_string()),
         thresholds: r.thresholds,
         synonyms,
         matcher,
@@ -90,6 +91,10 @@ pub(super) fn compile(
         diff_classes,
     })
 }
+
+/// The uniformity report's basis when rules.json names no provincial
+/// document: national texts only (domain notes §5).
+pub(crate) const NATIONAL_BASIS: &str = "依据：《优化营商环境条例》（无差别受理、同标准办理）；《国务院关于进一步优化政务服务提升行政效能推动“高效办成一件事”的指导意见》（国发〔2024〕3号）。";
 
 /// rules.json `diff.classes`: each key a change kind of the built-in
 /// table, each value one of the four classes.

@@ -134,6 +134,9 @@ pub struct Config {
     text_scope: Scope,
     rule_scope: HashMap<String, Scope>,
     pub(crate) uniform_elements: Vec<String>,
+    /// The documents the uniformity report cites (rules.json
+    /// `uniformity_basis`: a province's own; else national ones).
+    pub(crate) uniformity_basis: String,
     /// Numeric thresholds (name similarity…), from rules.json `thresholds`.
     pub(crate) thresholds: raw::Thresholds,
     /// Name synonyms (rules.json `synonyms`), each word's name key with the

@@ -58,6 +58,11 @@ pub(crate) struct RulesFile {
     /// tongbiao diff 的设置：变更类别的覆盖。
     #[serde(default)]
     pub(crate) diff: DiffRules,
+    /// # 统一性报告的依据
+    ///
+    /// tongbiao uniformity 报告开头引用的政策文件（本省文件写在这里，如青海省的青政办函〔2021〕44号）；不填时只引用全国性文件。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) uniformity_basis: Option<String>,
 }
 
 /// # 版本比较

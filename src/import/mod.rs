@@ -19,6 +19,7 @@
 //! printing, writing and the exit status are the command line's.
 
 pub(crate) mod build;
+mod departments;
 pub(crate) mod mapping;
 pub(crate) mod parse;
 pub(crate) mod read;
@@ -77,6 +78,9 @@ pub(crate) struct Imported {
     pub(crate) writes: Vec<(PathBuf, String)>,
     /// `false`: some records could not be imported (exit 1).
     pub(crate) complete: bool,
+    /// Temporary files an interrupted import left in the target: removed
+    /// before anything is written.
+    pub(crate) stale: Vec<PathBuf>,
 }
 
 /// Why an import could not happen (exit 2).
@@ -130,7 +134,12 @@ pub(crate) fn run(args: &Args) -> Result<Imported, ImportError> {
     let (records, problems) = read::read(&bytes, format, mapping.delimiter);
     let Plan { mut files, summary } = plan(&records, problems, &mapping, &reg, &opts);
     registry::add_copies(&mut files, copies);
-    let report = report::render(
+    let stale = if args.dry_run {
+        Vec::new()
+    } else {
+        registry::stale_temporaries(&args.out)
+    };
+    let mut report = report::render(
         &summary,
         &files,
         &args.input.display().to_string(),
@@ -142,10 +151,19 @@ pub(crate) fn run(args: &Args) -> Result<Imported, ImportError> {
     } else {
         files.into_iter().map(|f| (args.out.join(&f.path), f.text)).collect()
     };
+    if !stale.is_empty() {
+        report.push_str(&format!(
+            "已清除上次中断的写入留下的临时文件 {} 个（.tmp 开头）。\n",
+            stale.len()
+        ));
+    }
     Ok(Imported {
+        stale,
         report,
         writes,
-        complete: summary.failed.is_empty(),
+        // Nothing imported is never a clean run (an empty export, a wrong
+        // delimiter that reads no record).
+        complete: summary.failed.is_empty() && summary.imported > 0,
     })
 }
 

@@ -80,7 +80,7 @@ impl Files<'_> {
     /// A registry file's path and text, from the target or else `--registry`.
     fn read(&mut self, name: &str, required: bool) -> Result<Option<(PathBuf, String)>, String> {
         let p = self.out.join(name);
-        if p.is_file() {
+        if p.exists() {
             return Ok(Some((p.clone(), read_text(&p)?)));
         }
         if let Some(dir) = self.fallback {
@@ -182,8 +182,8 @@ fn existing(out: &Path) -> Result<Existing, String> {
     // The same listing lint reads (data files only: what import writes).
     for (rel, path) in crate::load::list_tree(out)? {
         if let Some(name) = rel.strip_prefix("items/").and_then(|n| n.strip_suffix(".json")) {
-            let item = std::fs::read_to_string(&path)
-                .map_err(|e| crate::text::os_error(&e))
+            let item = regular(&path)
+                .and_then(|()| std::fs::read_to_string(&path).map_err(|e| crate::text::os_error(&e)))
                 .and_then(|t| serde_json::from_str(crate::text::strip_bom(&t)).map_err(|e| e.to_string()));
             items.insert(name.to_string(), item);
         }
@@ -192,8 +192,43 @@ fn existing(out: &Path) -> Result<Existing, String> {
     Ok((items, existing))
 }
 
+/// A file's text; anything but a regular file (a FIFO, a device, a
+/// socket, a directory) is refused rather than opened, so a FIFO in the
+/// target cannot block the import.
+/// Temporary files an interrupted write left in the target (the atomic
+/// writes' `.tmpXXXXXX`, renamed into place when complete): removed by
+/// the next import.
+pub(super) fn stale_temporaries(out: &Path) -> Vec<PathBuf> {
+    if !out.is_dir() {
+        return Vec::new();
+    }
+    let is_temp = |name: &str| {
+        name.strip_prefix(".tmp")
+            .is_some_and(|r| r.len() == 6 && r.bytes().all(|b| b.is_ascii_alphanumeric()))
+    };
+    walkdir::WalkDir::new(out)
+        .follow_links(false)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file() && e.file_name().to_str().is_some_and(is_temp))
+        .map(|e| e.path().to_path_buf())
+        .collect()
+}
+
 fn read_text(p: &Path) -> Result<String, String> {
+    regular(p)?;
     std::fs::read_to_string(p).map_err(|e| format!("无法读取 {}：{}", p.display(), crate::text::os_error(&e)))
+}
+
+fn regular(p: &Path) -> Result<(), String> {
+    match std::fs::metadata(p) {
+        Ok(m) if m.is_file() => Ok(()),
+        Ok(_) => Err(format!(
+            "{} 不是普通文件（是目录、FIFO、设备或套接字），不读取；请移走它再导入",
+            p.display()
+        )),
+        Err(e) => Err(format!("无法读取 {}：{}", p.display(), crate::text::os_error(&e))),
+    }
 }
 
 fn parse_file<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, String> {

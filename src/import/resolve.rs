@@ -10,7 +10,7 @@ use serde_json::Value;
 use super::build::{Rec, Registry, Summary};
 use super::mapping::{fold_width, Mapping};
 use super::parse::{self, RawMaterial};
-use crate::catalog::{Agency, Department, Material, Region};
+use crate::catalog::{Agency, Material, Region};
 
 /// A region by code (6 or 12 digits, former codes followed) or by name.
 /// The second value is a remark for the summary.
@@ -72,7 +72,7 @@ pub(super) fn resolve_region(v: &Value, reg: &Registry) -> Result<(String, Optio
 
 /// Names of regions, agencies and departments compare as lint compares
 /// names: normalised, without spaces and punctuation.
-fn name_key(s: &str) -> String {
+pub(super) fn name_key(s: &str) -> String {
     crate::text::names::plain_key(s)
 }
 
@@ -248,13 +248,7 @@ impl AgencyBook {
                 false
             }
         });
-        let base = format!("{}-{department}", r.region);
-        let mut id = base.clone();
-        let mut suffix = b'b';
-        while list.iter().any(|a| a.id == id) {
-            id = format!("{base}{}", suffix as char);
-            suffix += 1;
-        }
+        let id = free_agency_id(&r.region, department, list);
         let a = Agency {
             id: id.clone(),
             name: r.agency.trim().to_string(),
@@ -266,6 +260,40 @@ impl AgencyBook {
         self.new.entry(r.region.clone()).or_default().push(a);
         id
     }
+}
+
+/// The first id `<region>-<department><suffix>` no agency in `list` has:
+/// no suffix, then `b`…`z`, then base-36 numbers of two or more digits
+/// (`10`, `11`, …). Every id stays within the schema's `[0-9A-Za-z]{1,8}`
+/// after the dash for up to 36⁶ agencies of one department in one region,
+/// and the search ends: each candidate is tried once, in order, and at most
+/// `list.len() + 1` candidates can be taken.
+fn free_agency_id(region: &str, department: &str, list: &[Agency]) -> String {
+    let taken: HashSet<&str> = list.iter().map(|a| a.id.as_str()).collect();
+    let base = format!("{region}-{department}");
+    (0..=list.len())
+        .map(|n| match n {
+            0 => base.clone(),
+            1..=25 => format!("{base}{}", char::from(b'a' + n as u8)),
+            _ => format!("{base}{}", base36(n - 26 + 36)),
+        })
+        .find(|id| !taken.contains(id.as_str()))
+        .expect("list.len() + 1 distinct candidates cannot all be taken by list.len() ids")
+}
+
+/// `n` in lower-case base 36.
+fn base36(mut n: usize) -> String {
+    let digits = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut out = Vec::new();
+    loop {
+        out.push(digits[n % 36]);
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    out.reverse();
+    String::from_utf8(out).expect("ASCII digits")
 }
 
 /// Note where a record disagrees with the agency table's entry for its
@@ -293,94 +321,6 @@ fn check_known(a: &Agency, r: &Rec, department: &str, credit: Option<&str>, sum:
     }
 }
 
-/// The department of an item: for this province's own codes, digits 5–6;
-/// otherwise the 主管部门 field or the agencies' names, matched against
-/// departments.json.
-pub(super) fn resolve_department(
-    code: &str,
-    recs: &[Rec],
-    reg: &Registry,
-    sum: &mut Summary,
-) -> Result<String, String> {
-    let province = reg.meta.province.get(..2).unwrap_or("63");
-    if code.starts_with(province) {
-        return coded_department(code, recs, reg, sum);
-    }
-    let mut votes: BTreeMap<String, usize> = BTreeMap::new();
-    for r in recs {
-        let d = r
-            .department
-            .as_deref()
-            .and_then(|d| department_named(d, reg).or_else(|| department_in(d, reg)))
-            .or_else(|| department_in(&r.agency, reg));
-        if let Some(d) = d {
-            *votes.entry(d).or_default() += 1;
-        }
-    }
-    votes
-        .into_iter()
-        .max_by_key(|(c, n)| (*n, std::cmp::Reverse(c.clone())))
-        .map(|(c, _)| c)
-        .ok_or_else(|| {
-            format!(
-                "无法确定事项 {code} 的主管部门：记录中没有能对应到 departments.json 的主管部门（填写部门代码或名称）"
-            )
-        })
-}
-
-/// The department coded in digits 5–6; a record naming another is noted.
-fn coded_department(code: &str, recs: &[Rec], reg: &Registry, sum: &mut Summary) -> Result<String, String> {
-    let dd = &code[4..6];
-    if !reg.departments.iter().any(|d| d.code == dd) {
-        return Err(format!(
-            "基本编码 {code} 第 5–6 位的部门代码 {dd} 不在 departments.json 中"
-        ));
-    }
-    for r in recs {
-        if let Some(other) = r.department.as_deref().and_then(|d| department_named(d, reg)) {
-            if other != dd {
-                sum.note(
-                    r.line,
-                    format!(
-                        "主管部门“{}”与基本编码 {code} 的部门代码 {dd} 不符，按基本编码",
-                        r.department.as_deref().unwrap_or_default()
-                    ),
-                );
-            }
-        }
-    }
-    Ok(dd.to_string())
-}
-
-/// The department with this code, name or provincial name.
-fn department_named(s: &str, reg: &Registry) -> Option<String> {
-    let k = name_key(s);
-    reg.departments
-        .iter()
-        .find(|d| d.code == s || name_key(&d.name) == k || name_key(&d.provincial_name) == k)
-        .map(|d| d.code.clone())
-}
-
-/// The only department whose name (without 部门, 机关, 机构) `s` contains.
-fn department_in(s: &str, reg: &Registry) -> Option<String> {
-    let hits: Vec<&Department> = reg
-        .departments
-        .iter()
-        .filter(|d| {
-            let st = d
-                .name
-                .trim_end_matches("部门")
-                .trim_end_matches("机关")
-                .trim_end_matches("机构");
-            !st.is_empty() && s.contains(st)
-        })
-        .collect();
-    match hits.as_slice() {
-        [one] => Some(one.code.clone()),
-        _ => None,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::MaterialBook;
@@ -394,6 +334,30 @@ mod tests {
     /// a synonym, full-width brackets and Traditional characters names the
     /// same material for lint (material-near-duplicate), so import must
     /// reuse id_card rather than register a second material.
+    /// 300 agencies of one department in one region: every id distinct,
+    /// within the schema's alphabet and length, and the search ends.
+    #[test]
+    fn agency_ids_past_three_hundred_stay_in_the_schema() {
+        let mut list: Vec<crate::catalog::Agency> = Vec::new();
+        let re = regex::Regex::new(r"^[0-9]{6}-[0-9A-Za-z]{1,8}$").unwrap();
+        for i in 0..300 {
+            let id = super::free_agency_id("440100", "01", &list);
+            assert!(re.is_match(&id), "{i}: {id:?}");
+            assert!(list.iter().all(|a| a.id != id), "{i}: {id} repeated");
+            list.push(crate::catalog::Agency {
+                id,
+                name: format!("机构{i}"),
+                department: "01".into(),
+                level: crate::catalog::Level::Prefecture,
+                credit_code: None,
+            });
+        }
+        assert_eq!(list[0].id, "440100-01");
+        assert_eq!(list[1].id, "440100-01b");
+        assert_eq!(list[25].id, "440100-01z");
+        assert_eq!(list[26].id, "440100-0110");
+    }
+
     #[test]
     fn material_names_match_as_lint_compares_them() {
         let config = Config::defaults();

@@ -37,7 +37,7 @@ pub(crate) const RULE: Rule = Rule {
 fn check(ctx: &Context, sink: &mut Sink) {
     for l in &ctx.catalog.locals {
         let v = &l.value;
-        if !v.in_service_centre {
+        if v.in_service_centre == Some(false) {
             let pointer = match v.not_in_centre_reason.as_deref() {
                 None => Some("/in_service_centre"),
                 Some(r) if blank(r) => Some("/not_in_centre_reason"),

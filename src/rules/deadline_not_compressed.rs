@@ -11,7 +11,7 @@ pub(crate) const RULE: Rule = Rule {
     severity: Severity::Info,
     summary: "承诺办结时限未压缩，等于法定办结时限",
     doc: super::Doc {
-        what: "实施清单的承诺办结时限、一件事成员事项的承诺办结时限，是否与法定办结时限完全相同（单位相同、数值相等且大于 0）。这是提示，不是错误：法律允许按法定时限办结，但应说明为何不能压缩。",
+        what: "实施清单的承诺办结时限、一件事成员事项的承诺办结时限，是否与法定办结时限完全相同（单位相同、数值相等且大于 0）。这是提示，不是错误：法律允许按法定时限办结，但应说明为何不能压缩。法定办结时限为“无法定时限”（{\"none\": true}）时不检查：没有法定数值可供比较。",
         why: "承诺时限是在法定时限内对社会作出的服务承诺，各地普遍把法定时限压缩一半以上；原样照抄法定时限，说明没有对办理环节进行梳理和压减。",
         basis: "青政办函〔2021〕44号（精减审批材料和办事环节，压缩办理时限）；《关于加快推进服务政府建设的意见》（限时办结制）。",
         bad: "事项 \"statutory_deadline\": {\"value\": 20, \"unit\": \"工作日\"}，实施清单 \"promised_deadline\": {\"value\": 20, \"unit\": \"工作日\"}。",
@@ -28,7 +28,10 @@ pub(crate) const RULE: Rule = Rule {
 fn check(ctx: &Context, sink: &mut Sink) {
     let mut compare = |file: FileId, pointer: String, promised: &Deadline, code: &str, what: &str| {
         let Some(item) = ctx.index.items.get(code) else { return };
-        let statutory = &item.value.statutory_deadline;
+        // 无法定时限: no statutory value to compress from.
+        let Some(statutory) = item.value.statutory_deadline.days() else {
+            return;
+        };
         let Some(unit) = statutory.unit else { return };
         if promised.unit == Some(unit) && promised.value == statutory.value && statutory.value > 0 {
             sink.push(

@@ -11,7 +11,7 @@ pub(crate) const RULE: Rule = Rule {
     severity: Severity::Error,
     summary: "时限缺少单位（工作日或自然日）",
     doc: super::Doc {
-        what: "法定办结时限、承诺办结时限、办理环节时限和一件事时限，是否都写明单位“工作日”或“自然日”。",
+        what: "法定办结时限、承诺办结时限、办理环节时限和一件事时限，是否都写明单位“工作日”或“自然日”。法定办结时限为“无法定时限”（{\"none\": true}）时没有数值，也就没有单位，不检查。",
         why: "“20”或“20天”既可能是 20 个工作日，也可能是 20 个自然日，两者相差近一倍；时限不清，限时办结制就无从考核，各地也会按不同理解执行。",
         basis: "青政办函〔2021〕44号（科学细化量化办事服务标准，压缩办理时限）；《关于加快推进服务政府建设的意见》（限时办结制）；《中华人民共和国行政许可法》（行政许可期限以工作日计算，不含法定节假日）。",
         bad: "\"statutory_deadline\": {\"value\": 20}",
@@ -36,12 +36,10 @@ fn check(ctx: &Context, sink: &mut Sink) {
         }
     };
     for it in &ctx.catalog.items {
-        need(
-            it.file,
-            "/statutory_deadline".into(),
-            &it.value.statutory_deadline,
-            "法定办结时限",
-        );
+        // 无法定时限 has no value, hence no unit to state.
+        if let Some(d) = it.value.statutory_deadline.days() {
+            need(it.file, "/statutory_deadline".into(), d, "法定办结时限");
+        }
         for (i, s) in it.value.process.iter().enumerate() {
             if let Some(d) = &s.deadline {
                 need(it.file, format!("/process/{i}/deadline"), d, "环节时限");

@@ -54,7 +54,7 @@ fn vague(standard: &str) -> bool {
 fn check(ctx: &Context, sink: &mut Sink) {
     for it in &ctx.catalog.items {
         let v = &it.value;
-        if !v.fees.charged || !ctx.applicant_facing(v) {
+        if v.fees.charged != Some(true) || !ctx.applicant_facing(v) {
             continue;
         }
         if v.fees.charges.is_empty() {

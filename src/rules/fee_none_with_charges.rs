@@ -26,7 +26,7 @@ pub(crate) const RULE: Rule = Rule {
 fn check(ctx: &Context, sink: &mut Sink) {
     for it in &ctx.catalog.items {
         let fees = &it.value.fees;
-        if !fees.charged && !fees.charges.is_empty() {
+        if fees.charged == Some(false) && !fees.charges.is_empty() {
             let names: Vec<&str> = fees.charges.iter().map(|c| c.name.trim()).collect();
             sink.push(
                 RULE.at(it.file, "/fees/charges")

@@ -26,6 +26,7 @@ pub(crate) const RULE: Rule = Rule {
 };
 
 fn check(ctx: &Context, sink: &mut Sink) {
+    handling_codes(ctx, sink);
     for l in &ctx.catalog.locals {
         let v = &l.value;
         let Some(code) = &v.implementation_code else { continue };
@@ -76,6 +77,27 @@ fn check(ctx: &Context, sink: &mut Sink) {
     }
 }
 
+/// 业务办理项: each code once per local file (the 33-character code is
+/// the 实施编码 followed by it; the two digits are the schema's).
+fn handling_codes(ctx: &Context, sink: &mut Sink) {
+    for l in &ctx.catalog.locals {
+        let items = &l.value.handling_items;
+        for (i, h) in items.iter().enumerate() {
+            if let Some(j) = items[..i].iter().position(|x| x.code == h.code) {
+                sink.push(
+                    RULE.at(l.file, &format!("/handling_items/{i}/code"))
+                        .message(format!(
+                            "业务办理项代码 {} 与第 {} 个办理项重复：33 位业务办理项编码将相同",
+                            h.code,
+                            j + 1
+                        ))
+                        .help("每个业务办理项用不同的 2 位代码"),
+                );
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::testing::{edit, hits, lint_with, LOCAL};
@@ -109,6 +131,24 @@ mod tests {
         assert_eq!(
             hits(&out, "implementation-code")[0],
             ("local/630100/630101001000.json".to_string(), 5, 26)
+        );
+    }
+
+    #[test]
+    fn a_handling_item_code_used_twice_is_reported() {
+        let items = r#""handling_items": [{"code": "01", "name": "新设"}, {"code": "01", "name": "变更"}],"#;
+        let text = edit(
+            LOCAL,
+            "\"agency\": \"630100-01\",",
+            &format!("\"agency\": \"630100-01\",\n  {items}"),
+        );
+        let out = lint_with(&[("local/630100/630101001000.json", Some(&text))]);
+        assert!(
+            out.diagnostics
+                .iter()
+                .any(|d| d.rule == "implementation-code" && d.message.contains("业务办理项代码 01")),
+            "{:?}",
+            out.diagnostics
         );
     }
 

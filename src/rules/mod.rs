@@ -88,6 +88,7 @@ pub(crate) mod vague_open_list;
 pub(crate) mod vague_placeholder;
 pub(crate) mod vague_reference;
 pub(crate) mod vague_unmeasurable;
+pub(crate) mod value_pending;
 pub(crate) mod version_not_bumped;
 pub(crate) mod visit_reason;
 
@@ -260,6 +261,7 @@ pub(crate) static RULES: &[&Rule] = &[
     &implementation_code::RULE,
     &credit_code::RULE,
     &credit_code_missing::RULE,
+    &value_pending::RULE,
     &region_level::RULE,
     &coverage::RULE,
     &deadline_unit::RULE,

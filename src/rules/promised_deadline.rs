@@ -11,7 +11,7 @@ pub(crate) const RULE: Rule = Rule {
     severity: Severity::Error,
     summary: "承诺办结时限超过法定办结时限",
     doc: super::Doc {
-        what: "实施清单的承诺办结时限、一件事成员事项的承诺办结时限，是否不超过基本目录事项的法定办结时限。两者单位相同（都是工作日或都是自然日）时直接比较数值；单位不同时无法换算比较，报告为警告，请统一单位后再核对。事项不存在、或任一时限缺少单位时不检查（分别由 unknown-item、deadline-unit 报告）。",
+        what: "实施清单的承诺办结时限、一件事成员事项的承诺办结时限，是否不超过基本目录事项的法定办结时限。两者单位相同（都是工作日或都是自然日）时直接比较数值；单位不同时无法换算比较，报告为警告，请统一单位后再核对。事项不存在、或任一时限缺少单位时不检查（分别由 unknown-item、deadline-unit 报告）。法定办结时限为“无法定时限”（{\"none\": true}）时不检查：法律法规没有规定上限，承诺时限无从超过，只能由各地公开承诺约束。",
         why: "法定办结时限是法律法规给行政机关的上限，承诺时限是各地在法定时限内作出的公开承诺，只能压缩、不能延长；承诺长于法定，等于公开承诺违法超期办理。",
         basis: "青政办函〔2021〕44号（压缩办理时限）；《关于加快推进服务政府建设的意见》（限时办结制）；《中华人民共和国行政许可法》（行政许可的办理期限）。",
         bad: "事项 \"statutory_deadline\": {\"value\": 20, \"unit\": \"工作日\"}，实施清单 \"promised_deadline\": {\"value\": 30, \"unit\": \"工作日\"}。",
@@ -32,7 +32,11 @@ fn show(d: &Deadline, unit: DeadlineUnit) -> String {
 fn check(ctx: &Context, sink: &mut Sink) {
     let mut compare = |file: FileId, pointer: String, promised: &Deadline, code: &str, what: &str| {
         let Some(item) = ctx.index.items.get(code) else { return };
-        let statutory = &item.value.statutory_deadline;
+        // 无法定时限: the law sets no upper bound, so there is nothing to
+        // exceed (the promise's unit is still checked by deadline-unit).
+        let Some(statutory) = item.value.statutory_deadline.days() else {
+            return;
+        };
         let (Some(pu), Some(su)) = (promised.unit, statutory.unit) else {
             return;
         };

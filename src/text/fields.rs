@@ -52,7 +52,10 @@ pub(crate) fn item(v: &Item) -> Texts<'_> {
             deadline(&mut out, format!("/process/{i}/deadline"), d);
         }
     }
-    deadline(&mut out, "/statutory_deadline".into(), &v.statutory_deadline);
+    match &v.statutory_deadline {
+        crate::catalog::Statutory::Days(d) => deadline(&mut out, "/statutory_deadline".into(), d),
+        crate::catalog::Statutory::NoDeadline(n) => opt(&mut out, "/statutory_deadline/note".into(), &n.note),
+    }
     for (i, c) in v.fees.charges.iter().enumerate() {
         out.push((format!("/fees/charges/{i}/name"), &c.name));
         out.push((format!("/fees/charges/{i}/standard"), &c.standard));

@@ -53,13 +53,18 @@ fn item(out: &mut Out, ctx: &Ctx, old: &Item, new: &Item) {
     conditions(out, ctx, &old.conditions, &new.conditions);
     materials(out, ctx, &old.materials, &new.materials);
     process(out, ctx, &old.process, &new.process);
-    deadline(
-        out,
-        ctx,
-        "/statutory_deadline",
-        &old.statutory_deadline,
-        &new.statutory_deadline,
-    );
+    match (old.statutory_deadline.days(), new.statutory_deadline.days()) {
+        (Some(o), Some(n)) => deadline(out, ctx, "/statutory_deadline", o, n),
+        // To or from 无法定时限: a changed value, not longer or shorter.
+        _ if old.statutory_deadline != new.statutory_deadline => value(
+            out,
+            ctx,
+            "/statutory_deadline",
+            Some(&json(&old.statutory_deadline)),
+            Some(&json(&new.statutory_deadline)),
+        ),
+        _ => {}
+    }
     let rank = |c: CaseType| u32::from(c == CaseType::Promised);
     ranked(
         out,
@@ -273,14 +278,14 @@ fn process(out: &mut Out, ctx: &Ctx, old: &[ProcessStep], new: &[ProcessStep]) {
 fn fees(out: &mut Out, ctx: &Ctx, old: &Item, new: &Item) {
     let (o, n) = (&old.fees, &new.fees);
     if o.charged != n.charged {
-        let kind = if n.charged { "fee-added" } else { "fee-removed" };
-        out.push(
-            ctx,
-            kind,
-            "/fees/charged",
-            Some(o.charged.to_string()),
-            Some(n.charged.to_string()),
-        );
+        // None: 待补充 (not given yet), neither added nor removed.
+        let kind = match (o.charged, n.charged) {
+            (Some(_), Some(true)) => "fee-added",
+            (Some(_), Some(false)) => "fee-removed",
+            _ => "field-changed",
+        };
+        let show = |c: Option<bool>| c.map_or("待补充".to_string(), |b| b.to_string());
+        out.push(ctx, kind, "/fees/charged", Some(show(o.charged)), Some(show(n.charged)));
     }
     let p = pair(&o.charges, &n.charges, |c| Some(c.name.clone()), |c| c.name.clone());
     for &i in &p.removed {

@@ -83,6 +83,30 @@ fn depth_rank(d: Option<OnlineDepth>) -> u32 {
     }
 }
 
+/// 进驻政务服务中心: joined or left; to or from 待补充 (not given) a
+/// changed value.
+fn centre(out: &mut Out, ctx: &Ctx, o: Option<bool>, n: Option<bool>) {
+    let flag = |b: bool| u32::from(!b);
+    match (o, n) {
+        (Some(oc), Some(nc)) => ranked(
+            out,
+            ctx,
+            "/in_service_centre",
+            (&oc, &nc),
+            (flag(oc), flag(nc)),
+            ("left-service-centre", "joined-service-centre"),
+        ),
+        (oc, nc) if oc != nc => super::compare::value(
+            out,
+            ctx,
+            "/in_service_centre",
+            oc.map(serde_json::Value::Bool).as_ref(),
+            nc.map(serde_json::Value::Bool).as_ref(),
+        ),
+        _ => {}
+    }
+}
+
 fn local(out: &mut Out, ctx: &Ctx, o: &Local, n: &Local) {
     deadline(
         out,
@@ -112,16 +136,7 @@ fn local(out: &mut Out, ctx: &Ctx, o: &Local, n: &Local) {
         ("online-depth-lower", "online-depth-higher"),
     );
     let flag = |b: bool| u32::from(!b);
-    let centre = (flag(o.in_service_centre), flag(n.in_service_centre));
-    let (oc, nc) = (&o.in_service_centre, &n.in_service_centre);
-    ranked(
-        out,
-        ctx,
-        "/in_service_centre",
-        (oc, nc),
-        centre,
-        ("left-service-centre", "joined-service-centre"),
-    );
+    centre(out, ctx, o.in_service_centre, n.in_service_centre);
     let post = (flag(o.delivery_by_post), flag(n.delivery_by_post));
     let (op, np) = (&o.delivery_by_post, &n.delivery_by_post);
     ranked(

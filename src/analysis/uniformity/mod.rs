@@ -55,6 +55,7 @@ pub fn analyse(c: &Catalog, index: &Index, config: &Config) -> Report {
         regions,
         columns,
         locals,
+        basis: config.uniformity_basis.clone(),
     }
 }
 

@@ -124,6 +124,8 @@ pub struct Report {
     /// Element columns of the region × element heat map.
     pub columns: Vec<String>,
     pub locals: usize,
+    /// The documents cited at the top (rules.json `uniformity_basis`).
+    pub basis: String,
 }
 
 impl Report {

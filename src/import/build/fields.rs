@@ -35,6 +35,9 @@ fn collect(
                 }
             },
         };
+        let Some(value) = placeholder(target, name, value, warn) else {
+            continue;
+        };
         if fee_flag(&mut out, target, name, &value) {
             continue;
         }
@@ -52,6 +55,33 @@ fn collect(
             .or_insert_with(|| ("映射文件 defaults".to_string(), v.clone()));
     }
     out
+}
+
+/// What portals write for “nothing here”.
+const PLACEHOLDERS: [&str; 9] = ["无", "暂无", "/", "-", "—", "空", "无。", "暂无。", "没有"];
+
+/// A placeholder (无, 暂无, /…) is never data: for 受理条件 and 申请材料 it
+/// means an empty list (no condition, no material), for a channel, a place
+/// or a result nothing to import (`None`). Reported either way. Other
+/// targets keep the value (a 无 deadline is 无法定时限, read there).
+fn placeholder(target: Target, name: &str, value: Value, warn: &mut Warnings) -> Option<Value> {
+    let Some(t) = parse::text(&value) else {
+        return Some(value);
+    };
+    let t = crate::import::mapping::fold_width(t.trim());
+    if !PLACEHOLDERS.contains(&t.as_str()) {
+        return Some(value);
+    }
+    let (kept, meaning) = match target {
+        Target::Conditions => (Some(Value::Array(Vec::new())), "没有受理条件（空列表）"),
+        Target::Materials => (Some(Value::Array(Vec::new())), "没有申请材料（空列表）"),
+        Target::Consultation | Target::Complaint => (None, "没有该联系渠道"),
+        Target::Place | Target::Hours | Target::OnlineAddress => (None, "未导入（待补充）"),
+        Target::Results | Target::ResultSample => (None, "未导入（待补充）"),
+        _ => return Some(value),
+    };
+    warn.push(format!("字段“{name}”为占位文字“{t}”，不作为内容：{meaning}"));
+    kept
 }
 
 /// 收费 "是" beside 收费项目 […]: the yes/no one is 是否收费. Whether the
@@ -161,6 +191,26 @@ mod tests {
     use super::super::fixtures::*;
     use serde_json::json;
 
+    /// 无, 暂无 and / are recognised per field and reported; none becomes a
+    /// condition, a material or a phone channel.
+    #[test]
+    fn placeholders_are_reported_never_data() {
+        let recs = [record(
+            3,
+            "630100",
+            json!({"受理条件": "无", "申请材料": "暂无", "咨询电话": "／", "投诉电话": "无"}),
+        )];
+        let p = run(&recs, &registry(), &opts());
+        assert!(p.summary.failed.is_empty(), "{:?}", p.summary.failed);
+        let it = item(&p);
+        assert!(it.conditions.is_empty() && it.materials.is_empty());
+        let l = local(&p, "630100");
+        assert!(l.consultation.is_empty() && l.complaint.is_empty());
+        assert!(p.summary.new_materials.is_empty());
+        let notes: Vec<&String> = p.summary.notices.keys().filter(|m| m.contains("占位文字")).collect();
+        assert_eq!(notes.len(), 4, "{notes:?}");
+    }
+
     #[test]
     fn a_yes_no_fee_field_beside_the_charges_is_the_flag() {
         let charges = json!([{"收费项目名称": "工本费", "收费标准": "10元/本", "收费依据": "《某文件》"}]);
@@ -173,7 +223,7 @@ mod tests {
             let recs = [record(1, "630100", json!({"收费": null, a: flag, b: list}))];
             let p = run(&recs, &registry(), &opts());
             let fees = item(&p).fees;
-            assert!(fees.charged);
+            assert_eq!(fees.charged, Some(true));
             assert_eq!(fees.charges.len(), 1, "{a} then {b}");
         }
     }

@@ -7,11 +7,11 @@
 //! - `record`: one record read into a [`record::Rec`].
 //! - `standard`: element values and the standard chosen among them.
 //! - `item`: one item's item file and local files.
-//! - `deviation`: what differs from the standard, and how.
-//! - `summary`: what the report lists.
+//! - `deviation`: what differs; `summary`: what the report lists; `handling`: 业务办理项.
 
 mod deviation;
 mod fields;
+mod handling;
 mod item;
 mod record;
 mod standard;
@@ -101,6 +101,7 @@ struct Ctx<'a> {
     mapping: &'a Mapping,
     materials: MaterialBook,
     agencies: AgencyBook,
+    departments: crate::import::departments::DepartmentBook,
     files: Vec<FileOut>,
     sum: Summary,
 }
@@ -125,6 +126,7 @@ pub(crate) fn plan(
         mapping,
         materials: MaterialBook::new(reg, &opts.synonyms),
         agencies: AgencyBook::new(reg),
+        departments: crate::import::departments::DepartmentBook::new(&reg.departments),
         files: Vec::new(),
         sum,
     };
@@ -138,7 +140,9 @@ pub(crate) fn plan(
     Plan { files, summary: sum }
 }
 
-/// Read every record, by item code; one (region, item) once.
+/// Read every record, by item code; one (region, item) once, except that
+/// the records of an implementation's handling items (业务办理项) join
+/// the first record of their region and item.
 fn read_all(records: &[RawRecord], mapping: &Mapping, reg: &Registry, sum: &mut Summary) -> BTreeMap<String, Vec<Rec>> {
     let mut seen: HashMap<(String, String), usize> = HashMap::new();
     let mut by_code: BTreeMap<String, Vec<Rec>> = BTreeMap::new();
@@ -146,18 +150,25 @@ fn read_all(records: &[RawRecord], mapping: &Mapping, reg: &Registry, sum: &mut 
         let Some(rec) = record::read_record(raw, mapping, reg, sum) else {
             continue;
         };
-        if let Some(first) = seen.get(&(rec.region.clone(), rec.code.clone())) {
+        let key = (rec.region.clone(), rec.code.clone());
+        let list = by_code.entry(rec.code.clone()).or_default();
+        if let Some(&i) = seen.get(&key) {
+            let first = &mut list[i];
+            if first.handling.is_some() && rec.handling.is_some() {
+                first.more.push(rec);
+                continue;
+            }
             sum.fail(
                 rec.line,
                 format!(
-                    "区划 {} 的事项 {} 已由第 {first} 行导入；每个区划对每个事项只有一份实施清单",
-                    rec.region, rec.code
+                    "区划 {} 的事项 {} 已由第 {} 行导入；每个区划对每个事项只有一份实施清单（同一实施清单的多个业务办理项应各有 33 位业务办理项编码）",
+                    rec.region, rec.code, first.line
                 ),
             );
             continue;
         }
-        seen.insert((rec.region.clone(), rec.code.clone()), rec.line);
-        by_code.entry(rec.code.clone()).or_default().push(rec);
+        seen.insert(key, list.len());
+        list.push(rec);
     }
     by_code
 }
@@ -186,6 +197,10 @@ fn registry_files(ctx: &mut Ctx) {
         append(&mut file, "materials", materials.new.iter().map(to_value));
         ctx.files.push(registry_file(reg, "materials.json".into(), &file));
         sum.new_materials = materials.new.iter().map(|m| (m.id.clone(), m.name.clone())).collect();
+    }
+    if !ctx.departments.new.is_empty() {
+        let file = json!({"$schema": "schema/departments.schema.json", "departments": ctx.departments.all});
+        ctx.files.push(registry_file(reg, "departments.json".into(), &file));
     }
     for (region, list) in &ctx.agencies.new {
         let mut file =

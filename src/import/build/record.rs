@@ -7,7 +7,7 @@ use super::{Registry, Summary};
 use crate::catalog::common::Channel;
 use crate::catalog::item::{CaseType, Fees, LegalBasis, ProcessStep, ResultDoc, ServiceObject};
 use crate::catalog::local::{Online, Window};
-use crate::catalog::Level;
+use crate::catalog::{Level, NoDeadline, Statutory};
 use crate::import::mapping::{fold_width, Mapping, Target};
 use crate::import::parse::{self, RawMaterial, ReadDeadline};
 use crate::import::read::RawRecord;
@@ -30,11 +30,17 @@ pub(in crate::import) struct Rec {
     pub(in crate::import) conditions: Option<Vec<String>>,
     pub(in crate::import) materials: Option<Vec<RawMaterial>>,
     pub(in crate::import) process: Option<Vec<ProcessStep>>,
-    pub(in crate::import) statutory: Option<ReadDeadline>,
+    pub(in crate::import) statutory: Option<Statutory>,
     pub(in crate::import) case_type: Option<CaseType>,
     pub(in crate::import) fees: Option<Fees>,
     pub(in crate::import) results: Option<Vec<ResultDoc>>,
     pub(in crate::import) local: LocalFacts,
+    /// The 业务办理项 this record is, when its code has 33 characters
+    /// (or a handling-item code is given).
+    pub(in crate::import) handling: Option<super::handling::Handling>,
+    /// Further records of the same region and item, each another handling
+    /// item of this implementation.
+    pub(in crate::import) more: Vec<Rec>,
 }
 
 /// What a record says about its own region's implementation.
@@ -43,7 +49,7 @@ pub(in crate::import) struct LocalFacts {
     pub(super) visits: u32,
     pub(super) visit_reason: Option<String>,
     pub(super) online: Online,
-    pub(super) in_service_centre: bool,
+    pub(super) in_service_centre: Option<bool>,
     pub(super) not_in_centre_reason: Option<String>,
     pub(super) delivery_by_post: bool,
     pub(super) windows: Vec<Window>,
@@ -55,6 +61,7 @@ pub(in crate::import) struct LocalFacts {
 /// be imported.
 pub(super) fn read_record(raw: &RawRecord, mapping: &Mapping, reg: &Registry, sum: &mut Summary) -> Option<Rec> {
     let mut fs = Fields::of(raw, mapping, sum);
+    let handling = super::handling::read(&mut fs);
     let who = identity(&mut fs, reg);
     let elements = elements(&mut fs, raw.line, sum);
     let local = local_facts(&mut fs);
@@ -92,6 +99,8 @@ pub(super) fn read_record(raw: &RawRecord, mapping: &Mapping, reg: &Registry, su
         fees: elements.fees,
         results: elements.results,
         local,
+        handling,
+        more: Vec::new(),
     })
 }
 
@@ -203,7 +212,7 @@ fn region_level(fs: &mut Fields, region: Option<&str>, reg: &Registry) -> Option
 
 /// The element values a record gives that take some reading.
 struct Elements {
-    statutory: Option<ReadDeadline>,
+    statutory: Option<Statutory>,
     case_type: Option<CaseType>,
     materials: Option<Vec<RawMaterial>>,
     process: Option<Vec<ProcessStep>>,
@@ -216,7 +225,10 @@ fn elements(fs: &mut Fields, line: usize, sum: &mut Summary) -> Elements {
     let statutory_unit = deadline_unit(fs, Target::StatutoryDeadlineUnit);
     let units = &fs.mapping.units;
     let statutory = fs.read(Target::StatutoryDeadline, |v, w| {
-        parse::deadline(v, statutory_unit, units, w)
+        if let Some(note) = parse::no_deadline(v) {
+            return Ok(Statutory::NoDeadline(NoDeadline { none: true, note }));
+        }
+        parse::deadline(v, statutory_unit, units, w).map(|d| Statutory::Days(d.deadline))
     });
     let case_type = fs.read(Target::CaseType, |v, _| parse::case_type(v));
     let mut unmapped_attrs = Vec::new();
@@ -264,7 +276,13 @@ fn local_facts(fs: &mut Fields) -> Option<LocalFacts> {
         parse::deadline(v, promised_unit, units, w)
     });
     let visits = fs.require(Target::Visits, |v, _| parse::visits(v));
-    let centre = fs.require(Target::InServiceCentre, |v, _| parse::boolean(v));
+    let centre = fs.read(Target::InServiceCentre, |v, _| parse::boolean(v));
+    if fs.get(Target::InServiceCentre).is_none() {
+        fs.warn.push(format!(
+            "没有{}，记为“待补充”（lint 以提示级别报告 value-pending）；确知全部记录的取值时，可在映射文件 defaults 中指定",
+            fs.src(Target::InServiceCentre)
+        ));
+    }
     let delivery_by_post = fs.read(Target::DeliveryByPost, |v, _| parse::boolean(v));
     let depth = fs.read(Target::OnlineDepth, |v, _| parse::online_depth(v)).flatten();
     let windows = windows(fs);
@@ -277,7 +295,7 @@ fn local_facts(fs: &mut Fields) -> Option<LocalFacts> {
             address: fs.text(Target::OnlineAddress),
             not_online_reason: fs.text(Target::NotOnlineReason),
         },
-        in_service_centre: centre?,
+        in_service_centre: centre,
         not_in_centre_reason: fs.text(Target::NotInCentreReason),
         delivery_by_post: delivery_by_post.unwrap_or(false),
         windows,
@@ -289,10 +307,7 @@ fn local_facts(fs: &mut Fields) -> Option<LocalFacts> {
 /// 办理地点 (one window per place) with 办理时间.
 fn windows(fs: &mut Fields) -> Vec<Window> {
     let hours = fs.text(Target::Hours);
-    let windows: Vec<Window> = fs
-        .text(Target::Place)
-        .map(|p| parse::split_list(&p, &[]))
-        .unwrap_or_default()
+    let windows: Vec<Window> = places(fs)
         .into_iter()
         .map(|place| Window {
             place,
@@ -303,6 +318,45 @@ fn windows(fs: &mut Fields) -> Vec<Window> {
         fs.warn.push("有办理地点而没有办理时间，办理时间留空待补充".into());
     }
     windows
+}
+
+/// The places of 办理地点: a text split into places, a list, or what a
+/// mapping `parse` took out of the text (`{place}` or `{value}`). A value
+/// given that yields no place is reported, never dropped in silence.
+fn places(fs: &mut Fields) -> Vec<String> {
+    let Some(v) = fs.get(Target::Place).cloned() else {
+        return Vec::new();
+    };
+    let found: Vec<String> = match &v {
+        serde_json::Value::Object(o) => o
+            .get("place")
+            .or_else(|| o.get("value"))
+            .and_then(parse::text)
+            .map(|p| parse::split_list(&p, &[]))
+            .unwrap_or_default(),
+        other => parse::text(other)
+            .map(|p| parse::split_list(&p, &[]))
+            .or_else(|| other.as_array().map(|a| a.iter().filter_map(parse::text).collect()))
+            .unwrap_or_default(),
+    };
+    if found.is_empty() && !is_blank(&v) {
+        let msg = format!(
+            "字段“{}”：取不出办理地点（映射文件 parse 的结果中没有 {{place}} 或 {{value}}，或值不是文字），办理窗口留空待补充",
+            fs.src(Target::Place)
+        );
+        fs.warn.push(msg);
+    }
+    found
+}
+
+fn is_blank(v: &serde_json::Value) -> bool {
+    match v {
+        serde_json::Value::Null => true,
+        serde_json::Value::String(s) => s.trim().is_empty(),
+        serde_json::Value::Array(a) => a.is_empty(),
+        serde_json::Value::Object(o) => o.is_empty(),
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -334,8 +388,34 @@ mod tests {
             .any(|m| m.contains("632100") && m.contains("630200")));
     }
 
+    /// A `parse` on 办理地点 that matches without a {place}/{value}, or
+    /// that does not match: reported at the record's line either way.
     #[test]
-    fn a_record_lacking_local_facts_fails_with_its_line_and_defaults_fill_in() {
+    fn a_place_parse_that_yields_nothing_is_reported_with_the_line() {
+        for (pattern, expect) in [("{room}号窗口", "取不出办理地点"), ("{place}大厅", "格式不符")] {
+            let text =
+                format!(r#"{{"fields": {{"办理地点": {{"to": "办理地点", "parse": {{"pattern": "{pattern}"}}}}}}}}"#);
+            let mapping = crate::import::mapping::from_json(&text).unwrap();
+            let recs = [record(
+                9,
+                "630100",
+                json!({"办理地点": "3号窗口", "办理时间": "工作日"}),
+            )];
+            let p = plan(&recs, Vec::new(), &mapping, &registry(), &opts());
+            let hit = p.summary.notices.iter().find(|(m, _)| m.contains(expect));
+            assert!(
+                hit.is_some_and(|(_, l)| l.contains(&9)),
+                "{pattern}: {:?}",
+                p.summary.notices
+            );
+        }
+    }
+
+    /// A value that does not read fails the record at its line; a value
+    /// the export lacks is 待补充 (not a guess, not a failure), and
+    /// `defaults` fills in what the user knows.
+    #[test]
+    fn a_bad_local_fact_fails_a_missing_one_is_pending_and_defaults_fill_in() {
         let recs = [
             record(1, "630100", json!({})),
             record(
@@ -343,19 +423,27 @@ mod tests {
                 "630200",
                 json!({"是否进驻政务服务中心": null, "到现场次数": "好几次"}),
             ),
+            record(8, "632200", json!({"是否进驻政务服务中心": null})),
         ];
         let p = run(&recs, &registry(), &opts());
         let msgs: Vec<&str> = p.summary.failed.iter().map(|f| f.message.as_str()).collect();
         assert_eq!(
             p.summary.failed.iter().map(|f| f.line).collect::<Vec<_>>(),
-            [7, 7],
+            [7],
             "{msgs:?}"
         );
-        assert!(msgs.iter().any(|m| m.contains("是否进驻政务服务中心")));
+        assert!(msgs[0].contains("到现场次数"));
+        assert_eq!(local(&p, "632200").in_service_centre, None);
+        let note = p
+            .summary
+            .notices
+            .iter()
+            .find(|(m, _)| m.contains("待补充") && m.contains("defaults"));
+        assert!(note.is_some_and(|(_, l)| l.contains(&8)), "{:?}", p.summary.notices);
         let mapping = crate::import::mapping::from_json(r#"{"defaults": {"in_service_centre": "是"}}"#).unwrap();
         let recs = [record(1, "630100", json!({"是否进驻政务服务中心": null}))];
         let p = plan(&recs, Vec::new(), &mapping, &registry(), &opts());
         assert!(p.summary.failed.is_empty());
-        assert!(local(&p, "630100").in_service_centre);
+        assert_eq!(local(&p, "630100").in_service_centre, Some(true));
     }
 }

@@ -8,7 +8,7 @@ use super::item::type_name;
 use super::record::Rec;
 use super::{to_value, Ctx};
 use crate::catalog::item::{Exemption, ItemMaterial};
-use crate::catalog::DeadlineUnit;
+use crate::catalog::{DeadlineUnit, Statutory};
 use crate::import::mapping::Mapping;
 use crate::import::parse::RawMaterial;
 
@@ -32,6 +32,8 @@ pub(super) const ITEM_TYPE: usize = 1;
 pub(super) const STATUTORY: usize = 7;
 /// Elements an item cannot be written without.
 pub(super) const REQUIRED: [usize; 4] = [0, 7, 8, 9];
+const CASE_TYPE: usize = 8;
+const FEES: usize = 9;
 
 /// A record's value for each element; `None` where it gave none.
 ///
@@ -43,14 +45,15 @@ pub(super) fn element_values(
     item_type: Option<String>,
     materials: Option<Vec<ItemMaterial>>,
 ) -> [Option<Value>; N] {
-    let mut statutory = r.statutory.clone().map(|d| d.deadline);
-    if let Some(d) = statutory.as_mut() {
+    let mut statutory = r.statutory.clone();
+    if let Some(Statutory::Days(d)) = statutory.as_mut() {
         if d.value == 0 && d.unit.is_none() {
             d.unit = Some(DeadlineUnit::WorkingDays);
         }
     }
     let unit = statutory
         .as_ref()
+        .and_then(Statutory::days)
         .and_then(|d| d.unit)
         .unwrap_or(DeadlineUnit::WorkingDays);
     let mut process = r.process.clone();
@@ -179,8 +182,28 @@ pub(super) fn majority(
     if standard[ITEM_TYPE].is_none() {
         standard[ITEM_TYPE] = type_name(ctx, &code[2..4]).map(Value::String);
     }
+    pending(ctx, code, &mut standard);
     complete(ctx, code, &standard)?;
     Ok(standard)
+}
+
+/// 办件类型 and 收费 that no record gives: 待补充 (the item is written, lint
+/// reports value-pending at info level), never a guess. `defaults` in the
+/// mapping file is for a value the user really knows.
+fn pending(ctx: &mut Ctx, code: &str, standard: &mut [Option<Value>; N]) {
+    let msg = |what: &str| {
+        format!(
+            "导出没有{what}，记为“待补充”（lint 以提示级别报告 value-pending）；确知全部记录的取值时，可在映射文件 defaults 中指定"
+        )
+    };
+    if standard[CASE_TYPE].is_none() {
+        standard[CASE_TYPE] = Some(Value::String("待补充".into()));
+        ctx.sum.note_item(code, msg("办件类型"));
+    }
+    if standard[FEES].is_none() {
+        standard[FEES] = Some(serde_json::json!({"charges": []}));
+        ctx.sum.note_item(code, msg("收费（是否收费）"));
+    }
 }
 
 /// Fail when an element the item needs has no value; note the lists that
@@ -201,7 +224,7 @@ fn complete(ctx: &mut Ctx, code: &str, standard: &[Option<Value>; N]) -> Result<
     for (i, (_, label)) in ELEMENTS.iter().enumerate() {
         if standard[i].is_none() {
             ctx.sum
-                .note(0, format!("事项 {code} 的所有记录都没有{label}，写为空列表，请补充"));
+                .note_item(code, format!("所有记录都没有{label}，写为空列表，请补充"));
         }
     }
     Ok(())
@@ -213,6 +236,28 @@ mod tests {
     use crate::catalog::Level;
     use serde_json::json;
 
+    /// 无 as the statutory deadline (public services) is 无法定时限, a
+    /// value: the record imports, and a note is kept when one is given.
+    #[test]
+    fn a_statutory_deadline_written_as_none_is_no_deadline() {
+        let recs = [
+            record(1, "630100", json!({"法定办结时限": "无"})),
+            record(2, "630200", json!({"法定办结时限": "无"})),
+            record(3, "632200", json!({"法定办结时限": "无（法律法规未规定）"})),
+        ];
+        let p = run(&recs, &registry(), &opts());
+        assert!(p.summary.failed.is_empty(), "{:?}", p.summary.failed);
+        let it = item(&p);
+        assert_eq!(
+            it.statutory_deadline,
+            crate::catalog::Statutory::NoDeadline(crate::catalog::NoDeadline { none: true, note: None })
+        );
+        assert!(file(&p, "items/630101001000.json")
+            .text
+            .contains("\"statutory_deadline\": {\n    \"none\": true\n  }"));
+        assert_eq!(elements(&local(&p, "632200")), ["/statutory_deadline"]);
+    }
+
     #[test]
     fn the_majority_is_the_standard_and_the_odd_region_deviates() {
         let recs = [
@@ -223,7 +268,7 @@ mod tests {
         let p = run(&recs, &registry(), &opts());
         assert!(p.summary.failed.is_empty(), "{:?}", p.summary.failed);
         let it = item(&p);
-        assert_eq!(it.statutory_deadline.value, 20);
+        assert_eq!(it.statutory_deadline.days().unwrap().value, 20);
         assert_eq!(it.levels, [Level::Prefecture]);
         assert_eq!(it.department, "01");
         assert_eq!(it.conditions, ["申请人已依法登记。", "有固定经营场所。"]);
@@ -250,7 +295,7 @@ mod tests {
         let mut o = opts();
         o.reference = Some("630200".into());
         let p = run(&recs, &registry(), &o);
-        assert_eq!(item(&p).statutory_deadline.value, 15);
+        assert_eq!(item(&p).statutory_deadline.days().unwrap().value, 15);
         assert_eq!(elements(&local(&p, "630100")), ["/statutory_deadline"]);
         assert_eq!(elements(&local(&p, "632200")), ["/statutory_deadline"]);
         assert!(local(&p, "630200").deviations.is_empty());

@@ -40,6 +40,8 @@ pub(crate) struct Summary {
     pub(crate) unmapped_material: BTreeMap<String, Vec<usize>>,
     /// Remarks: message → lines (0: not about one line).
     pub(crate) notices: BTreeMap<String, Vec<usize>>,
+    /// Remarks about items: message → item codes (one line per message).
+    pub(crate) item_notices: BTreeMap<String, Vec<String>>,
     pub(crate) items: Vec<ItemNote>,
     pub(crate) locals_written: usize,
     pub(crate) deviations: Vec<DeviationNote>,
@@ -53,9 +55,19 @@ pub(crate) struct Summary {
 
 impl Summary {
     pub(in crate::import) fn note(&mut self, line: usize, msg: impl Into<String>) {
+        // Lines arrive in record order: comparing with the last one keeps
+        // this constant-time (the report sorts and deduplicates anyway).
         let lines = self.notices.entry(msg.into()).or_default();
-        if !lines.contains(&line) {
+        if lines.last() != Some(&line) {
             lines.push(line);
+        }
+    }
+
+    /// A remark about an item: the same remark for many items is one line.
+    pub(in crate::import) fn note_item(&mut self, code: &str, msg: impl Into<String>) {
+        let codes = self.item_notices.entry(msg.into()).or_default();
+        if codes.last().map(String::as_str) != Some(code) {
+            codes.push(code.to_string());
         }
     }
 

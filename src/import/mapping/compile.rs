@@ -260,6 +260,13 @@ impl Compiler {
         let Some(s) = d else { return };
         match s {
             "\\t" | "\t" => self.m.delimiter = b'\t',
+            // A line break, a quote or another control character cannot
+            // separate fields: every record would read as one field.
+            _ if s.len() == 1 && (s == "\"" || s.as_bytes()[0].is_ascii_control()) => self.problem(
+                pointer(&["csv_delimiter"]),
+                format!("CSV 分隔符不能是换行、引号或其他控制字符（写的是 {s:?}）"),
+                "写一个可见的 ASCII 字符，如 \",\"、\";\"、\"|\"，或 \"\\t\"（制表符）",
+            ),
             _ if s.len() == 1 => self.m.delimiter = s.as_bytes()[0],
             _ => self.problem(
                 pointer(&["csv_delimiter"]),

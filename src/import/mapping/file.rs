@@ -170,6 +170,17 @@ mod tests {
         assert_eq!(m.rule("法定办结时限").unwrap().target, Some(Target::StatutoryDeadline));
     }
 
+    /// A line break as the delimiter read every record as one field and
+    /// imported nothing with exit 0: it is an error in the mapping file.
+    #[test]
+    fn a_line_break_quote_or_control_delimiter_is_refused() {
+        for d in [r#""\n""#, r#""\r""#, r#""\"""#, r#""\u0000""#] {
+            let err = from_json(&format!(r#"{{"csv_delimiter": {d}}}"#)).unwrap_err();
+            assert!(err.contains("换行、引号或其他控制字符"), "{d}: {err}");
+        }
+        assert_eq!(from_json(r#"{"csv_delimiter": "|"}"#).unwrap().delimiter, b'|');
+    }
+
     #[test]
     fn regex_parser_takes_named_groups() {
         let m = from_json(r#"{"fields": {"时限": {"to": "promised_deadline", "parse": {"regex": "^共(?P<value>\\d+)(?P<unit>.+)$"}}}}"#)

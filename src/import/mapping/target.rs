@@ -10,6 +10,8 @@ use super::field_key;
 pub(crate) enum Target {
     ItemCode,
     ImplementationCode,
+    HandlingCode,
+    HandlingName,
     Name,
     ItemType,
     Department,
@@ -47,9 +49,11 @@ pub(crate) enum Target {
 }
 
 impl Target {
-    pub(crate) const ALL: [Target; 36] = [
+    pub(crate) const ALL: [Target; 38] = [
         Target::ItemCode,
         Target::ImplementationCode,
+        Target::HandlingCode,
+        Target::HandlingName,
         Target::Name,
         Target::ItemType,
         Target::Department,
@@ -91,6 +95,8 @@ impl Target {
         match self {
             Target::ItemCode => "item",
             Target::ImplementationCode => "implementation_code",
+            Target::HandlingCode => "handling_code",
+            Target::HandlingName => "handling_name",
             Target::Name => "name",
             Target::ItemType => "item_type",
             Target::Department => "department",
@@ -134,6 +140,8 @@ impl Target {
         match self {
             Target::ItemCode => &["基本编码", "基本目录编码", "事项基本编码"],
             Target::ImplementationCode => &["实施编码", "事项实施编码"],
+            Target::HandlingCode => &["业务办理项编码", "办理项编码"],
+            Target::HandlingName => &["业务办理项名称", "办理项名称", "业务办理项"],
             Target::Name => &["事项名称"],
             Target::ItemType => &["事项类型"],
             Target::Department => &["主管部门"],

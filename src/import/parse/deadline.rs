@@ -55,6 +55,31 @@ fn unit_prefix(s: &str, units: &BTreeMap<String, DeadlineUnit>) -> Option<(UnitW
 
 const AMBIGUOUS: &str = "单位“天”或“日”未说明是工作日还是自然日，未填写单位（lint 将报告 deadline-unit）；确知时在映射文件 units 中声明，如 {\"天\": \"工作日\"}";
 
+/// Words an export writes for “the law sets no deadline”.
+const NO_DEADLINE: [&str; 8] = [
+    "无",
+    "无法定时限",
+    "无法定办结时限",
+    "无时限",
+    "无期限",
+    "不限",
+    "法律法规未规定",
+    "法律法规无规定",
+];
+
+/// 无法定时限: `Some(note)` when the value says the law sets no deadline
+/// (“无”, “无法定时限（…）”); the note keeps any words beyond the bare 无.
+pub(crate) fn no_deadline(v: &Value) -> Option<Option<String>> {
+    let original = text(v)?;
+    let s = fold_width(&original);
+    let t = s.trim();
+    let head = t.split(['(', '，', ',', '；', ';']).next().unwrap_or(t).trim();
+    if !NO_DEADLINE.contains(&head) {
+        return None;
+    }
+    Some((t != "无" && t != head).then(|| original.trim().to_string()))
+}
+
 /// A unit given in its own field.
 pub(crate) fn deadline_unit(
     v: &Value,

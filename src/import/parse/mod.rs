@@ -21,7 +21,7 @@ mod scalar;
 
 use serde_json::Value;
 
-pub(crate) use deadline::{deadline, deadline_unit, ReadDeadline};
+pub(crate) use deadline::{deadline, deadline_unit, no_deadline, ReadDeadline};
 pub(crate) use legal::legal_basis;
 pub(crate) use list::{list, split_list};
 pub(crate) use material::{materials, RawMaterial};

@@ -111,7 +111,7 @@ pub(crate) fn fees(
         return Ok(None);
     }
     Ok(Some(Fees {
-        charged: flag.unwrap_or(!list.is_empty()),
+        charged: Some(flag.unwrap_or(!list.is_empty())),
         charges: list,
     }))
 }

@@ -124,7 +124,7 @@ mod tests {
     fn fees_results_channels() {
         let mut w = Vec::new();
         let f = fees(None, Some(&json!("不收费")), &mut w).unwrap().unwrap();
-        assert!(!f.charged && f.charges.is_empty());
+        assert!(f.charged == Some(false) && f.charges.is_empty());
         let f = fees(
             Some(&json!("是")),
             Some(&json!([{"收费项目名称": "工本费", "收费标准": "10元/本", "收费依据": "《某文件》"}])),
@@ -132,7 +132,7 @@ mod tests {
         )
         .unwrap()
         .unwrap();
-        assert!(f.charged);
+        assert_eq!(f.charged, Some(true));
         assert_eq!(f.charges[0].standard, "10元/本");
         assert_eq!(fees(None, None, &mut w).unwrap().map(|f| f.charged), None);
         let r = results(

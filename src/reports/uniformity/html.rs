@@ -10,7 +10,7 @@ use askama::Template;
 
 use super::{
     divergence_label, element_line, notable, notable_element, offenders, region_label, status_text, summary,
-    uniform_items, BASIS, LEGEND, TITLE,
+    uniform_items, LEGEND, TITLE,
 };
 use crate::analysis::uniformity::{Divergence, ElementReport, ItemReport, RegionRow, Report, Status};
 
@@ -26,7 +26,7 @@ pub fn html(r: &Report) -> String {
 #[template(path = "uniformity.html")]
 struct Page<'a> {
     title: &'static str,
-    basis: &'static str,
+    basis: &'a str,
     legend: &'static str,
     summary: String,
     /// Items and regions in the report.
@@ -103,7 +103,7 @@ impl<'a> Page<'a> {
     fn new(r: &'a Report) -> Self {
         Page {
             title: TITLE,
-            basis: BASIS,
+            basis: &r.basis,
             legend: LEGEND,
             summary: summary(r),
             items: r.items.len(),

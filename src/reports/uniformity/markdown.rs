@@ -5,14 +5,14 @@ use std::fmt::Write as _;
 
 use super::{
     divergence_rows, element_line, item_header, notable, notable_element, offenders, region_table, summary,
-    uniform_items, used_columns, BASIS, LEGEND, TITLE,
+    uniform_items, used_columns, LEGEND, TITLE,
 };
 use crate::analysis::uniformity::{ItemReport, Report};
 
 /// Markdown.
 pub fn markdown(r: &Report) -> String {
     let mut s = String::new();
-    let _ = writeln!(s, "# {TITLE}\n\n{BASIS}\n\n{LEGEND}\n\n{}\n", md(&summary(r)));
+    let _ = writeln!(s, "# {TITLE}\n\n{}\n\n{LEGEND}\n\n{}\n", md(&r.basis), md(&summary(r)));
     regions(&mut s, r);
     let _ = writeln!(s, "\n## 事项（偏离和离群多者在前）");
     if !r.items.iter().any(notable) {

@@ -16,7 +16,6 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 use crate::analysis::uniformity::{Divergence, ElementReport, ItemReport, RegionRow, Report, Status};
 
 const TITLE: &str = "同一事项、同标准办理：各区划执行全省标准情况";
-const BASIS: &str = "依据：青政办函〔2021〕44号（同一政务服务事项“无差别受理、同标准办理”）；青海省“高效办成一件事”实施方案第15项（受理条件、服务对象、办理流程、申请材料、法定办结时限、办理结果等要素信息全省统一）。";
 const LEGEND: &str = "全省统一要素只能经批准偏离（实施清单 deviations 写明法律依据和批准机关）；承诺办结时限、到办事现场次数、网上办理深度、进驻政务服务中心可以不同，与多数区划的取值（众数）比较。";
 
 fn summary(r: &Report) -> String {
@@ -228,6 +227,7 @@ mod tests {
             }],
             columns: vec![EVIL.into()],
             locals: 1,
+            basis: EVIL.into(),
         }
     }
 

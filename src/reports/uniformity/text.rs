@@ -6,7 +6,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{
     divergence_rows, element_line, item_header, notable, notable_element, offenders, region_table, summary,
-    uniform_items, used_columns, BASIS, LEGEND, TITLE,
+    uniform_items, used_columns, LEGEND, TITLE,
 };
 use crate::analysis::uniformity::{ItemReport, Report};
 
@@ -17,7 +17,7 @@ pub fn text(r: &Report) -> String {
 
 fn body(r: &Report) -> String {
     let mut s = String::new();
-    let _ = writeln!(s, "{TITLE}\n{BASIS}\n{LEGEND}\n\n{}\n", summary(r));
+    let _ = writeln!(s, "{TITLE}\n{}\n{LEGEND}\n\n{}\n", r.basis, summary(r));
     regions(&mut s, r);
     let _ = writeln!(s, "\n二、事项（偏离和离群多者在前）");
     if !r.items.iter().any(notable) {

@@ -1,0 +1,197 @@
+//! A catalog of another province from nothing: `tongbiao init --province
+//! 440000`, then an import of the synthetic Guangdong export
+//! (tests/import/gd), then lint; and the agency-id counter past 300
+//! agencies of one department in one region.
+
+#![allow(clippy::unwrap_used)] // test code: a failed unwrap is a failed test
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = Command::cargo_bin("tongbiao")
+        .unwrap()
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn export() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/import/gd/export.csv")
+}
+
+/// The numbers of “记录 N 条：导入 M 条”.
+fn counts(report: &str) -> (usize, usize) {
+    let line = report.lines().find(|l| l.starts_with("记录 ")).unwrap();
+    let nums: Vec<usize> = line
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|s| !s.is_empty())
+        .map(|s| s.parse().unwrap())
+        .collect();
+    (nums[0], nums[1])
+}
+
+#[test]
+fn init_import_and_lint_a_guangdong_catalog() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (code, out, err) = run(tmp.path(), &["init", "--province", "440000", "gd"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("广东省（440000）"), "{out}");
+    let regions = std::fs::read_to_string(tmp.path().join("gd/regions.json")).unwrap();
+    assert!(regions.contains("\"440100\"") && regions.contains("广州市"));
+    assert!(tmp.path().join("rules/rules.json").is_file());
+    // A second init does not overwrite the catalog.
+    let (code, _, err) = run(tmp.path(), &["init", "--province", "440000", "gd"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("不覆盖"), "{err}");
+
+    let input = export();
+    let (code, report, err) = run(
+        tmp.path(),
+        &["import", input.to_str().unwrap(), "--out", "gd", "--date", "2026-12-06"],
+    );
+    assert_eq!(code, 1, "two broken records fail: {report}{err}");
+    let (records, imported) = counts(&report);
+    assert_eq!((records, imported), (455, 453), "{report}");
+    assert!(imported * 100 >= records * 99);
+    // The only failures are the records without a region or a 基本编码.
+    assert!(
+        report.contains("第 455 行：缺少区划") && report.contains("第 456 行：缺少基本编码"),
+        "{report}"
+    );
+    // 无 deadlines are 无法定时限; handling items are kept; departments got codes.
+    let item = std::fs::read_to_string(tmp.path().join("gd/items/442102050000.json")).unwrap();
+    assert!(item.contains("\"none\": true"), "{item}");
+    let local = std::fs::read_to_string(tmp.path().join("gd/local/440000/000101001000.json")).unwrap();
+    assert!(
+        local.contains("\"handling_items\"") && local.contains("\"code\": \"04\""),
+        "{local}"
+    );
+    let deps = std::fs::read_to_string(tmp.path().join("gd/departments.json")).unwrap();
+    assert!(deps.contains("广东省市场监督管理局"), "{deps}");
+    assert!(
+        report.contains("catalog.json 的代码表中为 20"),
+        "type codes reported: {report}"
+    );
+
+    let (code, out, err) = run(tmp.path(), &["lint", "gd", "--format", "json"]);
+    assert_eq!(code, 1, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let rules: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    // What import wrote is well-formed and its references hold.
+    for bad in [
+        "schema",
+        "unknown-field",
+        "unknown-material",
+        "unknown-agency",
+        "unknown-department",
+        "unknown-region",
+        "format-canonical",
+    ] {
+        assert!(!rules.contains(&bad), "{bad} in {rules:?}");
+    }
+    assert!(rules.contains(&"value-pending"));
+
+    // Nothing Qinghai-specific in what the tool says about this catalog:
+    // the import report, the lint report, the uniformity report.
+    let (_, lint_text, _) = run(tmp.path(), &["lint", "gd", "--show-info"]);
+    let (code, uni, err) = run(tmp.path(), &["uniformity", "gd"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(uni.contains("依据："), "{uni}");
+    for text in [&report, &lint_text, &uni] {
+        for qinghai in ["青海", "青政", "西宁", "0971", "青松办"] {
+            assert!(!text.contains(qinghai), "“{qinghai}” in:\n{text}");
+        }
+    }
+}
+
+/// 301 new agencies of one department in one region: every id distinct
+/// and within the schema's alphabet; the run ends.
+#[test]
+fn agency_ids_past_three_hundred_stay_valid() {
+    let tmp = tempfile::tempdir().unwrap();
+    assert_eq!(run(tmp.path(), &["init", "--province", "440000", "gd"]).0, 0);
+    let mut lines = String::new();
+    for i in 0..301 {
+        let rec = serde_json::json!({
+            "基本编码": format!("44010100{:04}", i % 1000),
+            "事项名称": format!("测试事项{i}"),
+            "事项类型": "行政许可",
+            "行政区划代码": "440100",
+            "实施主体": format!("广州市测试机构{i}"),
+            "设定依据": "《中华人民共和国行政许可法》",
+            "服务对象": "自然人",
+            "受理条件": "申请人具有完全民事行为能力",
+            "申请材料": "居民身份证",
+            "法定办结时限": "20个工作日",
+            "承诺办结时限": "10个工作日",
+            "办件类型": "承诺件",
+            "是否收费": "否",
+            "到办事现场次数": "0",
+            "是否进驻政务服务中心": "是",
+            "主管部门": "广东省测试厅"
+        });
+        lines.push_str(&rec.to_string());
+        lines.push('\n');
+    }
+    std::fs::write(tmp.path().join("many.jsonl"), lines).unwrap();
+    let (code, report, err) = run(
+        tmp.path(),
+        &["import", "many.jsonl", "--out", "gd", "--date", "2026-12-06"],
+    );
+    assert_eq!(code, 0, "{report}{err}");
+    let file: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(tmp.path().join("gd/agencies/440100.json")).unwrap()).unwrap();
+    let ids: Vec<&str> = file["agencies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids.len(), 301);
+    let mut unique = ids.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(unique.len(), 301);
+    let re = regex::Regex::new(r"^[0-9]{6}-[0-9A-Za-z]{1,8}$").unwrap();
+    assert!(ids.iter().all(|id| re.is_match(id)), "{ids:?}");
+    let (_, out, _) = run(tmp.path(), &["lint", "gd", "--format", "json"]);
+    assert!(
+        !out.contains("\"rule\": \"schema\"") && !out.contains("\"rule\":\"schema\""),
+        "{out}"
+    );
+}
+
+/// A run killed between writes leaves `.tmpXXXXXX` files (the atomic
+/// writes' temporaries): the next import removes them, and nothing else.
+#[test]
+fn temporaries_of_an_interrupted_import_are_cleaned_on_the_next_run() {
+    let tmp = tempfile::tempdir().unwrap();
+    assert_eq!(run(tmp.path(), &["init", "--province", "440000", "gd"]).0, 0);
+    std::fs::create_dir_all(tmp.path().join("gd/items")).unwrap();
+    let stale = tmp.path().join("gd/items/.tmpAb12Cd");
+    let other = tmp.path().join("gd/items/.tmp-notes.txt");
+    std::fs::write(&stale, "{\"half\": ").unwrap();
+    std::fs::write(&other, "mine").unwrap();
+    let input = export();
+    let (_, report, err) = run(
+        tmp.path(),
+        &["import", input.to_str().unwrap(), "--out", "gd", "--date", "2026-12-06"],
+    );
+    assert!(report.contains("临时文件 1 个"), "{report}{err}");
+    assert!(!stale.exists());
+    assert!(other.exists());
+}
