@@ -17,7 +17,8 @@ pub struct LexiconEntry {
     pub(crate) pattern: String,
     /// # 正则
     ///
-    /// 为 true 时 pattern 是正则表达式，可写出句式，如“其他.{0,6}(材料|证明)”。
+    /// 为 true 时 pattern 是正则表达式，可写出句式，如“其他.{0,6}(材料|证明)”；
+    /// 含名为 hit 的分组时只报告该分组，如“(?P<hit>等)(材料|证明)”只标出“等”。
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub(crate) regex: bool,
     /// # 同句排除

@@ -224,16 +224,12 @@ impl Matcher {
             }
         }
         for (i, r) in &self.regexes {
-            hits.extend(
-                r.find_iter(text)
-                    .filter(|m| !m.is_empty())
-                    .map(|m| (m.start(), m.end(), *i)),
-            );
+            hits.extend(regex_spans(r, text).map(|(s, e)| (s, e, *i)));
         }
         for (i, r) in &self.allow_regexes {
-            for m in r.find_iter(text).filter(|m| !m.is_empty()) {
+            for span in regex_spans(r, text) {
                 usage.allow[*i] = true;
-                allowed.push((m.start(), m.end()));
+                allowed.push(span);
             }
         }
         hits.sort_by_key(|&(s, e, i)| (s, std::cmp::Reverse(e), i));
@@ -281,6 +277,26 @@ impl Matcher {
             out.push(Hit { entry: i, start, end });
         }
         out
+    }
+}
+
+/// Non-empty spans of `r` in `text`: the group named `hit` when the
+/// pattern has one (the words reported, e.g. the 等 of `(?P<hit>等)材料`),
+/// else the whole match.
+fn regex_spans<'t>(r: &'t Regex, text: &'t str) -> Box<dyn Iterator<Item = (usize, usize)> + 't> {
+    if r.capture_names().any(|n| n == Some("hit")) {
+        Box::new(
+            r.captures_iter(text)
+                .filter_map(|c| c.name("hit"))
+                .filter(|m| !m.is_empty())
+                .map(|m| (m.start(), m.end())),
+        )
+    } else {
+        Box::new(
+            r.find_iter(text)
+                .filter(|m| !m.is_empty())
+                .map(|m| (m.start(), m.end())),
+        )
     }
 }
 

@@ -143,3 +143,12 @@ fn invisible_and_bidi_controls_do_not_hide_a_phrase() {
         assert_eq!(found(&m, &text).len(), 1, "U+{:04X}", c as u32);
     }
 }
+
+#[test]
+fn a_hit_group_narrows_the_reported_words() {
+    let mut deng = entry("(?P<hit>等)(材料|部门)", VagueClass::OpenList);
+    deng.regex = true;
+    let m = Matcher::new(&[deng], &[]).unwrap();
+    assert_eq!(found(&m, "海关等部门"), ["等"]);
+    assert_eq!(found(&m, "等待"), Vec::<&str>::new());
+}
