@@ -152,3 +152,17 @@ fn a_hit_group_narrows_the_reported_words() {
     assert_eq!(found(&m, "海关等部门"), ["等"]);
     assert_eq!(found(&m, "等待"), Vec::<&str>::new());
 }
+
+/// Issue 15: many phrases in one string and a phrase at the end of a long
+/// line are all found (the context checks are cursors, not rescans; timing
+/// is measured by scripts/bench_text.py, not here).
+#[test]
+fn many_phrases_in_one_string_and_a_phrase_at_the_end_of_a_long_line() {
+    let m = matcher();
+    let text = "其他相关材料、身份证等".repeat(20_000);
+    let hits = found(&m, &text);
+    assert_eq!(hits.len(), 40_000);
+    assert_eq!(hits.iter().filter(|h| **h == "等").count(), 20_000);
+    let long = format!("{}提交其他相关材料", "申请人提交身份证明".repeat(100_000));
+    assert_eq!(found(&m, &long), ["其他相关材料"]);
+}
