@@ -1,5 +1,5 @@
 use super::*;
-use crate::config::raw::VagueClass;
+use crate::text::lexicon::VagueClass;
 
 fn entry(pattern: &str, class: VagueClass) -> LexiconEntry {
     LexiconEntry {
