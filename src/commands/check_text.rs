@@ -1,6 +1,8 @@
 //! `tongbiao check-text`: the text rules over plain text, one clause per
 //! line, so a reviewer can check a draft clause before it enters the
-//! catalog. Uses the same lexicon and matcher as `lint`.
+//! catalog. Uses the same lexicon, matcher and scope as `lint`: the lines
+//! are checked as the text of one field (`--field`, a JSON pointer), and
+//! `Config::in_scope` decides which rules look at it, as in `lint`.
 
 use std::io::Read;
 use std::path::Path;
@@ -37,7 +39,7 @@ struct Finding<'a> {
 }
 
 /// Run over `file` ("-" = stdin).
-pub(super) fn run(file: &str, rules_dir: &Path, json: bool) -> Outcome {
+pub(super) fn run(file: &str, rules_dir: &Path, field: &str, json: bool) -> Outcome {
     let input = if file == "-" {
         let mut s = String::new();
         match std::io::stdin().read_to_string(&mut s) {
@@ -55,7 +57,10 @@ pub(super) fn run(file: &str, rules_dir: &Path, json: bool) -> Outcome {
         Ok(c) => c,
         Err(invalid) => return super::broken_rules(&loaded.sources, invalid, "未检查文字"),
     };
-    let (text, errors) = check(&input, cfg, json);
+    if !field.starts_with('/') {
+        return Outcome::failed(format!("--field “{field}”不是 JSON 指针：以 / 开头，如 /conditions/0"));
+    }
+    let (text, errors) = check(&input, cfg, field, json);
     let mut o = Outcome::default();
     o.out(text);
     if errors {
@@ -65,7 +70,7 @@ pub(super) fn run(file: &str, rules_dir: &Path, json: bool) -> Outcome {
 }
 
 /// The report for `input` and whether it holds an error-level finding.
-pub(crate) fn check(input: &str, cfg: &config::Config, json: bool) -> (String, bool) {
+pub(crate) fn check(input: &str, cfg: &config::Config, field: &str, json: bool) -> (String, bool) {
     let mut usage = Usage::new(&cfg.matcher, cfg.allow_count);
     let mut lines = Vec::new();
     let mut errors = false;
@@ -75,8 +80,11 @@ pub(crate) fn check(input: &str, cfg: &config::Config, json: bool) -> (String, b
         for h in cfg.matcher.find(line, &mut usage) {
             let e = cfg.matcher.entry(h.entry);
             let rule = e.class.rule_id();
+            if !cfg.in_scope(rule, field) {
+                continue;
+            }
             let default = rules::find(rule).map_or(Severity::Error, |r| r.severity);
-            let Some(severity) = cfg.severity(rule, default, "-", "", &mut []) else {
+            let Some(severity) = cfg.severity(rule, default, "-", field, &mut []) else {
                 continue;
             };
             errors |= severity == Severity::Error;
@@ -140,7 +148,12 @@ mod tests {
     #[test]
     fn flags_the_catch_all_with_character_offsets() {
         let cfg = config::Config::defaults();
-        let (out, errors) = check("申请人需提交其他相关材料\n申请人为公民、法人或者其他组织\n", &cfg, true);
+        let (out, errors) = check(
+            "申请人需提交其他相关材料\n申请人为公民、法人或者其他组织\n",
+            &cfg,
+            "/conditions/0",
+            true,
+        );
         assert!(errors);
         let v: serde_json::Value = serde_json::from_str(&out).unwrap();
         let f = &v[0]["findings"][0];
@@ -154,8 +167,27 @@ mod tests {
     #[test]
     fn control_characters_in_checked_text_are_shown_escaped() {
         let cfg = config::Config::defaults();
-        let (out, _) = check("\u{1b}[2J申请人需提交其他相关材料\u{202e}\n", &cfg, false);
+        let (out, _) = check("\u{1b}[2J申请人需提交其他相关材料\u{202e}\n", &cfg, "/conditions/0", false);
         assert!(out.contains("\\u{1b}[2J申请人"), "{out}");
         assert!(!out.chars().any(crate::reports::terminal::is_unsafe), "{out}");
+    }
+
+    #[test]
+    fn the_field_decides_the_scope_as_in_lint() {
+        let cfg = config::Config::defaults();
+        let line = "申请人应为本地户籍居民\n";
+        for (field, expected) in [
+            ("/conditions/0", true),
+            ("/deviations/0/value", true),
+            // A registry material's name is scanned, but not by this rule.
+            ("/materials/0/name", false),
+            // Verbatim law text is out of scope for every text rule.
+            ("/legal_basis/0/text", false),
+            // The discriminatory rule looks only at conditions and the like.
+            ("/windows/0/hours", false),
+        ] {
+            let (out, errors) = check(line, &cfg, field, false);
+            assert_eq!(errors, expected, "{field}: {out}");
+        }
     }
 }

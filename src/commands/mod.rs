@@ -133,6 +133,10 @@ enum Command {
         /// 规则配置目录（默认：当前目录下的 rules/，缺少的文件使用内置默认）
         #[arg(long)]
         rules: Option<PathBuf>,
+        /// 这些文字将要写入的字段（JSON 指针，如 /conditions/0、/materials/0/name、/deviations/0/value）；
+        /// 检查范围与 lint 相同（rules.json 的 text_scope 和 rule_scope）
+        #[arg(long, value_name = "指针", default_value = "/conditions/0")]
+        field: String,
     },
     /// 由数据模型重新生成 catalog/schema/、rules/schema/ 和 docs/schema/ 下的 JSON Schema
     Schema {
@@ -218,9 +222,14 @@ pub(crate) fn execute(cli: Cli) -> Outcome {
     match cli.command {
         Command::Lint(args) => lint::run(&args),
         Command::Baseline(args) => baseline::run(&args),
-        Command::CheckText { file, format, rules } => {
+        Command::CheckText {
+            file,
+            format,
+            rules,
+            field,
+        } => {
             let rules = rules.unwrap_or_else(|| PathBuf::from("rules"));
-            check_text::run(&file, &rules, format == Format::Json)
+            check_text::run(&file, &rules, &field, format == Format::Json)
         }
         Command::Schema { path, check } => schema::run(&path, check),
         Command::Rules { format } => rules::list(format == Format::Json),

@@ -70,10 +70,12 @@ pub(super) fn compile(
     let phrases = check_lexicon_entries(&lex.entries, &mut errs);
     check_allow_list(&lex.allow, &phrases, &mut errs);
     let exemptions = compile_exemptions(&ex.exemptions, known, &mut errs);
-    if !errs.is_empty() {
+    let matcher = Matcher::new(&lex.entries, &lex.allow).map_err(|e| {
+        errs.extend(e.into_iter().map(|b| bad(LEXICON_ID, &b.pointer, b.message, b.help)));
+    });
+    let (true, Ok(matcher)) = (errs.is_empty(), matcher) else {
         return Err(errs);
-    }
-    let matcher = Matcher::new(&lex.entries, &lex.allow);
+    };
     Ok(Config {
         severity: r.severity.into_iter().collect(),
         overrides,
@@ -244,10 +246,14 @@ fn check_lexicon_entries(entries: &[raw::LexiconEntry], errs: &mut Vec<Problem>)
     let mut seen: HashMap<String, usize> = HashMap::new();
     for (i, e) in entries.iter().enumerate() {
         let at = format!("/entries/{i}/pattern");
-        let n = normalize(&e.pattern).text;
+        let n = if e.regex {
+            e.pattern.clone()
+        } else {
+            normalize(&e.pattern).text
+        };
         if n.is_empty() {
             errs.push(bad(LEXICON_ID, &at, "用语为空".into(), "填写要查找的用语"));
-        } else if n != e.pattern {
+        } else if n != e.pattern && n.chars().count() <= crate::text::matcher::MAX_PHRASE_CHARS {
             errs.push(bad(
                 LEXICON_ID,
                 &at,
@@ -285,7 +291,11 @@ fn check_lexicon_texts(i: usize, e: &raw::LexiconEntry, errs: &mut Vec<Problem>)
 /// lexicon.json `allow`: each term non-blank and not also a phrase.
 fn check_allow_list(allow: &[raw::AllowEntry], phrases: &HashMap<String, usize>, errs: &mut Vec<Problem>) {
     for (i, a) in allow.iter().enumerate() {
-        let n = normalize(&a.term).text;
+        let n = if a.regex {
+            a.term.clone()
+        } else {
+            normalize(&a.term).text
+        };
         if n.is_empty() {
             errs.push(bad(
                 LEXICON_ID,

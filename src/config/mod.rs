@@ -316,4 +316,36 @@ mod tests {
         };
         assert_eq!((p.file, p.pointer.as_str()), (0, "/severity/no-such-rule"));
     }
+
+    /// Issue 15: a 16,384-character pattern is refused with a finding at
+    /// its entry (the automaton builder is superlinear in one pattern's
+    /// length), and a bad pattern is a finding, not a panic.
+    #[test]
+    fn an_overlong_or_broken_pattern_is_a_finding_at_its_entry() {
+        let entry = |pattern: &str, regex: bool| {
+            serde_json::json!({"pattern": pattern, "regex": regex, "class": "兜底",
+                "message": "m", "rewrite": "r", "policy": "p"})
+        };
+        let lexicon = serde_json::json!({"entries": [entry(&"其".repeat(16_384), false), entry("其他(材料", true)]});
+        let l = load_texts(&[(ConfigFile::Lexicon, &lexicon.to_string())]);
+        let errs = l.config.err().expect("config must fail");
+        let found: Vec<(String, bool)> = errs
+            .iter()
+            .filter_map(|e| match e {
+                Invalid::Entry(p) => Some((
+                    p.pointer.clone(),
+                    p.message.contains("用语过长") || p.message.contains("正则"),
+                )),
+                Invalid::Load(..) => None,
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("/entries/0/pattern".to_string(), true),
+                ("/entries/1/pattern".to_string(), true)
+            ],
+            "{errs:?}"
+        );
+    }
 }

@@ -35,6 +35,11 @@ fn scan(ctx: &Context) -> (Vec<TextHit>, Usage) {
     docs.extend(c.items.iter().map(|i| (i.file, fields::item(&i.value))));
     docs.extend(c.locals.iter().map(|l| (l.file, fields::local(&l.value))));
     docs.extend(c.bundles.iter().map(|b| (b.file, fields::bundle(&b.value))));
+    for m in &c.materials {
+        let mut texts = fields::Texts::new();
+        fields::material(&mut texts, &m.pointer, &m.value);
+        docs.push((m.file, texts));
+    }
     docs.par_iter()
         .map(|(file, texts)| {
             let mut usage = Usage::new(m, ctx.config.allow_count);

@@ -3,7 +3,7 @@
 //! Whether a field is checked is decided by `rules/` (text_scope), e.g.
 //! the verbatim law text under /legal_basis/*/text is excluded there.
 
-use crate::catalog::{Bundle, Deadline, Item, Local};
+use crate::catalog::{Bundle, Deadline, Item, Local, Material};
 
 /// (pointer, text) pairs.
 pub(crate) type Texts<'a> = Vec<(String, &'a str)>;
@@ -90,8 +90,35 @@ pub(crate) fn local(v: &Local) -> Texts<'_> {
     }
     for (i, d) in v.deviations.iter().enumerate() {
         out.push((format!("/deviations/{i}/basis"), &d.basis));
+        json_strings(&mut out, format!("/deviations/{i}/value"), &d.value);
     }
     out
+}
+
+/// Every string inside a JSON value (a deviation's local value may be a
+/// text, a list of conditions or an object), each at its pointer.
+fn json_strings<'a>(out: &mut Texts<'a>, at: String, v: &'a serde_json::Value) {
+    match v {
+        serde_json::Value::String(s) => out.push((at, s)),
+        serde_json::Value::Array(a) => {
+            for (i, x) in a.iter().enumerate() {
+                json_strings(out, format!("{at}/{i}"), x);
+            }
+        }
+        serde_json::Value::Object(o) => {
+            for (k, x) in o {
+                json_strings(out, format!("{at}/{}", crate::diag::escape(k)), x);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A material of the registry (materials.json), at `at` (its pointer):
+/// the standard name every item shows, and the issuer.
+pub(crate) fn material<'a>(out: &mut Texts<'a>, at: &str, v: &'a Material) {
+    out.push((format!("{at}/name"), &v.name));
+    opt(out, format!("{at}/issuer"), &v.issuer);
 }
 
 pub(crate) fn bundle(v: &Bundle) -> Texts<'_> {

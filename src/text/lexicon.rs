@@ -13,7 +13,20 @@ pub struct LexiconEntry {
     /// # 用语
     ///
     /// 以简体、无空格形式书写；匹配时文字先经全半角归一、去空格和零宽字符、繁转简。
+    /// regex 为 true 时是正则表达式（Rust regex 语法），同样在归一化后的文字上匹配。
     pub(crate) pattern: String,
+    /// # 正则
+    ///
+    /// 为 true 时 pattern 是正则表达式，可写出句式，如“其他.{0,6}(材料|证明)”；
+    /// 含名为 hit 的分组时只报告该分组，如“(?P<hit>等)(材料|证明)”只标出“等”。
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub(crate) regex: bool,
+    /// # 同句排除
+    ///
+    /// 正则表达式；命中所在的句子（以。；！？或换行分句）中也能匹配它时不报告，
+    /// 如写明了文件名称或条款（“《”或“第…条”）的“按规定”。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) unless: Option<String>,
     /// # 类别
     pub class: VagueClass,
     /// # 提示
@@ -40,6 +53,11 @@ pub struct LexiconEntry {
 pub(crate) struct AllowEntry {
     /// # 用语
     pub(crate) term: String,
+    /// # 正则
+    ///
+    /// 为 true 时 term 是正则表达式：被它覆盖起点的模糊用语不报告，如“等[0-9一二三四五六七八九十]+[种类项]”。
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub(crate) regex: bool,
     /// # 说明
     pub(crate) note: String,
 }

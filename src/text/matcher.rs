@@ -1,13 +1,32 @@
-//! Phrase matching over normalised text with one Aho-Corasick automaton
-//! (leftmost-longest) holding both the vague phrases and the allow-list:
-//! an allowed term such as 其他组织 or 等级 wins by being longer or by
-//! starting earlier. Text inside 《》 is a document title and is skipped.
-//! No word boundaries: they do not exist in Chinese.
+//! Matching the lexicon over normalised text. Phrase entries and phrase
+//! allow terms share one Aho-Corasick automaton (leftmost-longest: an
+//! allowed term such as 其他组织 or 等级 wins by being longer or by
+//! starting earlier); pattern entries (`regex`) and pattern allow terms are
+//! `regex` searches over the same normalised copy. Text inside 《》 is a
+//! document title and is skipped. No word boundaries: they do not exist in
+//! Chinese.
+//!
+//! Every step is linear in the text: hits are sorted once and the context
+//! checks (title, clause, list) walk forward with cursors, so a string with
+//! 100,000 phrases costs what 100,000 short strings cost.
+
+use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::{Regex, RegexBuilder};
 
 use super::lexicon::{AllowEntry, LexiconEntry};
 use super::normalize::normalize;
+
+/// Longest phrase or allow term, in characters of its normalised form.
+/// The automaton builder is superlinear in one pattern's length; no
+/// vague phrase is anywhere near this long.
+pub(crate) const MAX_PHRASE_CHARS: usize = 200;
+/// Longest pattern (`regex`) source, in characters.
+pub(crate) const MAX_REGEX_CHARS: usize = 500;
+/// Compiled-size budget of one pattern (bytes), so a pathological
+/// repetition is refused at load rather than blowing up memory.
+const REGEX_SIZE_LIMIT: usize = 1 << 20;
 
 /// What a pattern in the automaton stands for.
 #[derive(Debug, Clone, Copy)]
@@ -19,7 +38,22 @@ enum Pat {
 pub struct Matcher {
     ac: AhoCorasick,
     pats: Vec<Pat>,
+    /// Pattern entries: (entry index, regex).
+    regexes: Vec<(usize, Regex)>,
+    /// Pattern allow terms: (allow index, regex).
+    allow_regexes: Vec<(usize, Regex)>,
+    /// Per entry: the same-clause veto, if any.
+    unless: Vec<Option<Regex>>,
     entries: Vec<LexiconEntry>,
+}
+
+/// Why the lexicon could not be built: which list, which entry, what.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct BuildError {
+    /// JSON pointer into lexicon.json, e.g. `/entries/3/pattern`.
+    pub(crate) pointer: String,
+    pub(crate) message: String,
+    pub(crate) help: &'static str,
 }
 
 /// One vague phrase found in a text.
@@ -57,33 +91,112 @@ impl Usage {
     }
 }
 
-/// Characters that end a clause, for `after_list` entries.
+/// Characters that end a clause, for `after_list` and `unless`.
 fn clause_end(c: char) -> bool {
     matches!(c, '。' | ';' | '；' | '!' | '！' | '?' | '？' | '\n')
 }
 
+fn compile_regex(src: &str, pointer: String, errs: &mut Vec<BuildError>) -> Option<Regex> {
+    if src.chars().count() > MAX_REGEX_CHARS {
+        errs.push(BuildError {
+            pointer,
+            message: format!(
+                "正则表达式过长（{} 字），上限 {MAX_REGEX_CHARS} 字",
+                src.chars().count()
+            ),
+            help: "拆成几条较短的用语",
+        });
+        return None;
+    }
+    match RegexBuilder::new(src).size_limit(REGEX_SIZE_LIMIT).build() {
+        Ok(r) => Some(r),
+        Err(e) => {
+            errs.push(BuildError {
+                pointer,
+                message: format!("不是可用的正则表达式：{}", last_line(&e.to_string())),
+                help: "按 Rust regex 语法书写，如 其他.{0,6}(材料|证明)；编译后超出大小上限的重复也会被拒绝",
+            });
+            None
+        }
+    }
+}
+
+/// The last non-blank line of a multi-line error (regex puts the reason
+/// there, after a caret diagram).
+fn last_line(s: &str) -> &str {
+    s.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or(s).trim()
+}
+
+fn phrase(text: &str, pointer: String, errs: &mut Vec<BuildError>) -> Option<String> {
+    let n = normalize(text).text;
+    let len = n.chars().count();
+    if len > MAX_PHRASE_CHARS {
+        errs.push(BuildError {
+            pointer,
+            message: format!("用语过长（{len} 字），上限 {MAX_PHRASE_CHARS} 字"),
+            help: "模糊用语是短语，不是整句；写出其中的关键短语",
+        });
+        return None;
+    }
+    Some(n)
+}
+
 impl Matcher {
-    /// Build from lexicon entries and allow terms (already checked by
-    /// config compilation: non-empty, normalised).
-    pub(crate) fn new(entries: &[LexiconEntry], allow: &[AllowEntry]) -> Matcher {
-        let mut patterns: Vec<String> = Vec::new();
-        let mut pats = Vec::new();
+    /// Build from lexicon entries and allow terms. Every problem is
+    /// returned at once, each with its place in lexicon.json.
+    pub(crate) fn new(entries: &[LexiconEntry], allow: &[AllowEntry]) -> Result<Matcher, Vec<BuildError>> {
+        let mut errs = Vec::new();
+        let (mut patterns, mut pats) = (Vec::new(), Vec::new());
+        let (mut regexes, mut allow_regexes, mut unless) = (Vec::new(), Vec::new(), Vec::new());
         for (i, e) in entries.iter().enumerate() {
-            patterns.push(normalize(&e.pattern).text);
-            pats.push(Pat::Entry(i));
+            let at = format!("/entries/{i}/pattern");
+            if e.regex {
+                if let Some(r) = compile_regex(&e.pattern, at, &mut errs) {
+                    regexes.push((i, r));
+                }
+            } else if let Some(p) = phrase(&e.pattern, at, &mut errs) {
+                patterns.push(p);
+                pats.push(Pat::Entry(i));
+            }
+            unless.push(
+                e.unless
+                    .as_deref()
+                    .and_then(|u| compile_regex(u, format!("/entries/{i}/unless"), &mut errs)),
+            );
         }
         for (i, a) in allow.iter().enumerate() {
-            patterns.push(normalize(&a.term).text);
-            pats.push(Pat::Allow(i));
+            let at = format!("/allow/{i}/term");
+            if a.regex {
+                if let Some(r) = compile_regex(&a.term, at, &mut errs) {
+                    allow_regexes.push((i, r));
+                }
+            } else if let Some(p) = phrase(&a.term, at, &mut errs) {
+                patterns.push(p);
+                pats.push(Pat::Allow(i));
+            }
         }
         let ac = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .build(&patterns)
-            .expect("lexicon patterns build an automaton");
-        Matcher {
-            ac,
-            pats,
-            entries: entries.to_vec(),
+            .map_err(|e| BuildError {
+                pointer: "/entries".into(),
+                message: format!("用语无法组成匹配自动机：{e}"),
+                help: "减少或缩短用语",
+            });
+        match ac {
+            Ok(ac) if errs.is_empty() => Ok(Matcher {
+                ac,
+                pats,
+                regexes,
+                allow_regexes,
+                unless,
+                entries: entries.to_vec(),
+            }),
+            Ok(_) => Err(errs),
+            Err(e) => {
+                errs.push(e);
+                Err(errs)
+            }
         }
     }
 
@@ -96,49 +209,190 @@ impl Matcher {
         &self.entries
     }
 
+    /// Raw matches over normalised `text`: entry hits (start, end, entry)
+    /// and allowed spans, both sorted by start.
+    fn raw(&self, text: &str, usage: &mut Usage) -> (Vec<(usize, usize, usize)>, Vec<(usize, usize)>) {
+        let mut hits = Vec::new();
+        let mut allowed = Vec::new();
+        for m in self.ac.find_iter(text) {
+            match self.pats[m.pattern().as_usize()] {
+                Pat::Allow(i) => {
+                    usage.allow[i] = true;
+                    allowed.push((m.start(), m.end()));
+                }
+                Pat::Entry(i) => hits.push((m.start(), m.end(), i)),
+            }
+        }
+        for (i, r) in &self.regexes {
+            hits.extend(regex_spans(r, text).map(|(s, e)| (s, e, *i)));
+        }
+        for (i, r) in &self.allow_regexes {
+            for span in regex_spans(r, text) {
+                usage.allow[*i] = true;
+                allowed.push(span);
+            }
+        }
+        hits.sort_by_key(|&(s, e, i)| (s, std::cmp::Reverse(e), i));
+        allowed.sort_unstable();
+        (hits, allowed)
+    }
+
     /// Find vague phrases in `original`; records which entries and allow
     /// terms matched in `usage`.
     pub fn find(&self, original: &str, usage: &mut Usage) -> Vec<Hit> {
         let n = normalize(original);
         let text = n.text.as_str();
-        let titles = title_ranges(text);
-        let in_title = |s: usize, e: usize| titles.iter().any(|&(a, b)| s >= a && e <= b);
-        let mut hits = Vec::new();
-        for m in self.ac.find_iter(text) {
-            if in_title(m.start(), m.end()) {
+        let (raw, allowed) = self.raw(text, usage);
+        let ctx = Context::new(text);
+        let mut cursors = Cursors::default();
+        let mut vetoes: HashMap<(usize, usize), bool> = HashMap::new();
+        let mut out: Vec<Hit> = Vec::new();
+        let mut kept_end = 0;
+        for (s, e, i) in raw {
+            if cursors.allowed(&allowed, s) || cursors.in_title(&ctx.titles, s, e) {
                 continue;
             }
-            match self.pats[m.pattern().as_usize()] {
-                Pat::Allow(i) => usage.allow[i] = true,
-                Pat::Entry(i) => {
-                    let e = &self.entries[i];
-                    if e.whole_field {
-                        let trimmed = text.trim_end_matches(['。', '.', '；', ';']);
-                        if m.start() != 0 || m.end() != trimmed.len() {
-                            continue;
-                        }
-                    }
-                    if e.after_list {
-                        let clause_start = text[..m.start()]
-                            .char_indices()
-                            .rev()
-                            .find(|(_, c)| clause_end(*c))
-                            .map_or(0, |(p, c)| p + c.len_utf8());
-                        if !text[clause_start..m.start()].contains('、') {
-                            continue;
-                        }
-                    }
-                    usage.entries[i] = true;
-                    let (start, end) = n.original_range(m.start(), m.end());
-                    hits.push(Hit { entry: i, start, end });
+            let entry = &self.entries[i];
+            let clause = cursors.clause(&ctx.clauses, s);
+            if entry.whole_field && (s != 0 || e != ctx.trimmed_len) {
+                continue;
+            }
+            if entry.after_list && !ctx.clauses[clause].list_before(s) {
+                continue;
+            }
+            if let Some(u) = &self.unless[i] {
+                let (a, b) = ctx.clauses[clause].range;
+                if *vetoes.entry((i, clause)).or_insert_with(|| u.is_match(&text[a..b])) {
+                    continue;
                 }
             }
+            usage.entries[i] = true;
+            // Sorted by start, longer first: a hit inside a kept one (相关材料
+            // inside 其他相关材料) is the same words, reported once.
+            if !out.is_empty() && e <= kept_end {
+                continue;
+            }
+            kept_end = kept_end.max(e);
+            let (start, end) = n.original_range(s, e);
+            out.push(Hit { entry: i, start, end });
         }
-        hits
+        out
     }
 }
 
-/// Byte ranges of 《…》 titles (nesting-aware) in normalised text.
+/// Non-empty spans of `r` in `text`: the group named `hit` when the
+/// pattern has one (the words reported, e.g. the 等 of `(?P<hit>等)材料`),
+/// else the whole match.
+fn regex_spans<'t>(r: &'t Regex, text: &'t str) -> Box<dyn Iterator<Item = (usize, usize)> + 't> {
+    if r.capture_names().any(|n| n == Some("hit")) {
+        Box::new(
+            r.captures_iter(text)
+                .filter_map(|c| c.name("hit"))
+                .filter(|m| !m.is_empty())
+                .map(|m| (m.start(), m.end())),
+        )
+    } else {
+        Box::new(
+            r.find_iter(text)
+                .filter(|m| !m.is_empty())
+                .map(|m| (m.start(), m.end())),
+        )
+    }
+}
+
+/// One clause of the normalised text and the first 、 in it.
+struct Clause {
+    range: (usize, usize),
+    first_list_mark: Option<usize>,
+}
+
+impl Clause {
+    /// Whether an enumeration (、) precedes byte `pos` in this clause.
+    fn list_before(&self, pos: usize) -> bool {
+        self.first_list_mark.is_some_and(|p| p < pos)
+    }
+}
+
+/// What the context checks need, computed in one pass over the text.
+struct Context {
+    titles: Vec<(usize, usize)>,
+    clauses: Vec<Clause>,
+    /// Length without trailing 。.；; (for whole-field entries).
+    trimmed_len: usize,
+}
+
+impl Context {
+    fn new(text: &str) -> Context {
+        let mut clauses = Vec::new();
+        let mut cur = Clause {
+            range: (0, 0),
+            first_list_mark: None,
+        };
+        for (i, c) in text.char_indices() {
+            if c == '、' && cur.first_list_mark.is_none() {
+                cur.first_list_mark = Some(i);
+            }
+            if clause_end(c) {
+                cur.range.1 = i + c.len_utf8();
+                let next = cur.range.1;
+                clauses.push(std::mem::replace(
+                    &mut cur,
+                    Clause {
+                        range: (next, next),
+                        first_list_mark: None,
+                    },
+                ));
+            }
+        }
+        cur.range.1 = text.len();
+        clauses.push(cur);
+        Context {
+            titles: title_ranges(text),
+            clauses,
+            trimmed_len: text.trim_end_matches(['。', '.', '；', ';']).len(),
+        }
+    }
+}
+
+/// Forward-only positions in the sorted context lists; hits arrive sorted
+/// by start, so each list is walked once per text.
+#[derive(Default)]
+struct Cursors {
+    allowed: usize,
+    title: usize,
+    clause: usize,
+}
+
+impl Cursors {
+    /// Whether an allowed span covers byte `s` (the hit's first character).
+    fn allowed(&mut self, spans: &[(usize, usize)], s: usize) -> bool {
+        // Spans are sorted by start but may nest: skip only those ending
+        // before `s`, and look at the few that start at or before it.
+        while self.allowed < spans.len() && spans[self.allowed].1 <= s && spans[self.allowed].0 <= s {
+            self.allowed += 1;
+        }
+        spans[self.allowed..]
+            .iter()
+            .take_while(|&&(a, _)| a <= s)
+            .any(|&(_, b)| b > s)
+    }
+
+    fn in_title(&mut self, titles: &[(usize, usize)], s: usize, e: usize) -> bool {
+        while self.title < titles.len() && titles[self.title].1 <= s {
+            self.title += 1;
+        }
+        titles.get(self.title).is_some_and(|&(a, b)| s >= a && e <= b)
+    }
+
+    fn clause(&mut self, clauses: &[Clause], s: usize) -> usize {
+        while self.clause + 1 < clauses.len() && clauses[self.clause].range.1 <= s {
+            self.clause += 1;
+        }
+        self.clause
+    }
+}
+
+/// Byte ranges of 《…》 titles (nesting-aware) in normalised text, sorted.
 fn title_ranges(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut depth = 0usize;
@@ -168,70 +422,5 @@ fn title_ranges(text: &str) -> Vec<(usize, usize)> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::config::raw::VagueClass;
-
-    fn entry(pattern: &str, class: VagueClass) -> LexiconEntry {
-        LexiconEntry {
-            pattern: pattern.into(),
-            class,
-            message: String::new(),
-            rewrite: String::new(),
-            policy: String::new(),
-            after_list: false,
-            whole_field: false,
-        }
-    }
-
-    fn matcher() -> Matcher {
-        let mut deng = entry("等", VagueClass::OpenList);
-        deng.after_list = true;
-        let mut wu = entry("无", VagueClass::Placeholder);
-        wu.whole_field = true;
-        let allow = ["其他组织", "等级", "一等奖"].map(|t| AllowEntry {
-            term: t.into(),
-            note: String::new(),
-        });
-        Matcher::new(
-            &[
-                entry("其他相关材料", VagueClass::CatchAll),
-                entry("有关规定", VagueClass::VagueReference),
-                deng,
-                wu,
-            ],
-            &allow,
-        )
-    }
-
-    fn found<'a>(m: &Matcher, text: &'a str) -> Vec<&'a str> {
-        let mut u = Usage::new(m, 3);
-        m.find(text, &mut u).iter().map(|h| &text[h.start..h.end]).collect()
-    }
-
-    #[test]
-    fn finds_phrases_and_maps_back_to_original() {
-        let m = matcher();
-        assert_eq!(found(&m, "提交其他 相關材料"), ["其他 相關材料"]);
-        assert_eq!(found(&m, "身份证、户口簿等材料"), ["等"]);
-    }
-
-    #[test]
-    fn allow_list_and_titles_win() {
-        let m = matcher();
-        assert_eq!(found(&m, "公民、法人或者其他组织"), Vec::<&str>::new());
-        assert_eq!(found(&m, "荣获省级、市级一等奖"), Vec::<&str>::new());
-        assert_eq!(found(&m, "资质等级证书"), Vec::<&str>::new());
-        assert_eq!(found(&m, "依据《关于执行有关规定的通知》办理"), Vec::<&str>::new());
-        assert_eq!(found(&m, "符合有关规定"), ["有关规定"]);
-    }
-
-    #[test]
-    fn whole_field_and_after_list_conditions() {
-        let m = matcher();
-        assert_eq!(found(&m, "无"), ["无"]);
-        assert_eq!(found(&m, "无犯罪记录证明"), Vec::<&str>::new());
-        assert_eq!(found(&m, "等待审核"), Vec::<&str>::new());
-        assert_eq!(found(&m, "提交身份证。户口簿等"), Vec::<&str>::new());
-    }
-}
+#[path = "matcher_tests.rs"]
+mod tests;

@@ -16,9 +16,24 @@ pub(crate) struct Normalized {
 }
 
 /// Characters that carry no content: zero-width spaces and joiners, the
-/// BOM, word joiner, soft hyphen.
+/// left-to-right / right-to-left marks, embeddings, overrides and isolates
+/// (bidi controls can reorder how a phrase is shown without changing it),
+/// the Arabic letter mark, the word joiner and invisible operators, the
+/// BOM, the soft hyphen, the Mongolian vowel separator and variation
+/// selectors.
 pub(crate) fn invisible(c: char) -> bool {
-    matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}')
+    matches!(
+        c,
+        '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{061C}'
+            | '\u{180E}'
+            | '\u{FE00}'..='\u{FE0F}'
+            | '\u{FEFF}'
+            | '\u{00AD}'
+    )
 }
 
 pub(crate) fn normalize(original: &str) -> Normalized {

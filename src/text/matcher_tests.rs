@@ -1,0 +1,168 @@
+use super::*;
+use crate::text::lexicon::VagueClass;
+
+fn entry(pattern: &str, class: VagueClass) -> LexiconEntry {
+    LexiconEntry {
+        pattern: pattern.into(),
+        regex: false,
+        unless: None,
+        class,
+        message: String::new(),
+        rewrite: String::new(),
+        policy: String::new(),
+        after_list: false,
+        whole_field: false,
+    }
+}
+
+fn allow(term: &str, regex: bool) -> AllowEntry {
+    AllowEntry {
+        term: term.into(),
+        regex,
+        note: String::new(),
+    }
+}
+
+fn matcher() -> Matcher {
+    let mut deng = entry("等", VagueClass::OpenList);
+    deng.after_list = true;
+    let mut wu = entry("无", VagueClass::Placeholder);
+    wu.whole_field = true;
+    let allow = ["其他组织", "等级", "一等奖"].map(|t| allow(t, false));
+    Matcher::new(
+        &[
+            entry("其他相关材料", VagueClass::CatchAll),
+            entry("有关规定", VagueClass::VagueReference),
+            deng,
+            wu,
+        ],
+        &allow,
+    )
+    .unwrap()
+}
+
+fn found<'a>(m: &Matcher, text: &'a str) -> Vec<&'a str> {
+    let mut u = Usage::new(m, 8);
+    m.find(text, &mut u).iter().map(|h| &text[h.start..h.end]).collect()
+}
+
+#[test]
+fn finds_phrases_and_maps_back_to_original() {
+    let m = matcher();
+    assert_eq!(found(&m, "提交其他 相關材料"), ["其他 相關材料"]);
+    assert_eq!(found(&m, "身份证、户口簿等材料"), ["等"]);
+}
+
+#[test]
+fn allow_list_and_titles_win() {
+    let m = matcher();
+    assert_eq!(found(&m, "公民、法人或者其他组织"), Vec::<&str>::new());
+    assert_eq!(found(&m, "荣获省级、市级一等奖"), Vec::<&str>::new());
+    assert_eq!(found(&m, "资质等级证书"), Vec::<&str>::new());
+    assert_eq!(found(&m, "依据《关于执行有关规定的通知》办理"), Vec::<&str>::new());
+    assert_eq!(found(&m, "符合有关规定"), ["有关规定"]);
+}
+
+#[test]
+fn whole_field_and_after_list_conditions() {
+    let m = matcher();
+    assert_eq!(found(&m, "无"), ["无"]);
+    assert_eq!(found(&m, "无犯罪记录证明"), Vec::<&str>::new());
+    assert_eq!(found(&m, "等待审核"), Vec::<&str>::new());
+    assert_eq!(found(&m, "提交身份证。户口簿等"), Vec::<&str>::new());
+    assert_eq!(found(&m, "甲、乙。丙等；丁、戊等"), ["等"]);
+}
+
+#[test]
+fn patterns_unless_and_pattern_allow_terms() {
+    let mut catch = entry("其他.{0,4}(材料|证明)", VagueClass::CatchAll);
+    catch.regex = true;
+    let mut by_rule = entry("(按|依|根据|符合)(国家|有关|相关)?规定", VagueClass::VagueReference);
+    by_rule.regex = true;
+    by_rule.unless = Some("《|第[0-9一二三四五六七八九十百]+条".into());
+    let mut deng = entry("等", VagueClass::OpenList);
+    deng.after_list = true;
+    let m = Matcher::new(
+        &[catch, by_rule, deng, entry("相关材料", VagueClass::VagueReference)],
+        &[allow("等[0-9一二三四五六七八九十]+[种类项]", true)],
+    )
+    .unwrap();
+    assert_eq!(found(&m, "提交其他有关证明"), ["其他有关证明"]);
+    // The longer catch-all covers the reference inside it: reported once.
+    assert_eq!(found(&m, "其他相关材料"), ["其他相关材料"]);
+    assert_eq!(found(&m, "符合规定的条件"), ["符合规定"]);
+    assert_eq!(found(&m, "符合《某条例》规定的条件"), Vec::<&str>::new());
+    assert_eq!(found(&m, "依照本法第十条规定"), Vec::<&str>::new());
+    // The veto is per clause: a title in the next clause does not help.
+    assert_eq!(found(&m, "按规定办理。详见《某办法》"), ["按规定"]);
+    assert_eq!(found(&m, "甲、乙等3类"), Vec::<&str>::new());
+    assert_eq!(found(&m, "甲、乙等材料"), ["等"]);
+}
+
+#[test]
+fn bad_patterns_are_errors_with_their_place() {
+    let mut bad = entry("其他(材料", VagueClass::CatchAll);
+    bad.regex = true;
+    let long = "其".repeat(MAX_PHRASE_CHARS + 1);
+    let mut veto = entry("按规定", VagueClass::VagueReference);
+    veto.unless = Some("[".into());
+    let Err(errs) = Matcher::new(
+        &[bad, entry(&long, VagueClass::CatchAll), veto],
+        &[allow(&"等".repeat(MAX_PHRASE_CHARS + 5), false)],
+    ) else {
+        panic!("bad patterns must not build")
+    };
+    let at: Vec<&str> = errs.iter().map(|e| e.pointer.as_str()).collect();
+    assert_eq!(
+        at,
+        [
+            "/entries/0/pattern",
+            "/entries/1/pattern",
+            "/entries/2/unless",
+            "/allow/0/term"
+        ]
+    );
+    assert!(errs[0].message.contains("正则表达式"), "{}", errs[0].message);
+    assert!(errs[1].message.contains("用语过长"), "{}", errs[1].message);
+}
+
+#[test]
+fn a_huge_repetition_is_refused_not_built() {
+    let mut huge = entry("(其他.{0,1000}){1000}", VagueClass::CatchAll);
+    huge.regex = true;
+    assert!(Matcher::new(&[huge], &[]).is_err());
+}
+
+#[test]
+fn invisible_and_bidi_controls_do_not_hide_a_phrase() {
+    let m = matcher();
+    for c in [
+        '\u{200b}', '\u{200d}', '\u{2060}', '\u{202e}', '\u{202a}', '\u{2066}', '\u{2069}', '\u{feff}', '\u{061c}',
+    ] {
+        let text = format!("提交其他{c}相关材料");
+        assert_eq!(found(&m, &text).len(), 1, "U+{:04X}", c as u32);
+    }
+}
+
+#[test]
+fn a_hit_group_narrows_the_reported_words() {
+    let mut deng = entry("(?P<hit>等)(材料|部门)", VagueClass::OpenList);
+    deng.regex = true;
+    let m = Matcher::new(&[deng], &[]).unwrap();
+    assert_eq!(found(&m, "海关等部门"), ["等"]);
+    assert_eq!(found(&m, "等待"), Vec::<&str>::new());
+}
+
+/// Issue 15: many phrases in one string and a phrase at the end of a long
+/// line are all found (the context checks are cursors, not rescans; timing
+/// is measured by scripts/bench_text.py, not here).
+#[test]
+fn many_phrases_in_one_string_and_a_phrase_at_the_end_of_a_long_line() {
+    let m = matcher();
+    let text = "其他相关材料、身份证等".repeat(20_000);
+    let hits = found(&m, &text);
+    assert_eq!(hits.len(), 40_000);
+    assert_eq!(hits.iter().filter(|h| **h == "等").count(), 20_000);
+    let long = format!("{}提交其他相关材料", "申请人提交身份证明".repeat(100_000));
+    assert_eq!(found(&m, &long), ["其他相关材料"]);
+}
