@@ -9,6 +9,7 @@ pub(crate) mod item;
 pub(crate) mod local;
 pub(crate) mod material;
 pub(crate) mod meta;
+pub(crate) mod provenance;
 pub(crate) mod region;
 
 pub(crate) use agency::{AgenciesFile, Agency, Department, DepartmentsFile};

@@ -63,6 +63,7 @@ pub(crate) mod material_requirement;
 pub(crate) mod missing_file;
 pub(crate) mod online_depth_visits;
 pub(crate) mod promised_deadline;
+pub(crate) mod provenance_invalid;
 pub(crate) mod region_level;
 pub(crate) mod result_sample;
 pub(crate) mod schema;
@@ -79,6 +80,7 @@ pub(crate) mod unknown_member;
 pub(crate) mod unknown_region;
 pub(crate) mod unreadable_file;
 pub(crate) mod unused_lexicon_entry;
+pub(crate) mod unverified_fact;
 pub(crate) mod vague;
 pub(crate) mod vague_catch_all;
 pub(crate) mod vague_discretion;
@@ -258,6 +260,8 @@ pub(crate) static RULES: &[&Rule] = &[
     &implementation_code::RULE,
     &credit_code::RULE,
     &credit_code_missing::RULE,
+    &unverified_fact::RULE,
+    &provenance_invalid::RULE,
     &region_level::RULE,
     &coverage::RULE,
     &deadline_unit::RULE,
