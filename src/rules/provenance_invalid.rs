@@ -35,6 +35,9 @@ fn check(ctx: &Context, sink: &mut Sink) {
     for l in &ctx.catalog.locals {
         entries(sink, l.file, "", &l.value, &l.value.provenance);
     }
+    for b in &ctx.catalog.bundles {
+        entries(sink, b.file, "", &b.value, &b.value.provenance);
+    }
     for a in &ctx.catalog.agencies {
         entries(sink, a.file, &a.pointer, &a.value, &a.value.provenance);
     }

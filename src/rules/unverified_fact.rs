@@ -12,7 +12,7 @@ pub(crate) const RULE: Rule = Rule {
     severity: Severity::Info,
     summary: "事实待核实：尚未取得公开来源",
     doc: super::Doc {
-        what: "基本目录事项、实施清单和实施主体的来源记录（provenance）中，状态为“待核实”的每一项事实。每项报告一条提示，检查汇总行列出待核实的项数。",
+        what: "基本目录事项、实施清单、一件事和实施主体的来源记录（provenance）中，状态为“待核实”的每一项事实。每项报告一条提示，检查汇总行列出待核实的项数。",
         why: "目录要发布为群众阅读的办事指南，每项事实都应有公开来源。尚未核实的事实（如没有取自本区划公布的实施清单的承诺办结时限）不得当作已核实的事实发布：标为待核实，办事指南据此标注，核实后改为“已核实”并写明来源。这只是提示级别，不阻断提交。",
         basis: "《关于加快推进服务政府建设的意见》（办事公开：依据、条件、要求）；青政办函〔2021〕44号（科学细化量化办事服务标准）；catalog/README.md“来源与待核实”。",
         bad: "\"provenance\": {\"/promised_deadline\": {\"status\": \"待核实\"}}",
@@ -32,6 +32,9 @@ fn check(ctx: &Context, sink: &mut Sink) {
     }
     for l in &ctx.catalog.locals {
         report(sink, l.file, "", &l.value.provenance);
+    }
+    for b in &ctx.catalog.bundles {
+        report(sink, b.file, "", &b.value.provenance);
     }
     for a in &ctx.catalog.agencies {
         report(sink, a.file, &a.pointer, &a.value.provenance);
