@@ -103,8 +103,6 @@ impl Source {
 /// The provenance that covers a pointer: the entry of the pointer itself or
 /// of its nearest ancestor ("" covers everything). Guides ask this for each
 /// fact they print.
-// The guide (`tongbiao guide`, another branch) is its caller.
-#[cfg_attr(not(test), allow(dead_code))]
 pub(crate) fn covering<'a>(map: &'a ProvenanceMap, pointer: &str) -> Option<&'a Provenance> {
     let mut p = pointer;
     loop {

@@ -50,6 +50,7 @@ pub(crate) mod exemption_unused;
 pub(crate) mod fee_basis;
 pub(crate) mod fee_none_with_charges;
 pub(crate) mod file_name;
+pub(crate) mod form_file_missing;
 pub(crate) mod format_canonical;
 pub(crate) mod immediate_case;
 pub(crate) mod implementation_code;
@@ -244,6 +245,7 @@ pub(crate) static RULES: &[&Rule] = &[
     &schema::RULE,
     &unknown_file::RULE,
     &missing_file::RULE,
+    &form_file_missing::RULE,
     &file_name::RULE,
     &duplicate_id::RULE,
     &duplicate_item::RULE,
