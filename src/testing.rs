@@ -336,7 +336,7 @@ fn with_baseline(mut out: Outcome, example: &Example) -> Result<Outcome, String>
 
 /// Test catalog files (the clean base with `changes` applied: `Some(text)`
 /// replaces or adds a file, `None` removes it) loaded as one diff side.
-fn side_with(changes: &[(&str, Option<&str>)]) -> crate::load::Loaded {
+pub(crate) fn side_with(changes: &[(&str, Option<&str>)]) -> crate::load::Loaded {
     let files = base_with(changes);
     loaded(files.into_iter().map(|(p, t)| (p, Ok(t.into_bytes()))).collect())
 }

@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use super::compare::{deadline, fields, json, ranked};
+use super::compare::{deadline, fields, json, provenance, ranked};
 use super::{path, Ctx, Out};
 use crate::catalog::local::OnlineDepth;
 use crate::catalog::{Catalog, Local};
@@ -155,6 +155,7 @@ fn local(out: &mut Out, ctx: &Ctx, o: &Local, n: &Local) {
         "version",
         "updated",
         "change_notes",
+        "provenance",
         "promised_deadline",
         "visits",
         "in_service_centre",
@@ -162,4 +163,5 @@ fn local(out: &mut Out, ctx: &Ctx, o: &Local, n: &Local) {
         "implementation_code",
     ];
     fields(out, ctx, "", &jo, &jn, &skip);
+    provenance(out, ctx, &o.provenance, &n.provenance);
 }
