@@ -56,6 +56,7 @@ pub(crate) mod immediate_case;
 pub(crate) mod implementation_code;
 pub(crate) mod invalid_json;
 pub(crate) mod invalid_utf8;
+pub(crate) mod legal_basis_superseded;
 pub(crate) mod license_steps;
 mod loading;
 pub(crate) mod material_exemption;
@@ -273,6 +274,7 @@ pub(crate) static RULES: &[&Rule] = &[
     &visit_reason::RULE,
     &online_depth_visits::RULE,
     &delivery_by_post::RULE,
+    &legal_basis_superseded::RULE,
     &fee_basis::RULE,
     &fee_none_with_charges::RULE,
     &material_exemption::RULE,

@@ -38,13 +38,15 @@ pub(crate) fn value(out: &mut Out, ctx: &Ctx, pointer: &str, old: Option<&Value>
     out.push(ctx, kind, pointer, os, ns);
 }
 
-/// Every key of two objects compared as [`value`], except `skip`.
+/// Every key of two objects compared as [`value`], except `skip`,
+/// `$schema` and `provenance`.
 pub(crate) fn fields(out: &mut Out, ctx: &Ctx, base: &str, old: &Value, new: &Value, skip: &[&str]) {
     let empty = serde_json::Map::new();
     let o = old.as_object().unwrap_or(&empty);
     let n = new.as_object().unwrap_or(&empty);
     let mut keys: Vec<&String> = o.keys().chain(n.keys().filter(|k| !o.contains_key(*k))).collect();
-    keys.retain(|k| !skip.contains(&k.as_str()) && k.as_str() != "$schema");
+    // A file's provenance is compared by [`provenance`].
+    keys.retain(|k| !skip.contains(&k.as_str()) && !["$schema", "provenance"].contains(&k.as_str()));
     for k in keys {
         value(out, ctx, &format!("{base}/{k}"), o.get(k), n.get(k));
     }

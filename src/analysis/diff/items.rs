@@ -75,7 +75,6 @@ fn item(out: &mut Out, ctx: &Ctx, old: &Item, new: &Item) {
         "version",
         "updated",
         "change_notes",
-        "provenance",
         "conditions",
         "materials",
         "process",

@@ -49,6 +49,7 @@ pub(crate) fn compare(
                     out.push(&ctx, "local-recoded", "/region", Some(was), Some(ctx.file.clone()));
                 }
                 local(out, &ctx, &old.value, &l.value);
+                provenance(out, &ctx, &old.value.provenance, &l.value.provenance);
             }
             None if in_base.contains(item) && !failed.contains(&ctx.file) => {
                 out.push(&ctx, "coverage-gained", "", None, Some(region.clone()));
@@ -155,7 +156,6 @@ fn local(out: &mut Out, ctx: &Ctx, o: &Local, n: &Local) {
         "version",
         "updated",
         "change_notes",
-        "provenance",
         "promised_deadline",
         "visits",
         "in_service_centre",
@@ -163,5 +163,4 @@ fn local(out: &mut Out, ctx: &Ctx, o: &Local, n: &Local) {
         "implementation_code",
     ];
     fields(out, ctx, "", &jo, &jn, &skip);
-    provenance(out, ctx, &o.provenance, &n.provenance);
 }
