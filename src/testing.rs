@@ -123,6 +123,8 @@ pub(crate) fn base() -> Vec<(String, String)> {
         ("items/630101001000.json", ITEM),
         ("local/630100/630101001000.json", LOCAL),
         ("bundles/test-bundle.json", BUNDLE),
+        // The result sample the item names (form-file-missing).
+        ("forms/测试许可证（样本）.pdf", "%PDF-1.4\n"),
     ]
     .into_iter()
     .map(|(p, t)| (p.to_string(), t.to_string()))
@@ -334,7 +336,7 @@ fn with_baseline(mut out: Outcome, example: &Example) -> Result<Outcome, String>
 
 /// Test catalog files (the clean base with `changes` applied: `Some(text)`
 /// replaces or adds a file, `None` removes it) loaded as one diff side.
-fn side_with(changes: &[(&str, Option<&str>)]) -> crate::load::Loaded {
+pub(crate) fn side_with(changes: &[(&str, Option<&str>)]) -> crate::load::Loaded {
     let files = base_with(changes);
     loaded(files.into_iter().map(|(p, t)| (p, Ok(t.into_bytes()))).collect())
 }

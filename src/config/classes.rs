@@ -103,6 +103,9 @@ pub const KINDS: &[(&str, Class, &str)] = &[
     // editorial
     ("reworded", Neutral, "措辞调整（规范化后相同）"),
     ("reordered", Neutral, "仅顺序调整"),
+    // provenance of a fact
+    ("fact-verified", Neutral, "事实经核实（写明来源）"),
+    ("fact-unverified", Neutral, "事实标为待核实"),
 ];
 
 /// Class and label of a kind in the default table (an unknown kind is a

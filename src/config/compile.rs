@@ -67,6 +67,7 @@ pub(super) fn compile(
     check_uniform_elements(&r.uniform_elements, &mut errs);
     let synonyms = compile_synonyms(&r.synonyms, &mut errs);
     let diff_classes = compile_classes(&r.diff.classes, &mut errs);
+    check_superseded(&r.superseded, &mut errs);
     let phrases = check_lexicon_entries(&lex.entries, &mut errs);
     check_allow_list(&lex.allow, &phrases, &mut errs);
     let exemptions = compile_exemptions(&ex.exemptions, known, &mut errs);
@@ -91,12 +92,39 @@ pub(super) fn compile(
         allow_count: lex.allow.len(),
         exemptions,
         diff_classes,
+        superseded: r.superseded,
     })
 }
 
 /// The uniformity report's basis when rules.json names no provincial
 /// document: national texts only (domain notes §5).
 pub(crate) const NATIONAL_BASIS: &str = "依据：《优化营商环境条例》（无差别受理、同标准办理）；《国务院关于进一步优化政务服务提升行政效能推动“高效办成一件事”的指导意见》（国发〔2024〕3号）。";
+
+/// rules.json `superseded`: each document and its successor a title in
+/// 《》, the date (when given) a real date.
+fn check_superseded(list: &[super::raw::Superseded], errs: &mut Vec<Problem>) {
+    let titled = |t: &str| t.trim().starts_with('《') && t.trim().ends_with('》') && t.trim().chars().count() > 2;
+    for (i, e) in list.iter().enumerate() {
+        for (field, v) in [("document", &e.document), ("by", &e.by)] {
+            if !titled(v) {
+                errs.push(bad(
+                    RULES_ID,
+                    &format!("/superseded/{i}/{field}"),
+                    format!("“{v}”不是带书名号的文件名称"),
+                    "写文件全称并加书名号，如“《中华人民共和国医师法》”",
+                ));
+            }
+        }
+        if let Some(d) = e.since.as_deref().filter(|d| super::parse_date(d).is_none()) {
+            errs.push(bad(
+                RULES_ID,
+                &format!("/superseded/{i}/since"),
+                format!("“{d}”不是 YYYY-MM-DD 格式的有效日期"),
+                "写成 2022-03-01 这样的日期，或删去",
+            ));
+        }
+    }
+}
 
 /// rules.json `diff.classes`: each key a change kind of the built-in
 /// table, each value one of the four classes.

@@ -150,6 +150,8 @@ pub struct Config {
     pub(crate) exemptions: Vec<Exemption>,
     /// The diff's classes: the defaults with rules.json `diff.classes`.
     pub diff_classes: classes::Classes,
+    /// Superseded documents (rules.json `superseded`).
+    pub(crate) superseded: Vec<raw::Superseded>,
 }
 
 /// The result of loading `rules/`: its sources (ids 0..n) and either the

@@ -53,6 +53,11 @@ pub(crate) struct RulesFile {
     /// 比较材料名称和事项名称（material-near-duplicate、duplicate-item）时视为相同的写法，每组两个以上，如 ["复印件", "影印件"]。以简体、无空格、无标点的形式书写。
     #[serde(default)]
     pub(crate) synonyms: Vec<Vec<String>>,
+    /// # 已被取代的文件
+    ///
+    /// 已废止或已被新文件取代的法律、法规、规章和规范性文件；事项仍引用时 legal-basis-superseded 报告。
+    #[serde(default)]
+    pub(crate) superseded: Vec<Superseded>,
     /// # 版本比较
     ///
     /// tongbiao diff 的设置：变更类别的覆盖。
@@ -63,6 +68,31 @@ pub(crate) struct RulesFile {
     /// tongbiao uniformity 报告开头引用的政策文件（本省文件写在这里，如青海省的青政办函〔2021〕44号）；不填时只引用全国性文件。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) uniformity_basis: Option<String>,
+}
+
+/// # 已被取代的文件
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Superseded {
+    /// # 文件名称
+    ///
+    /// 已被取代的文件全称，带书名号，如“《中华人民共和国执业医师法》”。
+    pub(crate) document: String,
+    /// # 取代文件
+    ///
+    /// 现行文件全称，带书名号。
+    pub(crate) by: String,
+    /// # 取代文件施行日期
+    ///
+    /// 可选；确知时填写，格式 YYYY-MM-DD。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))]
+    pub(crate) since: Option<String>,
+    /// # 说明
+    ///
+    /// 可选；取代关系的出处或需要注意的变化。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) note: Option<String>,
 }
 
 /// # 版本比较

@@ -51,11 +51,13 @@ pub(crate) mod exemption_unused;
 pub(crate) mod fee_basis;
 pub(crate) mod fee_none_with_charges;
 pub(crate) mod file_name;
+pub(crate) mod form_file_missing;
 pub(crate) mod format_canonical;
 pub(crate) mod immediate_case;
 pub(crate) mod implementation_code;
 pub(crate) mod invalid_json;
 pub(crate) mod invalid_utf8;
+pub(crate) mod legal_basis_superseded;
 pub(crate) mod license_steps;
 mod loading;
 pub(crate) mod material_exemption;
@@ -64,6 +66,7 @@ pub(crate) mod material_requirement;
 pub(crate) mod missing_file;
 pub(crate) mod online_depth_visits;
 pub(crate) mod promised_deadline;
+pub(crate) mod provenance_invalid;
 pub(crate) mod region_level;
 pub(crate) mod required_content;
 pub(crate) mod result_sample;
@@ -81,6 +84,7 @@ pub(crate) mod unknown_member;
 pub(crate) mod unknown_region;
 pub(crate) mod unreadable_file;
 pub(crate) mod unused_lexicon_entry;
+pub(crate) mod unverified_fact;
 pub(crate) mod vague;
 pub(crate) mod vague_catch_all;
 pub(crate) mod vague_discretion;
@@ -245,6 +249,7 @@ pub(crate) static RULES: &[&Rule] = &[
     &schema::RULE,
     &unknown_file::RULE,
     &missing_file::RULE,
+    &form_file_missing::RULE,
     &file_name::RULE,
     &duplicate_id::RULE,
     &duplicate_item::RULE,
@@ -262,6 +267,8 @@ pub(crate) static RULES: &[&Rule] = &[
     &credit_code::RULE,
     &credit_code_missing::RULE,
     &value_pending::RULE,
+    &unverified_fact::RULE,
+    &provenance_invalid::RULE,
     &region_level::RULE,
     &coverage::RULE,
     &deadline_unit::RULE,
@@ -271,6 +278,7 @@ pub(crate) static RULES: &[&Rule] = &[
     &visit_reason::RULE,
     &online_depth_visits::RULE,
     &delivery_by_post::RULE,
+    &legal_basis_superseded::RULE,
     &fee_basis::RULE,
     &fee_none_with_charges::RULE,
     &material_exemption::RULE,

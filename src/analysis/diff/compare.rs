@@ -7,6 +7,7 @@ use serde_json::Value;
 use super::text::same_meaning;
 use super::{Ctx, Out};
 use crate::analysis::show_json;
+use crate::catalog::provenance::{FactStatus, ProvenanceMap};
 use crate::catalog::Deadline;
 
 /// A model value as JSON (the model always serialises).
@@ -37,13 +38,15 @@ pub(crate) fn value(out: &mut Out, ctx: &Ctx, pointer: &str, old: Option<&Value>
     out.push(ctx, kind, pointer, os, ns);
 }
 
-/// Every key of two objects compared as [`value`], except `skip`.
+/// Every key of two objects compared as [`value`], except `skip`,
+/// `$schema` and `provenance`.
 pub(crate) fn fields(out: &mut Out, ctx: &Ctx, base: &str, old: &Value, new: &Value, skip: &[&str]) {
     let empty = serde_json::Map::new();
     let o = old.as_object().unwrap_or(&empty);
     let n = new.as_object().unwrap_or(&empty);
     let mut keys: Vec<&String> = o.keys().chain(n.keys().filter(|k| !o.contains_key(*k))).collect();
-    keys.retain(|k| !skip.contains(&k.as_str()) && k.as_str() != "$schema");
+    // A file's provenance is compared by [`provenance`].
+    keys.retain(|k| !skip.contains(&k.as_str()) && !["$schema", "provenance"].contains(&k.as_str()));
     for k in keys {
         value(out, ctx, &format!("{base}/{k}"), o.get(k), n.get(k));
     }
@@ -82,4 +85,75 @@ pub(crate) fn ranked<T: Serialize>(
         std::cmp::Ordering::Equal => return,
     };
     out.push(ctx, kind, pointer, Some(show(&json(old))), Some(show(&json(new))));
+}
+
+/// A file's provenance map: `fact-verified` when a fact's status became
+/// 已核实, `fact-unverified` when it became (or was newly marked) 待核实,
+/// any other change of an entry as [`value`]. Pointers are
+/// `/provenance/<the fact's pointer, escaped>`.
+pub(crate) fn provenance(out: &mut Out, ctx: &Ctx, old: &ProvenanceMap, new: &ProvenanceMap) {
+    let keys: std::collections::BTreeSet<&String> = old.keys().chain(new.keys()).collect();
+    for k in keys {
+        let pointer = format!("/provenance/{}", k.replace('~', "~0").replace('/', "~1"));
+        let (o, n) = (old.get(k), new.get(k));
+        let kind = match (o.map(|p| p.status), n.map(|p| p.status)) {
+            (Some(FactStatus::Unverified) | None, Some(FactStatus::Verified)) => "fact-verified",
+            (Some(FactStatus::Verified) | None, Some(FactStatus::Unverified)) => "fact-unverified",
+            _ => {
+                value(out, ctx, &pointer, o.map(json).as_ref(), n.map(json).as_ref());
+                continue;
+            }
+        };
+        out.push(
+            ctx,
+            kind,
+            &pointer,
+            o.map(|p| show(&json(p))),
+            n.map(|p| show(&json(p))),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::diff::{diff, Side};
+    use crate::testing::{edit, side_with, LOCAL};
+
+    const L: &str = "local/630100/630101001000.json";
+
+    fn with(provenance: &str) -> String {
+        edit(
+            LOCAL,
+            "\"deviations\": [],",
+            &format!("\"deviations\": [],\n  \"provenance\": {provenance},"),
+        )
+    }
+
+    #[test]
+    fn a_fact_becoming_verified_or_unverified_is_its_own_change() {
+        let base = side_with(&[(L, Some(&with(r#"{"/visits": {"status": "待核实"}}"#)))]);
+        let head = side_with(&[(
+            L,
+            Some(&with(
+                r#"{"/visits": {"status": "已核实", "source": {"url": "https://example.org"}}, "/promised_deadline": {"status": "待核实"}}"#,
+            )),
+        )]);
+        let d = diff(
+            &Side {
+                label: "base",
+                loaded: &base,
+            },
+            &Side {
+                label: "head",
+                loaded: &head,
+            },
+        );
+        let kinds: Vec<(&str, &str)> = d.changes.iter().map(|c| (c.kind, c.pointer.as_str())).collect();
+        assert!(kinds.contains(&("fact-verified", "/provenance/~1visits")), "{kinds:?}");
+        assert!(
+            kinds.contains(&("fact-unverified", "/provenance/~1promised_deadline")),
+            "{kinds:?}"
+        );
+        assert!(!kinds.iter().any(|(k, _)| *k == "field-changed"), "{kinds:?}");
+    }
 }

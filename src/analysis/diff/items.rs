@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use serde_json::Value;
 
-use super::compare::{deadline, fields, json, ranked, show, value};
+use super::compare::{deadline, fields, json, provenance, ranked, show, value};
 use super::text::{pair, same_meaning};
 use super::{path, Ctx, Out};
 use crate::catalog::item::{CaseType, ItemMaterial, Necessity, ProcessStep};
@@ -88,6 +88,7 @@ fn item(out: &mut Out, ctx: &Ctx, old: &Item, new: &Item) {
         "fees",
     ];
     fields(out, ctx, "", &json(old), &json(new), &skip);
+    provenance(out, ctx, &old.provenance, &new.provenance);
 }
 
 fn conditions(out: &mut Out, ctx: &Ctx, old: &[String], new: &[String]) {

@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use super::compare::{deadline, fields, json, ranked};
+use super::compare::{deadline, fields, json, provenance, ranked};
 use super::{path, Ctx, Out};
 use crate::catalog::local::OnlineDepth;
 use crate::catalog::{Catalog, Local};
@@ -49,6 +49,7 @@ pub(crate) fn compare(
                     out.push(&ctx, "local-recoded", "/region", Some(was), Some(ctx.file.clone()));
                 }
                 local(out, &ctx, &old.value, &l.value);
+                provenance(out, &ctx, &old.value.provenance, &l.value.provenance);
             }
             None if in_base.contains(item) && !failed.contains(&ctx.file) => {
                 out.push(&ctx, "coverage-gained", "", None, Some(region.clone()));
