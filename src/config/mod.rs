@@ -210,24 +210,33 @@ impl Config {
 /// default) and compile it. `known_rule` says whether a rule id exists:
 /// the registry sits above this layer and is asked, not imported.
 pub fn load(dir: Option<&Path>, known_rule: &dyn Fn(&str) -> bool) -> Loaded {
-    let on_disk = ConfigFile::ALL.map(|f| dir.map(|d| d.join(f.name())).filter(|p| p.is_file()));
-    let texts = ConfigFile::ALL.map(|f| match &on_disk[f as usize] {
-        Some(p) => RawFile {
+    let found = ConfigFile::ALL.map(|f| {
+        dir.map(|d| d.join(f.name())).filter(|p| p.is_file()).map(|p| RawFile {
             path: f.name().to_string(),
             bytes: std::fs::read(p).map_err(|e| crate::text::os_error(&e)),
-        },
-        None => RawFile {
+        })
+    });
+    load_found(dir, found, known_rule)
+}
+
+/// Compile `rules/` from the files found (in [`ConfigFile::ALL`] order,
+/// e.g. read at a git revision; `None` = the shipped default), shown
+/// under `dir`.
+pub fn load_found(dir: Option<&Path>, mut found: [Option<RawFile>; 3], known_rule: &dyn Fn(&str) -> bool) -> Loaded {
+    let present = found.each_ref().map(Option::is_some);
+    let texts = ConfigFile::ALL.map(|f| {
+        found[f as usize].take().unwrap_or_else(|| RawFile {
             path: f.name().to_string(),
             bytes: Ok(f.default_text().as_bytes().to_vec()),
-        },
+        })
     });
     let mut loaded = compile_files(texts, known_rule);
-    // Files read from disk are shown where they are; shipped defaults
-    // as rules/<name>.
+    // Files found are shown where they are; shipped defaults as
+    // rules/<name>.
     let disk_base = dir.map(crate::source::display_base);
-    for (src, disk) in loaded.sources.iter_mut().zip(&on_disk) {
-        src.base = match (disk, &disk_base) {
-            (Some(_), Some(b)) => b.clone(),
+    for (src, found) in loaded.sources.iter_mut().zip(present) {
+        src.base = match (found, &disk_base) {
+            (true, Some(b)) => b.clone(),
             _ => std::sync::Arc::from("rules/"),
         };
     }
