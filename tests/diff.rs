@@ -98,6 +98,48 @@ impl Repo {
     }
 }
 
+/// The item `from` becomes the items `to` (its file and every region's
+/// local file copied under each new code, each new item naming `olds` in
+/// `former_codes`); the files of every code in `olds` are deleted.
+fn descend(cat: &Path, olds: &[&str], from: &str, to: &[(&str, &str)]) {
+    let formers: Vec<Value> = olds
+        .iter()
+        .map(|c| {
+            let v: Value =
+                serde_json::from_str(&std::fs::read_to_string(cat.join(format!("items/{c}.json"))).unwrap()).unwrap();
+            serde_json::json!({"code": c, "name": v["name"]})
+        })
+        .collect();
+    let regions: Vec<PathBuf> = std::fs::read_dir(cat.join("local"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    for (code, name) in to {
+        let item = cat.join(format!("items/{code}.json"));
+        std::fs::copy(cat.join(format!("items/{from}.json")), &item).unwrap();
+        raw_edit(&item, |v| {
+            v["code"] = (*code).into();
+            v["name"] = (*name).into();
+            v["former_codes"] = Value::Array(formers.clone());
+            v["version"] = 1.into();
+        });
+        for r in &regions {
+            let local = r.join(format!("{code}.json"));
+            std::fs::copy(r.join(format!("{from}.json")), &local).unwrap();
+            raw_edit(&local, |v| {
+                v["item"] = (*code).into();
+                v["version"] = 1.into();
+            });
+        }
+    }
+    for c in olds {
+        std::fs::remove_file(cat.join(format!("items/{c}.json"))).unwrap();
+        for r in &regions {
+            std::fs::remove_file(r.join(format!("{c}.json"))).unwrap();
+        }
+    }
+}
+
 /// base → material → deadlines → reworded → recoded → removed.
 fn fixture() -> Repo {
     let tmp = tempfile::tempdir().unwrap();
@@ -145,6 +187,40 @@ fn fixture() -> Repo {
         std::fs::remove_file(e.unwrap().path().join("630101002000.json")).unwrap();
     }
     repo.commit("removed");
+    repo
+}
+
+/// The fixture, then → split → merged → item-recoded.
+fn descended() -> Repo {
+    let repo = fixture();
+    let cat = repo.cat();
+    let split = [
+        ("630101003000", "测试许可事项（首次申请）"),
+        ("630101004000", "测试许可事项（变更）"),
+    ];
+    descend(&cat, &["630101001000"], "630101001000", &split);
+    repo.commit("split");
+    let merged = [("630101005000", "测试许可事项（申请与变更）")];
+    descend(&cat, &["630101003000", "630101004000"], "630101003000", &merged);
+    repo.commit("merged");
+    // A re-code keeps the versions going (the file continues its predecessor).
+    descend(
+        &cat,
+        &["630101005000"],
+        "630101005000",
+        &[("630101006000", "测试许可事项（申请与变更）")],
+    );
+    for f in [cat.join("items/630101006000.json")].into_iter().chain(
+        std::fs::read_dir(cat.join("local"))
+            .unwrap()
+            .map(|e| e.unwrap().path().join("630101006000.json")),
+    ) {
+        raw_edit(&f, |v| {
+            v["version"] = 2.into();
+            v["updated"] = "2027-02-01".into();
+        });
+    }
+    repo.commit("item-recoded");
     repo
 }
 
@@ -197,6 +273,28 @@ fn each_commit_gets_its_class_and_region_count() {
 }
 
 #[test]
+fn splits_merges_and_recodes_of_items() {
+    let r = descended();
+    // One item split in two: two structural changes, 7 regions each; the
+    // old item and its local files are not reported removed, nor the new
+    // ones added.
+    let v = r.json("removed", "split");
+    assert_eq!(kinds(&v), vec![k("结构", "item-split", 7); 2], "{v:#}");
+    assert_eq!(v["counts"]["结构"], 2);
+    assert_eq!(kinds(&r.json("split", "merged")), vec![k("结构", "item-merged", 7)]);
+    // A re-code: the item and its 7 local files paired with their
+    // predecessors; the name is unchanged, so nothing else changed.
+    let v = r.json("merged", "item-recoded");
+    assert!(findings(&v).is_empty(), "{v:#}");
+    let mut got = kinds(&v);
+    got.sort();
+    let mut want = vec![k("结构", "local-item-recoded", 1); 7];
+    want.push(k("结构", "item-recoded", 7));
+    want.sort();
+    assert_eq!(got, want);
+}
+
+#[test]
 fn fail_on_burden_and_unreadable_sides() {
     let r = fixture();
     assert_eq!(r.diff(&["base", "material", "--fail-on", "增负"]).0, 1);
@@ -229,6 +327,18 @@ fn outputs_of_one_diff() {
         // 1: three longer deadlines without a basis (burden-without-basis).
         assert_eq!(code, 1);
         insta::assert_snapshot!(format!("diff_deadlines_{name}"), text);
+    }
+}
+
+#[test]
+fn outputs_of_a_split_and_a_merge() {
+    let r = descended();
+    for (name, from, to) in [("split", "removed", "split"), ("merged", "split", "merged")] {
+        for format in ["human", "markdown", "json"] {
+            let (code, text) = r.diff(&[from, to, "--format", format]);
+            assert_eq!(code, 0, "{text}");
+            insta::assert_snapshot!(format!("diff_{name}_{format}"), text);
+        }
     }
 }
 
