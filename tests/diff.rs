@@ -435,3 +435,39 @@ fn classes_are_overridden_by_rules_json() {
     assert!(text.contains("rules.json:5:"), "{text}");
     assert!(text.contains("没有标识为“no-such-kind”的变更种类"), "{text}");
 }
+
+#[test]
+fn exemptions_apply_to_the_diff_rules() {
+    let r = fixture();
+    let local = r.cat().join("local/630102/630101001000.json");
+    raw_edit(&local, |v| v["windows"][0]["hours"] = "工作日 9:00-17:00".into());
+    let l = "local/630102/630101001000.json".to_string();
+    let v = r.json("HEAD", "catalog");
+    assert_eq!(findings(&v), vec![("version-not-bumped".into(), l.clone())], "{v:#}");
+    let rules = r.dir.join("rules");
+    std::fs::create_dir_all(&rules).unwrap();
+    std::fs::write(
+        rules.join("exemptions.json"),
+        r#"{"exemptions": [{"item": "630101001000", "region": "630102", "pointer": "/version", "rule": "version-not-bumped", "reason": "测试", "basis": "测试依据", "approver": "测试处", "expires": "2099-12-31"}]}"#,
+    )
+    .unwrap();
+    let (code, text) = r.diff(&["HEAD", "--format", "json"]);
+    assert_eq!(code, 0, "{text}");
+    let v: Value = serde_json::from_str(&text).unwrap();
+    assert!(findings(&v).is_empty(), "{v:#}");
+    // Expired: it exempts nothing.
+    let (code, text) = r.diff(&["HEAD", "--format", "json", "--today", "2100-01-01"]);
+    assert_eq!(code, 1, "{text}");
+    let v: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(findings(&v), vec![("version-not-bumped".into(), l)], "{v:#}");
+    // lint, which does not run the diff rules, does not call it unused.
+    let out = Command::cargo_bin("tongbiao")
+        .unwrap()
+        .current_dir(&r.dir)
+        .args(["lint", "catalog", "--format", "json", "--show-info"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("\"findings\""), "{text}");
+    assert!(!text.contains("exemption-unused"), "{text}");
+}
