@@ -471,3 +471,71 @@ fn exemptions_apply_to_the_diff_rules() {
     assert!(text.contains("\"findings\""), "{text}");
     assert!(!text.contains("exemption-unused"), "{text}");
 }
+
+/// Standard output of `git ARGS` in `dir`.
+fn git_out(dir: &Path, args: &[&str]) -> String {
+    let out = std::process::Command::new("git")
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "git {args:?}");
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
+}
+
+#[test]
+fn bad_input_names_the_revision_and_the_path() {
+    let r = fixture();
+    // A shallow clone without the base commit: exit 2, the commit named.
+    let sha = git_out(&r.dir, &["rev-parse", "base"]);
+    let url = format!("file://{}", r.dir.display());
+    git(&r.dir, &["clone", "-q", "--depth", "1", &url, "shallow"]);
+    let shallow = r.dir.join("shallow");
+    let run = |args: &[&str]| {
+        let out = Command::cargo_bin("tongbiao")
+            .unwrap()
+            .current_dir(&shallow)
+            .args(args)
+            .output()
+            .unwrap();
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    for args in [
+        vec!["diff", sha.as_str(), "HEAD"],
+        vec!["lint", "catalog", "--base", sha.as_str()],
+        vec!["lint", "catalog", "--base", sha.as_str(), "--head", "HEAD"],
+    ] {
+        let (code, err) = run(&args);
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(
+            err.contains(&format!("找不到修订版本 {sha}")) && err.contains("浅克隆"),
+            "{args:?}: {err}"
+        );
+    }
+    // A blob that is not UTF-8 in one revision: a note naming the
+    // revision and the file; the rest is diffed.
+    std::fs::write(r.cat().join("items/630101001000.json"), b"\xff\xfe\x00{").unwrap();
+    edit(&r.cat().join("local/630102/630101001000.json"), |v| {
+        v["visits"] = 2.into()
+    });
+    r.commit("binary");
+    let (code, text) = r.diff(&["removed", "binary", "--format", "json"]);
+    assert_eq!(code, 1, "{text}");
+    assert!(
+        text.contains("注意：binary 中的 items/630101001000.json 未能读取，未参与比较：不是 UTF-8 文本"),
+        "{text}"
+    );
+    assert!(text.contains("visits-more") && !text.contains("item-removed"), "{text}");
+    // The catalog directory absent at one revision.
+    git(&r.dir, &["rm", "-rq", "catalog"]);
+    git(&r.dir, &["commit", "-qm", "gone"]);
+    let (code, text) = r.diff(&["binary", "HEAD"]);
+    assert_eq!(code, 2, "{text}");
+    assert!(
+        text.contains("无法读取新版本 HEAD：修订版本 HEAD 中没有目录 catalog"),
+        "{text}"
+    );
+}
