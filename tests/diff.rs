@@ -539,3 +539,71 @@ fn bad_input_names_the_revision_and_the_path() {
         "{text}"
     );
 }
+
+/// The findings of `tongbiao lint ARGS` in `dir` (JSON).
+fn lint_findings(dir: &Path, args: &[&str]) -> Value {
+    let out = Command::cargo_bin("tongbiao")
+        .unwrap()
+        .current_dir(dir)
+        .arg("lint")
+        .args(args)
+        .args(["--format", "json", "--today", "2026-12-01"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(matches!(out.status.code(), Some(0 | 1)), "{args:?}: {err}");
+    serde_json::from_slice::<Value>(&out.stdout).unwrap()["findings"].clone()
+}
+
+#[test]
+fn lint_base_agrees_with_a_full_lint_on_each_fixture_commit() {
+    let r = descended();
+    let tags = [
+        "base",
+        "material",
+        "deadlines",
+        "reword-setup",
+        "reworded",
+        "recoded",
+        "removed",
+        "split",
+        "merged",
+        "item-recoded",
+    ];
+    for pair in tags.windows(2) {
+        let (from, to) = (pair[0], pair[1]);
+        git(&r.dir, &["checkout", "-qf", to]);
+        let diff = git_out(&r.dir, &["diff", "--name-only", from, to, "--", "catalog"]);
+        let changed: Vec<&str> = diff.lines().collect();
+        let grouped = |p: &&str| ["catalog/items/", "catalog/local/"].iter().any(|d| p.starts_with(d));
+        let full = if changed.iter().all(grouped) {
+            // The changed files and their item groups, as they exist now.
+            let mut affected: Vec<String> = Vec::new();
+            for p in &changed {
+                let code = p.rsplit('/').next().unwrap().trim_end_matches(".json");
+                affected.push(format!("catalog/items/{code}.json"));
+                for e in std::fs::read_dir(r.cat().join("local")).unwrap() {
+                    let region = e.unwrap().file_name().to_string_lossy().into_owned();
+                    affected.push(format!("catalog/local/{region}/{code}.json"));
+                }
+            }
+            affected.retain(|p| r.dir.join(p).is_file());
+            affected.sort();
+            affected.dedup();
+            let args: Vec<&str> = affected.iter().map(String::as_str).collect();
+            if args.is_empty() {
+                // A whole item group deleted: nothing left to report.
+                Value::Array(Vec::new())
+            } else {
+                lint_findings(&r.dir, &args)
+            }
+        } else {
+            lint_findings(&r.dir, &["catalog"])
+        };
+        for head in [None, Some(to)] {
+            let mut args = vec!["catalog", "--base", from];
+            args.extend(head.iter().flat_map(|h| ["--head", *h]));
+            assert_eq!(lint_findings(&r.dir, &args), full, "{args:?}");
+        }
+    }
+}
