@@ -94,3 +94,7 @@ echo "== (c) the 5 edits committed: lint --base changed --head HEAD (commit to c
 g commit -qam five
 "$BIN" lint catalog --base changed --head HEAD --format json 2>&1 > /dev/null | tail -1 || true
 measure "lint --base --head" "$BIN" lint catalog --base changed --head HEAD --format json
+echo "== git diff-tree of the same two commits (the tree comparison alone, for reference)"
+measure "git diff-tree" git diff-tree -r --name-only changed HEAD
+echo "== tongbiao --version (process start, for reference)"
+measure "tongbiao --version" "$BIN" --version

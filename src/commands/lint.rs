@@ -137,7 +137,7 @@ fn lint_since(
     };
     let snap: &dyn Snapshot = match &side.catalog {
         since::Catalog::Disk => &Disk(&target.root),
-        since::Catalog::Commit(c) => c,
+        since::Catalog::Commit(c) => c.as_ref(),
     };
     let found = lint::partial::lint_changed(snap, &target.root, &side.cfg, today, &side.changed, side.rules_changed);
     let (out, scope) = match found {

@@ -43,6 +43,9 @@ pub fn open_commits(dir: &Path, base: &str, head: &str) -> Result<Commits, Strin
 /// One entry of a tree: name, whether it is a tree, its id.
 type Entry = (String, bool, ObjectId);
 
+/// An entry's kind (tree or not) and id on the base and the head side.
+type Sides = (Option<(bool, ObjectId)>, Option<(bool, ObjectId)>);
+
 impl Commits {
     /// Whether the directory exists at the head commit.
     pub fn at_head(&self) -> bool {
@@ -73,7 +76,7 @@ impl Commits {
         if a == b {
             return Ok(());
         }
-        let mut both: BTreeMap<String, (Option<(bool, ObjectId)>, Option<(bool, ObjectId)>)> = BTreeMap::new();
+        let mut both: BTreeMap<String, Sides> = BTreeMap::new();
         for (name, tree, id) in self.entries(a)? {
             both.entry(name).or_default().0 = Some((tree, id));
         }

@@ -50,27 +50,7 @@ pub(crate) fn compare(
         match base.get(&(region.clone(), item.clone())) {
             Some(old) => {
                 let was = path(bs, old.file);
-                if old.value.region != l.value.region {
-                    out.push(
-                        &ctx,
-                        "local-recoded",
-                        "/region",
-                        Some(was.clone()),
-                        Some(ctx.file.clone()),
-                    );
-                }
-                if old.value.item != l.value.item {
-                    out.push(
-                        &ctx,
-                        "local-item-recoded",
-                        "/item",
-                        Some(was.clone()),
-                        Some(ctx.file.clone()),
-                    );
-                }
-                if was != ctx.file {
-                    out.predecessors.insert(ctx.file.clone(), was);
-                }
+                moved(out, &ctx, was, (&old.value, &l.value));
                 local(out, &ctx, &old.value, &l.value);
             }
             None if in_base.contains(item.as_str()) && !failed.contains(&ctx.file) => {
@@ -96,6 +76,32 @@ pub(crate) fn compare(
         if in_head.contains(item.as_str()) && !failed.contains(&ctx.file) {
             out.push(&ctx, "coverage-lost", "", Some(l.value.region.clone()), None);
         }
+    }
+}
+
+/// A local file paired under another path (its region or item re-coded):
+/// the structural change, and the predecessor the diff rules compare with.
+fn moved(out: &mut Out, ctx: &Ctx, was: String, (o, n): (&Local, &Local)) {
+    if o.region != n.region {
+        out.push(
+            ctx,
+            "local-recoded",
+            "/region",
+            Some(was.clone()),
+            Some(ctx.file.clone()),
+        );
+    }
+    if o.item != n.item {
+        out.push(
+            ctx,
+            "local-item-recoded",
+            "/item",
+            Some(was.clone()),
+            Some(ctx.file.clone()),
+        );
+    }
+    if was != ctx.file {
+        out.predecessors.insert(ctx.file.clone(), was);
     }
 }
 

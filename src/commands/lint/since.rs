@@ -13,7 +13,7 @@ use crate::rules;
 /// Where the catalog's files are read.
 pub(super) enum Catalog {
     Disk,
-    Commit(Commits),
+    Commit(Box<Commits>),
 }
 
 /// What `lint --base` needs to know before linting.
@@ -69,7 +69,7 @@ pub(super) fn commits(root: &Path, rules: (&Path, bool), rev: &str, head: &str) 
         Err(_) => (config::load(None, &rules::known), None),
     };
     Ok(Side {
-        catalog: Catalog::Commit(commits),
+        catalog: Catalog::Commit(Box::new(commits)),
         changed,
         cfg,
         rules_changed,
