@@ -166,6 +166,9 @@ fn is_registry(p: &str) -> bool {
 /// both sorted. Only the directories `local/` and `agencies/` are listed;
 /// every other file is asked for by path.
 fn subset(snap: &dyn Snapshot, changed: &[String]) -> (Vec<String>, Vec<String>) {
+    if changed.is_empty() {
+        return (Vec::new(), Vec::new());
+    }
     let mut codes: BTreeSet<String> = BTreeSet::new();
     let mut bundles: Vec<String> = Vec::new();
     for p in changed {
