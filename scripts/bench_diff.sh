@@ -4,7 +4,9 @@
 #      (scripts/gen_bench_catalog.py) where 1% of the files changed (the promised
 #      deadline of 1,000 local files lengthened by 5 days);
 #  (b) `tongbiao lint --base HEAD` with 5 local files edited in the work
-#      tree, and a full `tongbiao lint` of the same tree for the ratio.
+#      tree, and a full `tongbiao lint` of the same tree for the ratio;
+#  (c) the same 5 edits committed: `tongbiao lint --base changed --head HEAD`
+#      (commit to commit, the PR check in CI; no work-tree scan).
 #
 #   cargo build --release
 #   scripts/bench_diff.sh [DIR] [BINARY]      # DIR default /tmp/tongbiao-bench-diff
@@ -88,3 +90,11 @@ echo "== lint --base HEAD again, after the index refresh"
 measure "lint --base (refreshed index)" "$BIN" lint catalog --base HEAD --format json
 echo "== full lint of the same tree"
 measure "lint (full)" "$BIN" lint catalog --format json
+echo "== (c) the 5 edits committed: lint --base changed --head HEAD (commit to commit)"
+g commit -qam five
+"$BIN" lint catalog --base changed --head HEAD --format json 2>&1 > /dev/null | tail -1 || true
+measure "lint --base --head" "$BIN" lint catalog --base changed --head HEAD --format json
+echo "== git diff-tree of the same two commits (the tree comparison alone, for reference)"
+measure "git diff-tree" git diff-tree -r --name-only changed HEAD
+echo "== tongbiao --version (process start, for reference)"
+measure "tongbiao --version" "$BIN" --version

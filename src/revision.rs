@@ -9,9 +9,11 @@ use std::path::{Component, Path, PathBuf};
 use crate::load::{is_data_candidate, RawFile};
 
 mod changes;
+mod commits;
 mod pair;
 
 pub use changes::changed_since;
+pub use commits::{open_commits, Commits};
 pub use pair::{read_changed, Which};
 
 /// The catalog directory `catalog` (a path as the user gave it, relative to
@@ -51,6 +53,15 @@ struct Opened {
 }
 
 fn open(catalog: &Path, rev: &str) -> Result<Opened, String> {
+    let (repo, rel) = locate(catalog)?;
+    let (tree, shown) = tree_at(&repo, &rel, rev)?;
+    Ok(Opened { repo, rel, shown, tree })
+}
+
+/// The repository holding the directory `catalog` (which need not exist
+/// in the work tree) and the directory's path in it ('/'-separated; "" =
+/// the root).
+fn locate(catalog: &Path) -> Result<(gix::Repository, String), String> {
     let cwd = std::env::current_dir().map_err(|e| format!("无法确定当前目录：{e}"))?;
     let abs = clean(&cwd.join(catalog));
     let start = ancestor_dir(&abs);
@@ -61,6 +72,18 @@ fn open(catalog: &Path, rev: &str) -> Result<Opened, String> {
         .ok_or_else(|| "git 仓库没有工作区（裸仓库），无法确定目录在仓库中的位置".to_string())?;
     let rel = rel_in_repo(&abs, &workdir)
         .ok_or_else(|| format!("目录 {} 不在仓库 {} 中", catalog.display(), workdir.display()))?;
+    let rel = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/");
+    Ok((repo, rel))
+}
+
+/// The tree of the directory `rel` at revision `rev` (`None` when the
+/// directory is absent there), and the directory's name for messages
+/// ("." for the root).
+fn tree_at(repo: &gix::Repository, rel: &str, rev: &str) -> Result<(Option<gix::ObjectId>, String), String> {
     let id = repo
         .rev_parse_single(rev)
         .map_err(|e| format!("找不到修订版本 {rev}（{e}）；浅克隆时请先取回该提交"))?;
@@ -69,37 +92,25 @@ fn open(catalog: &Path, rev: &str) -> Result<Opened, String> {
         .map_err(|e| e.to_string())
         .and_then(|o| o.peel_to_tree().map_err(|e| e.to_string()))
         .map_err(|e| format!("修订版本 {rev} 无法读取为目录树（{e}）"))?;
-    let rel_s = rel
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/");
-    let shown = if rel_s.is_empty() { ".".into() } else { rel_s.clone() };
-    let tree = if rel_s.is_empty() {
-        Some(root.id)
-    } else {
-        let entry = root
-            .lookup_entry_by_path(&rel)
-            .map_err(|e| format!("修订版本 {rev} 中无法查找 {shown}（{e}）"))?;
-        match entry {
-            None => None,
-            Some(entry) => Some(
-                entry
-                    .object()
-                    .ok()
-                    .and_then(|o| o.peel_to_tree().ok())
-                    .ok_or_else(|| format!("修订版本 {rev} 中的 {shown} 不是目录"))?
-                    .id,
-            ),
-        }
+    let shown = if rel.is_empty() { ".".into() } else { rel.to_string() };
+    if rel.is_empty() {
+        return Ok((Some(root.id), shown));
+    }
+    let entry = root
+        .lookup_entry(rel.split('/'))
+        .map_err(|e| format!("修订版本 {rev} 中无法查找 {shown}（{e}）"))?;
+    let tree = match entry {
+        None => None,
+        Some(entry) => Some(
+            entry
+                .object()
+                .ok()
+                .and_then(|o| o.peel_to_tree().ok())
+                .ok_or_else(|| format!("修订版本 {rev} 中的 {shown} 不是目录"))?
+                .id,
+        ),
     };
-    drop(root);
-    Ok(Opened {
-        repo,
-        rel: rel_s,
-        shown,
-        tree,
-    })
+    Ok((tree, shown))
 }
 
 /// The data files of a tree: path relative to it and blob id.

@@ -362,7 +362,9 @@ fn diff_findings(b: &crate::load::Loaded, h: &crate::load::Loaded) -> Vec<Diagno
         label: "head",
         loaded: h,
     };
-    crate::lint::changes::check(&base, &head, &config).findings.diagnostics
+    crate::lint::changes::check(&base, &head, &config, TODAY)
+        .findings
+        .diagnostics
 }
 
 /// The diff rules' findings (rule id, message) from `base` to `head`,

@@ -1,171 +1,17 @@
-//! `tongbiao diff` on a fixture git repository built here: a base commit
-//! of the uniformity case's catalog (with 湟中 still 630122 湟中县), then
-//! one commit per kind of change; each diff's classes and region counts
-//! are asserted, and one diff's three outputs are snapshots.
+//! `tongbiao diff` on a fixture git repository built here
+//! (`diff_fixture`): a base commit of the uniformity case's catalog (with
+//! 湟中 still 630122 湟中县), then one commit per kind of change; each
+//! diff's classes and region counts are asserted, and the outputs of some
+//! diffs are snapshots.
 
 #![allow(clippy::unwrap_used, clippy::too_many_lines)] // test code: a failed unwrap is a failed test
 
 mod common;
-use common::{copy_dir, git};
+mod diff_fixture;
+use common::copy_dir;
+use diff_fixture::*;
 
-use std::path::{Path, PathBuf};
-
-use assert_cmd::Command;
 use serde_json::Value;
-
-/// Edit a JSON file as a maintainer does: an item's or local file's
-/// `version` goes up by one and `updated` forward (version-not-bumped).
-fn edit(file: &Path, f: impl FnOnce(&mut Value)) {
-    let versioned = ["items", "local"]
-        .iter()
-        .any(|d| file.components().any(|c| c.as_os_str() == *d));
-    raw_edit(file, |v| {
-        f(v);
-        if versioned {
-            let n = v["version"].as_u64().unwrap() + 1;
-            v["version"] = n.into();
-            v["updated"] = format!("2027-01-{n:02}").into();
-        }
-    });
-}
-
-/// Edit a JSON file, nothing else.
-fn raw_edit(file: &Path, f: impl FnOnce(&mut Value)) {
-    let mut v: Value = serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
-    f(&mut v);
-    std::fs::write(file, serde_json::to_string_pretty(&v).unwrap() + "\n").unwrap();
-}
-
-/// Replace a region code everywhere under `catalog` (file contents and the
-/// local/agencies paths).
-fn recode(cat: &Path, from: &str, to: &str, name: &str) {
-    std::fs::rename(cat.join(format!("local/{from}")), cat.join(format!("local/{to}"))).unwrap();
-    std::fs::rename(
-        cat.join(format!("agencies/{from}.json")),
-        cat.join(format!("agencies/{to}.json")),
-    )
-    .unwrap();
-    let mut files = vec![cat.join(format!("agencies/{to}.json"))];
-    for e in std::fs::read_dir(cat.join(format!("local/{to}"))).unwrap() {
-        files.push(e.unwrap().path());
-    }
-    for f in files {
-        let t = std::fs::read_to_string(&f).unwrap().replace(from, to);
-        std::fs::write(&f, t).unwrap();
-    }
-    edit(&cat.join("regions.json"), |v| {
-        for r in v["regions"].as_array_mut().unwrap() {
-            if r["code"] == from {
-                r["code"] = to.into();
-                r["name"] = name.into();
-            }
-        }
-    });
-}
-
-struct Repo {
-    _tmp: tempfile::TempDir,
-    dir: PathBuf,
-}
-
-impl Repo {
-    fn cat(&self) -> PathBuf {
-        self.dir.join("catalog")
-    }
-    fn commit(&self, msg: &str) {
-        git(&self.dir, &["add", "-A"]);
-        git(&self.dir, &["commit", "-qm", msg]);
-        git(&self.dir, &["tag", msg]);
-    }
-    fn diff(&self, args: &[&str]) -> (i32, String) {
-        let out = Command::cargo_bin("tongbiao")
-            .unwrap()
-            .current_dir(&self.dir)
-            .arg("diff")
-            .args(args)
-            .output()
-            .unwrap();
-        let mut text = String::from_utf8_lossy(&out.stdout).into_owned();
-        text.push_str(&String::from_utf8_lossy(&out.stderr));
-        (out.status.code().unwrap_or(-1), text)
-    }
-    /// The JSON diff (exit 0, or 1 for the findings of the diff rules:
-    /// the fixture's 增负 commits state no basis).
-    fn json(&self, base: &str, head: &str) -> Value {
-        let (code, text) = self.diff(&[base, head, "--format", "json"]);
-        assert!(code == 0 || code == 1, "{text}");
-        serde_json::from_str(&text).unwrap()
-    }
-}
-
-/// base → material → deadlines → reworded → recoded → removed.
-fn fixture() -> Repo {
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().to_path_buf();
-    git(&dir, &["init", "-q"]);
-    let cat = dir.join("catalog");
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases/uniformity/catalog"),
-        &cat,
-    );
-    recode(&cat, "630106", "630122", "湟中县");
-    edit(&cat.join("materials.json"), |v| {
-        let m = serde_json::json!({"id": "business_license", "name": "营业执照", "kind": "证件证书证明", "source": "政府部门核发"});
-        v["materials"].as_array_mut().unwrap().push(m);
-    });
-    let repo = Repo { _tmp: tmp, dir };
-    repo.commit("base");
-    let item = cat.join("items/630101001000.json");
-    edit(&item, |v| {
-        let m = serde_json::json!({"material": "business_license", "necessity": "必要", "originals": 1, "copies": 1, "form": "纸质"});
-        v["materials"].as_array_mut().unwrap().insert(1, m);
-    });
-    repo.commit("material");
-    for r in ["630102", "630103", "630104"] {
-        edit(&cat.join(format!("local/{r}/630101001000.json")), |v| {
-            v["promised_deadline"]["value"] = 19.into();
-        });
-    }
-    repo.commit("deadlines");
-    edit(&item, |v| v["conditions"][0] = "申请人已依法 登记（含分支机构）".into());
-    repo.commit("reword-setup");
-    edit(&item, |v| v["conditions"][0] = "申请人已依法登记 (含分支机构)".into());
-    repo.commit("reworded");
-    recode(&cat, "630122", "630106", "湟中区");
-    edit(&cat.join("regions.json"), |v| {
-        for r in v["regions"].as_array_mut().unwrap() {
-            if r["code"] == "630106" {
-                r["former_codes"] = serde_json::json!([{"code": "630122", "name": "湟中县"}]);
-            }
-        }
-    });
-    repo.commit("recoded");
-    std::fs::remove_file(cat.join("items/630101002000.json")).unwrap();
-    for e in std::fs::read_dir(cat.join("local")).unwrap() {
-        std::fs::remove_file(e.unwrap().path().join("630101002000.json")).unwrap();
-    }
-    repo.commit("removed");
-    repo
-}
-
-fn kinds(v: &Value) -> Vec<(String, String, usize)> {
-    v["changes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| {
-            (
-                c["class"].as_str().unwrap().to_string(),
-                c["kind"].as_str().unwrap().to_string(),
-                c["regions"].as_array().unwrap().len(),
-            )
-        })
-        .collect()
-}
-
-fn k(class: &str, kind: &str, regions: usize) -> (String, String, usize) {
-    (class.into(), kind.into(), regions)
-}
 
 #[test]
 fn each_commit_gets_its_class_and_region_count() {
@@ -194,6 +40,28 @@ fn each_commit_gets_its_class_and_region_count() {
     // No change: nothing, exit 0; the working tree is the default HEAD.
     let (code, text) = r.diff(&[]);
     assert_eq!((code, text.contains("没有变更")), (0, true), "{text}");
+}
+
+#[test]
+fn splits_merges_and_recodes_of_items() {
+    let r = descended();
+    // One item split in two: two structural changes, 7 regions each; the
+    // old item and its local files are not reported removed, nor the new
+    // ones added.
+    let v = r.json("removed", "split");
+    assert_eq!(kinds(&v), vec![k("结构", "item-split", 7); 2], "{v:#}");
+    assert_eq!(v["counts"]["结构"], 2);
+    assert_eq!(kinds(&r.json("split", "merged")), vec![k("结构", "item-merged", 7)]);
+    // A re-code: the item and its 7 local files paired with their
+    // predecessors; the name is unchanged, so nothing else changed.
+    let v = r.json("merged", "item-recoded");
+    assert!(findings(&v).is_empty(), "{v:#}");
+    let mut got = kinds(&v);
+    got.sort();
+    let mut want = vec![k("结构", "local-item-recoded", 1); 7];
+    want.push(k("结构", "item-recoded", 7));
+    want.sort();
+    assert_eq!(got, want);
 }
 
 #[test]
@@ -233,6 +101,18 @@ fn outputs_of_one_diff() {
 }
 
 #[test]
+fn outputs_of_a_split_and_a_merge() {
+    let r = descended();
+    for (name, from, to) in [("split", "removed", "split"), ("merged", "split", "merged")] {
+        for format in ["human", "markdown", "json"] {
+            let (code, text) = r.diff(&[from, to, "--format", format]);
+            assert_eq!(code, 0, "{text}");
+            insta::assert_snapshot!(format!("diff_{name}_{format}"), text);
+        }
+    }
+}
+
+#[test]
 fn directory_against_directory() {
     let r = fixture();
     let old = r.dir.join("old");
@@ -255,20 +135,6 @@ fn directory_against_directory() {
             k("增负", "online-depth-lower", 1),
         ]
     );
-}
-
-fn findings(v: &Value) -> Vec<(String, String)> {
-    v["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| {
-            (
-                f["rule"].as_str().unwrap().to_string(),
-                f["file"].as_str().unwrap().to_string(),
-            )
-        })
-        .collect()
 }
 
 #[test]

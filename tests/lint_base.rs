@@ -67,7 +67,10 @@ impl Repo {
         v["findings"].as_array().unwrap().clone()
     }
 
-    /// `lint --base base` and a full lint of `affected`, which must agree.
+    /// `lint --base base` and a full lint of `affected`, which must agree;
+    /// then the change is committed and `lint --base base --head HEAD`
+    /// (the commit mode, read from the object store) must agree too, also
+    /// after a further edit of the work tree, which it does not see.
     fn agree(&self, affected: &[String]) -> Vec<Value> {
         let since = self.findings(&["catalog", "--base", "base"]);
         let paths: Vec<String> = affected.iter().map(|p| format!("catalog/{p}")).collect();
@@ -76,6 +79,17 @@ impl Repo {
         args.push("never");
         let full = self.findings(&args);
         assert_eq!(since, full);
+        git(&self.dir, &["add", "-A"]);
+        git(&self.dir, &["commit", "-qm", "change"]);
+        let committed = ["catalog", "--base", "base", "--head", "HEAD"];
+        let (code, _, err) = self.lint(&committed);
+        assert!(err.contains("--base base --head HEAD："), "{code} {err}");
+        assert_eq!(self.findings(&committed), full);
+        edit(&self.file("items/630101002000.json"), |v| {
+            v["statutory_deadline"]["value"] = 1.into();
+        });
+        std::fs::remove_file(self.file("local/630102/630101001000.json")).unwrap();
+        assert_eq!(self.findings(&committed), full);
         since
     }
 }
@@ -202,4 +216,65 @@ fn a_baseline_suppresses_and_reports_no_stale_entries_for_unread_files() {
         "{hits:?}"
     );
     assert!(hits.iter().all(|(_, r)| r != "baseline-stale"), "{hits:?}");
+}
+
+#[test]
+fn the_commit_mode_reads_rules_at_the_head_commit() {
+    let repo = Repo::new();
+    let rules = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
+    copy_dir(&rules, &repo.dir.join("rules"));
+    git(&repo.dir, &["add", "-A"]);
+    git(&repo.dir, &["commit", "-qm", "rules"]);
+    let rules_json = repo.dir.join("rules/rules.json");
+    edit(&rules_json, |v| {
+        v["severity"]["spread-outlier"] = "off".into();
+    });
+    git(&repo.dir, &["commit", "-qam", "rules changed"]);
+    let (code, _, err) = repo.lint(&["catalog", "--base", "base", "--head", "HEAD"]);
+    assert!(code == 0 || code == 1, "{err}");
+    assert!(
+        err.contains("规则配置") && err.contains("已检查并报告整个目录"),
+        "{err}"
+    );
+    let full = repo.findings(&["catalog"]);
+    assert_eq!(repo.findings(&["catalog", "--base", "base", "--head", "HEAD"]), full);
+    // The work tree's rules/ is not what the commit mode reads.
+    std::fs::write(&rules_json, "{ broken").unwrap();
+    assert_eq!(repo.findings(&["catalog", "--base", "base", "--head", "HEAD"]), full);
+}
+
+#[test]
+fn the_commit_mode_names_a_missing_head_or_catalog() {
+    let repo = Repo::new();
+    let (code, _, err) = repo.lint(&["catalog", "--base", "base", "--head", "no-such-head"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no-such-head") && err.contains("找不到修订版本"), "{err}");
+    git(&repo.dir, &["rm", "-rqf", "catalog"]);
+    git(&repo.dir, &["commit", "-qm", "catalog removed"]);
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases/uniformity/catalog"),
+        &repo.dir.join("catalog"),
+    );
+    let (code, _, err) = repo.lint(&["catalog", "--base", "base", "--head", "HEAD"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("修订版本 HEAD 中没有目录 catalog"), "{err}");
+}
+
+#[test]
+fn the_commit_mode_with_the_catalog_absent_at_the_base_lints_everything() {
+    let repo = Repo::new();
+    git(&repo.dir, &["checkout", "-q", "--orphan", "fresh"]);
+    git(&repo.dir, &["rm", "-rqf", "--cached", "catalog"]);
+    std::fs::write(repo.dir.join("README"), "x\n").unwrap();
+    git(&repo.dir, &["add", "README"]);
+    git(&repo.dir, &["commit", "-qm", "no catalog"]);
+    git(&repo.dir, &["tag", "empty"]);
+    git(&repo.dir, &["checkout", "-qf", "base"]);
+    let (code, _, err) = repo.lint(&["catalog", "--base", "empty", "--head", "HEAD"]);
+    assert!(code == 0 || code == 1, "{err}");
+    assert!(err.contains("登记表") && err.contains("已检查并报告整个目录"), "{err}");
+    assert_eq!(
+        repo.findings(&["catalog", "--base", "empty", "--head", "HEAD"]),
+        repo.findings(&["catalog"])
+    );
 }

@@ -22,6 +22,11 @@ pub(crate) struct Item {
     pub(crate) code: String,
     /// # 事项名称
     pub(crate) name: String,
+    /// # 曾用基本编码
+    ///
+    /// 本事项由哪些已取消的事项改码、拆分或合并而来（tongbiao diff 据此把旧事项与新事项配对：一个旧编码只写在一个新事项中为改码，写在几个新事项中为拆分，一个新事项写几个旧编码为合并）。仍在目录中的编码不算。
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(crate) former_codes: Vec<FormerItem>,
     /// # 事项类型
     ///
     /// catalog.json 代码表中的类型名称，如“行政许可”。
@@ -86,6 +91,17 @@ pub(crate) struct Item {
     /// # 更新日期
     #[schemars(regex(pattern = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))]
     pub(crate) updated: String,
+}
+
+/// # 曾用基本编码
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct FormerItem {
+    /// # 曾用基本编码
+    #[schemars(regex(pattern = r"^[0-9]{12}$"))]
+    pub(crate) code: String,
+    /// # 曾用名称
+    pub(crate) name: String,
 }
 
 /// # 设定依据

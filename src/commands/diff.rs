@@ -32,6 +32,9 @@ pub(crate) struct Args {
     /// 规则配置目录（默认：目录旁的 rules/；其中缺少的文件使用内置默认）：变更类别覆盖与规则级别
     #[arg(long)]
     pub(crate) rules: Option<PathBuf>,
+    /// 判断豁免是否到期所用的日期 YYYY-MM-DD（默认今天）
+    #[arg(long)]
+    pub(crate) today: Option<String>,
 }
 
 /// Output format of the diff.
@@ -96,6 +99,11 @@ fn read_sides(args: &Args) -> Result<(Vec<RawFile>, Vec<RawFile>), (Which, Strin
 }
 
 pub(super) fn run(args: &Args) -> Outcome {
+    let today = match &args.today {
+        Some(t) if config::parse_date(t).is_some() => t.clone(),
+        Some(t) => return Outcome::failed(format!("--today 的值“{t}”不是 YYYY-MM-DD 格式的有效日期")),
+        None => config::today(),
+    };
     let config = match load_rules(args) {
         Ok(c) => c,
         Err(o) => return o,
@@ -120,6 +128,7 @@ pub(super) fn run(args: &Args) -> Outcome {
             loaded: &head,
         },
         &config,
+        &today,
     );
     let (d, findings) = (&checked.diff, &checked.findings);
     let text = match args.format {

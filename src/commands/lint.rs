@@ -1,11 +1,13 @@
 //! `tongbiao lint`: check the catalog and report every finding.
 
 mod report;
+mod since;
 
 use std::path::{Path, PathBuf};
 
 use super::{Color, Outcome};
-use crate::lint::{self, partial::Scope, select::Selection, Failure};
+use crate::lint::partial::{Disk, Scope, Snapshot};
+use crate::lint::{self, select::Selection, Failure};
 use crate::{config, load};
 use report::View;
 
@@ -38,6 +40,10 @@ pub(crate) struct Args {
     /// （同一事项的基本目录与各地实施清单）；登记表或 rules/ 有变更时检查整个目录
     #[arg(long, value_name = "修订版本")]
     base: Option<String>,
+    /// 与 --base 同用：把 --base 的提交与该提交（如 HEAD）直接比较，从 git 对象库读取该提交中的目录
+    /// 和规则配置，不扫描工作区（CI 中检出的就是该提交时用，最快）
+    #[arg(long, value_name = "修订版本", requires = "base")]
+    head: Option<String>,
 }
 
 pub(super) fn run(args: &Args) -> Outcome {
@@ -67,7 +73,13 @@ pub(super) fn run(args: &Args) -> Outcome {
     let rules_dir = rules.is_dir().then_some(rules.as_path());
     let mut note = None;
     let result = match &args.base {
-        Some(rev) => match lint_since(&target, rules_dir, &today, rev) {
+        Some(rev) => match lint_since(
+            &target,
+            (&rules, args.rules.is_some()),
+            &today,
+            rev,
+            args.head.as_deref(),
+        ) {
             Ok(Ok(since)) => {
                 note = Some((since.note, since.partial));
                 Ok(since.out)
@@ -107,33 +119,39 @@ pub(super) fn run(args: &Args) -> Outcome {
     }
 }
 
-/// `lint --base REV`: the files changed since `rev` (a bad revision is an
-/// `Err` message), then the pipeline on what they can affect, and a note
-/// for standard error saying what was read and reported.
+/// `lint --base REV [--head REV2]`: the files changed since `rev` (in the
+/// work tree, or at commit `head`; a bad revision is an `Err` message),
+/// then the pipeline on what they can affect, and a note for standard
+/// error saying what was read and reported. `rules`: the configuration
+/// directory and whether the user named it.
 fn lint_since(
     target: &load::Target,
-    rules_dir: Option<&Path>,
+    rules: (&Path, bool),
     today: &str,
     rev: &str,
+    head: Option<&str>,
 ) -> Result<Result<Since, Failure>, String> {
-    let changed = crate::revision::changed_since(&target.root, rev).map_err(|e| format!("--base {rev}：{e}"))?;
-    // rules/ that cannot be compared (outside the repository) is taken as changed.
-    let rules_changed = rules_dir.and_then(|r| match crate::revision::changed_since(r, rev) {
-        Ok(c) if c.is_empty() => None,
-        Ok(c) => Some(format!("规则配置 {} 中有 {} 个文件有变更", r.display(), c.len())),
-        Err(_) => Some(format!("规则配置目录 {} 无法与 {rev} 比较", r.display())),
-    });
-    let (out, scope) = match lint::partial::lint_changed(&target.root, rules_dir, today, &changed, rules_changed) {
+    let side = match head {
+        Some(h) => since::commits(&target.root, rules, rev, h)?,
+        None => since::work_tree(&target.root, rules.0, rev)?,
+    };
+    let snap: &dyn Snapshot = match &side.catalog {
+        since::Catalog::Disk => &Disk(&target.root),
+        since::Catalog::Commit(c) => c.as_ref(),
+    };
+    let found = lint::partial::lint_changed(snap, &target.root, &side.cfg, today, &side.changed, side.rules_changed);
+    let (out, scope) = match found {
         Ok(r) => r,
         Err(f) => return Ok(Err(f)),
     };
     let out = lint::select_paths(out, &target.selected);
     let partial = matches!(scope, Scope::Partial { .. });
+    let against = head.map_or(String::new(), |h| format!(" --head {h}"));
     let note = match scope {
-        Scope::Full(reason) => format!("--base {rev}：{reason}，已检查并报告整个目录\n"),
+        Scope::Full(reason) => format!("--base {rev}{against}：{reason}，已检查并报告整个目录\n"),
         Scope::Partial { read, affected } => format!(
-            "--base {rev}：{} 个文件有变更（含删除），读取 {read} 个文件，报告受影响的 {} 个文件\n",
-            changed.len(),
+            "--base {rev}{against}：{} 个文件有变更（含删除），读取 {read} 个文件，报告受影响的 {} 个文件\n",
+            side.changed.len(),
             affected.len()
         ),
     };

@@ -217,27 +217,35 @@ impl Config {
 pub fn load(dir: Option<&Path>, known_rule: &dyn Fn(&str) -> bool) -> Loaded {
     // Anything at a file's path (a directory, a FIFO, a dangling link…) is
     // that file, refused with a finding: only an absent file falls back.
-    let on_disk = ConfigFile::ALL.map(|f| {
+    let found = ConfigFile::ALL.map(|f| {
         dir.map(|d| d.join(f.name()))
             .filter(|p| std::fs::symlink_metadata(p).is_ok())
+            .map(|p| RawFile {
+                path: f.name().to_string(),
+                bytes: load::read_regular(dir, &p),
+            })
     });
-    let texts = ConfigFile::ALL.map(|f| match &on_disk[f as usize] {
-        Some(p) => RawFile {
-            path: f.name().to_string(),
-            bytes: load::read_regular(dir, p),
-        },
-        None => RawFile {
+    load_found(dir, found, known_rule)
+}
+
+/// Compile `rules/` from the files found (in [`ConfigFile::ALL`] order,
+/// e.g. read at a git revision; `None` = the shipped default), shown
+/// under `dir`.
+pub fn load_found(dir: Option<&Path>, mut found: [Option<RawFile>; 3], known_rule: &dyn Fn(&str) -> bool) -> Loaded {
+    let present = found.each_ref().map(Option::is_some);
+    let texts = ConfigFile::ALL.map(|f| {
+        found[f as usize].take().unwrap_or_else(|| RawFile {
             path: f.name().to_string(),
             bytes: Ok(f.default_text().as_bytes().to_vec()),
-        },
+        })
     });
     let mut loaded = compile_files(texts, known_rule);
-    // Files read from disk are shown where they are; shipped defaults
-    // as rules/<name>.
+    // Files found are shown where they are; shipped defaults as
+    // rules/<name>.
     let disk_base = dir.map(crate::source::display_base);
-    for (src, disk) in loaded.sources.iter_mut().zip(&on_disk) {
-        src.base = match (disk, &disk_base) {
-            (Some(_), Some(b)) => b.clone(),
+    for (src, found) in loaded.sources.iter_mut().zip(present) {
+        src.base = match (found, &disk_base) {
+            (true, Some(b)) => b.clone(),
             _ => std::sync::Arc::from("rules/"),
         };
     }

@@ -48,6 +48,23 @@ pub(super) fn apply(
     (kept, in_force)
 }
 
+/// Severities, overrides and exemptions applied to findings made outside
+/// the lint run (the diff rules'), on `today`. Entries that matched none
+/// of them are not reported: the lint run reports stale entries.
+pub(super) fn apply_to(config: &Config, sources: &Sources, found: Vec<Diagnostic>, today: &str) -> Vec<Diagnostic> {
+    let mut used = Used {
+        overrides: vec![false; config.overrides.len()],
+        exemptions: vec![false; config.exemptions.len()],
+        expired: (config.exemptions.iter())
+            .map(|e| e.entry.expires.as_str() < today)
+            .collect(),
+    };
+    found
+        .into_iter()
+        .filter_map(|d| severity_and_exemption(config, sources, d, &mut used))
+        .collect()
+}
+
 /// The finding with its configured severity, or `None` when turned off or
 /// exempted (an expired exemption exempts nothing).
 fn severity_and_exemption(
@@ -88,7 +105,8 @@ fn stale_entries(config: &Config, used: &Used, usage: Option<&Usage>) -> (Vec<Di
     for (i, e) in config.exemptions.iter().enumerate() {
         if used.expired[i] {
             out.push(rules::exemption_expired::finding(e));
-        } else if !used.exemptions[i] {
+        } else if !used.exemptions[i] && !rules::is_diff(&e.entry.rule) {
+            // An exemption from a diff rule is used by `tongbiao diff`.
             out.push(rules::exemption_unused::finding(e));
         } else {
             in_force += 1;

@@ -1,8 +1,8 @@
 //! The diff pipeline (`tongbiao diff`): the diff of two revisions,
 //! classified with the configured classes (rules.json `diff.classes`),
 //! then the diff rules (version bumps, bases of 增负 changes, widened
-//! deviations) with the severities of `rules/` applied, located in HEAD's
-//! files. Exemptions do not apply to diff findings.
+//! deviations) with the severities, overrides and exemptions of `rules/`
+//! applied as in a lint run, located in HEAD's files.
 
 use crate::analysis::diff::{diff, Diff, Side};
 use crate::config::Config;
@@ -18,8 +18,9 @@ pub(crate) struct Checked {
     pub(crate) findings: Outcome,
 }
 
-/// Diff `base` and `head`, classify, run the diff rules.
-pub(crate) fn check(base: &Side, head: &Side, config: &Config) -> Checked {
+/// Diff `base` and `head`, classify, run the diff rules (exemptions
+/// expire as of `today`, YYYY-MM-DD).
+pub(crate) fn check(base: &Side, head: &Side, config: &Config, today: &str) -> Checked {
     let mut d = diff(base, head);
     d.classify(&config.diff_classes);
     let ctx = DiffContext {
@@ -27,16 +28,8 @@ pub(crate) fn check(base: &Side, head: &Side, config: &Config) -> Checked {
         head: head.loaded,
         diff: &d,
     };
-    let mut used = vec![false; config.overrides.len()];
     let sources = &head.loaded.sources;
-    let found = rules::run_diff(&ctx)
-        .into_iter()
-        .filter_map(|mut f| {
-            let path = &sources.get(f.file).path;
-            f.severity = config.severity(f.rule, f.severity, path, f.pointer(), &mut used)?;
-            Some(f)
-        })
-        .collect();
+    let found = super::apply::apply_to(config, sources, rules::run_diff(&ctx), today);
     let findings = super::located(
         Sources {
             files: sources.files.clone(),

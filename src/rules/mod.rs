@@ -324,6 +324,11 @@ pub fn known(id: &str) -> bool {
     find(id).is_some()
 }
 
+/// Whether `id` is a diff rule (run by `tongbiao diff`, never by lint).
+pub(crate) fn is_diff(id: &str) -> bool {
+    find(id).is_some_and(|r| matches!(r.check, Check::Diff(_)))
+}
+
 /// Run every catalog rule. Rules are independent, so they run in parallel;
 /// the caller sorts findings, so the order here does not matter.
 pub(crate) fn run(ctx: &Context) -> Vec<Diagnostic> {

@@ -17,7 +17,7 @@ pub(crate) const RULE: Rule = Rule {
     severity: Severity::Error,
     summary: "文件内容改动了，版本号没有增加或更新日期没有后移",
     doc: super::Doc {
-        what: "tongbiao diff 比较两个版本时，基本目录事项、实施清单和“一件事”文件的内容（version、updated 以外的任何值，格式调整不算）有改动的，version 是否比旧版本大、updated 是否比旧版本晚。文件按路径配对；新增、删除和随区划改码而改名的文件不检查。",
+        what: "tongbiao diff 比较两个版本时，基本目录事项、实施清单和“一件事”文件的内容（version、updated 以外的任何值，格式调整不算）有改动的，version 是否比旧版本大、updated 是否比旧版本晚。文件按路径配对，随区划或事项改码而改名的文件与改名前的文件比较（改码本身就是内容改动，须升版本）；新增、删除的文件和拆分、合并出的新事项不检查。",
         why: "版本号和更新日期是公开的事项信息告诉申请人和窗口“以哪一版为准”的唯一凭据：内容改了而版本不变，两份内容不同的清单会以同一版本号并存，群众、窗口人员和审核人员无法判断看到的是不是最新标准，也无从追溯某次改动。",
         basis: "服务政府建设意见（办事公开：依据、条件、要求、过程和结果向社会公开，公开的须是可辨认的现行版本）；本项目 catalog/README.md（每次修改 version 加 1，updated 写修改日期）。",
         bad: "\"visits\": 1,（内容改动，\"version\": 1 与 \"updated\": \"2026-11-01\" 未变）",
@@ -59,7 +59,10 @@ fn content(v: &Value) -> Value {
 fn check(ctx: &DiffContext, sink: &mut Sink) {
     let base: HashMap<&str, Value> = versioned(ctx.base).into_iter().map(|(p, _, v)| (p, v)).collect();
     for (path, file, new) in versioned(ctx.head) {
-        let Some(old) = base.get(path) else { continue };
+        // A file re-coded (with its region or item) continues its
+        // predecessor: compared with it.
+        let was = ctx.diff.predecessors.get(path).map_or(path, String::as_str);
+        let Some(old) = base.get(was) else { continue };
         if content(old) == content(&new) {
             continue;
         }
@@ -117,6 +120,43 @@ mod tests {
         let found = rules(&t);
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(found[0].1.contains("更新日期未后移"), "{found:?}");
+    }
+
+    /// The item re-coded 630101001000 → 630101009000 (its file and its
+    /// local file renamed), versions bumped or not.
+    fn recoded(bump: bool) -> Vec<(String, String)> {
+        let mut item = crate::testing::ITEM.replace(
+            "\"code\": \"630101001000\",",
+            "\"code\": \"630101009000\",\n  \"former_codes\": [{\"code\": \"630101001000\", \"name\": \"测试许可事项\"}],",
+        );
+        let mut local = LOCAL.replace("\"item\": \"630101001000\"", "\"item\": \"630101009000\"");
+        if bump {
+            for t in [&mut item, &mut local] {
+                *t = t
+                    .replace("\"version\": 1", "\"version\": 2")
+                    .replace("2026-11-01", "2026-12-01");
+            }
+        }
+        diff_with(&[
+            ("items/630101001000.json", None),
+            (L, None),
+            ("items/630101009000.json", Some(&item)),
+            ("local/630100/630101009000.json", Some(&local)),
+        ])
+        .into_iter()
+        .filter(|(r, _)| r == "version-not-bumped")
+        .collect()
+    }
+
+    #[test]
+    fn a_recoded_file_is_compared_with_its_predecessor() {
+        let found = recoded(false);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(
+            found.iter().all(|(_, m)| m.contains("版本号未增加（旧 1，新 1）")),
+            "{found:?}"
+        );
+        assert!(recoded(true).is_empty());
     }
 
     #[test]

@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, HashSet};
 use serde_json::Value;
 
 use super::compare::{deadline, fields, json, provenance, ranked, show, value};
+use super::lineage::{shown, Descent, Lineage};
 use super::text::{pair, same_meaning};
 use super::{path, Ctx, Out};
 use crate::catalog::item::{CaseType, ItemMaterial, Necessity, ProcessStep};
@@ -16,7 +17,7 @@ pub(crate) fn compare(
     out: &mut Out,
     (b, bs): (&Catalog, &Sources),
     (h, hs): (&Catalog, &Sources),
-    implementing: &BTreeMap<String, Vec<String>>,
+    (implementing, lineage): (&BTreeMap<String, Vec<String>>, &Lineage),
     failed: &HashSet<String>,
 ) {
     let base: BTreeMap<&str, _> = b.items.iter().map(|i| (i.value.code.as_str(), i)).collect();
@@ -28,15 +29,38 @@ pub(crate) fn compare(
             region: None,
             regions: implementing.get(*code).cloned().unwrap_or_default(),
         };
-        match base.get(code) {
-            Some(old) => item(out, &ctx, &old.value, &i.value),
-            None if !failed.contains(&ctx.file) => {
+        let named = |c: &String| base.get(c.as_str()).map(|o| shown(&o.value)).unwrap_or_default();
+        match (base.get(code), lineage.of.get(*code)) {
+            (Some(old), _) => item(out, &ctx, &old.value, &i.value),
+            (None, Some(Descent::Recoded(c))) => {
+                let Some(old) = base.get(c.as_str()) else { continue };
+                out.push(&ctx, "item-recoded", "/code", Some(named(c)), Some(shown(&i.value)));
+                out.predecessors.insert(ctx.file.clone(), path(bs, old.file));
+                item(out, &ctx, &old.value, &i.value);
+            }
+            (None, Some(Descent::Split(c))) => {
+                out.push(
+                    &ctx,
+                    "item-split",
+                    "/former_codes",
+                    Some(named(c)),
+                    Some(shown(&i.value)),
+                );
+            }
+            (None, Some(Descent::Merged(cs))) => {
+                let olds = cs.iter().map(named).collect::<Vec<_>>().join("、");
+                out.push(&ctx, "item-merged", "/former_codes", Some(olds), Some(shown(&i.value)));
+            }
+            (None, None) if !failed.contains(&ctx.file) => {
                 out.push(&ctx, "item-added", "", None, Some(i.value.name.clone()));
             }
-            None => {}
+            (None, None) => {}
         }
     }
-    for (code, i) in base.iter().filter(|(c, _)| !head.contains_key(*c)) {
+    let gone = base
+        .iter()
+        .filter(|(c, _)| !head.contains_key(*c) && !lineage.claimed.contains(**c));
+    for (code, i) in gone {
         let ctx = Ctx {
             file: path(bs, i.file),
             item: Some((*code).to_string()),
@@ -77,6 +101,7 @@ fn item(out: &mut Out, ctx: &Ctx, old: &Item, new: &Item) {
     fees(out, ctx, old, new);
     let skip = [
         "code",
+        "former_codes",
         "version",
         "updated",
         "change_notes",

@@ -1,11 +1,13 @@
 //! Local files, paired by (region, 基本编码); a region re-coded in
-//! `regions.json` (`former_codes`) pairs its old files with the new ones.
+//! `regions.json` (`former_codes`) or an item re-coded (its new file's
+//! `former_codes`) pairs the old files with the new ones.
 //! Local files of an item added or removed as a whole are part of that
 //! item's change, not counted again.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::compare::{deadline, fields, json, provenance, ranked};
+use super::lineage::{Descent, Lineage};
 use super::{path, Ctx, Out};
 use crate::catalog::local::OnlineDepth;
 use crate::catalog::{Catalog, Local};
@@ -15,8 +17,10 @@ pub(crate) fn compare(
     out: &mut Out,
     (b, bs): (&Catalog, &Sources),
     (h, hs): (&Catalog, &Sources),
+    lineage: &Lineage,
     failed: &HashSet<String>,
 ) {
+    let items_recoded = lineage.recoded();
     let recoded: HashMap<&str, &str> = h
         .regions
         .iter()
@@ -28,40 +32,77 @@ pub(crate) fn compare(
         })
         .collect();
     let now = |r: &str| recoded.get(r).copied().unwrap_or(r).to_string();
-    let base: BTreeMap<(String, &str), _> = b
+    let item_now = |i: &'_ str| items_recoded.get(i).map_or(i.to_string(), Clone::clone);
+    let base: BTreeMap<(String, String), _> = b
         .locals
         .iter()
-        .map(|l| ((now(&l.value.region), l.value.item.as_str()), l))
+        .map(|l| ((now(&l.value.region), item_now(&l.value.item)), l))
         .collect();
-    let head: BTreeMap<(String, &str), _> = h
+    let head: BTreeMap<(String, String), _> = h
         .locals
         .iter()
-        .map(|l| ((l.value.region.clone(), l.value.item.as_str()), l))
+        .map(|l| ((l.value.region.clone(), l.value.item.clone()), l))
         .collect();
     let in_base: HashSet<&str> = b.items.iter().map(|i| i.value.code.as_str()).collect();
     let in_head: HashSet<&str> = h.items.iter().map(|i| i.value.code.as_str()).collect();
     for ((region, item), l) in &head {
         let ctx = ctx(path(hs, l.file), region, item);
-        match base.get(&(region.clone(), item)) {
+        match base.get(&(region.clone(), item.clone())) {
             Some(old) => {
-                if old.value.region != l.value.region {
-                    let was = path(bs, old.file);
-                    out.push(&ctx, "local-recoded", "/region", Some(was), Some(ctx.file.clone()));
-                }
+                let was = path(bs, old.file);
+                moved(out, &ctx, was, (&old.value, &l.value));
                 local(out, &ctx, &old.value, &l.value);
                 provenance(out, &ctx, &old.value.provenance, &l.value.provenance);
             }
-            None if in_base.contains(item) && !failed.contains(&ctx.file) => {
+            None if in_base.contains(item.as_str()) && !failed.contains(&ctx.file) => {
                 out.push(&ctx, "coverage-gained", "", None, Some(region.clone()));
             }
-            None => {}
+            None => {
+                let olds = match lineage.of.get(item) {
+                    Some(Descent::Split(c)) => vec![c.clone()],
+                    Some(Descent::Merged(cs)) => cs.clone(),
+                    _ => Vec::new(),
+                };
+                let from: Vec<String> = (olds.into_iter())
+                    .filter_map(|c| base.get(&(region.clone(), c)).map(|o| path(bs, o.file)))
+                    .collect();
+                if !from.is_empty() {
+                    out.origins.insert(ctx.file.clone(), from);
+                }
+            }
         }
     }
     for ((region, item), l) in base.iter().filter(|(k, _)| !head.contains_key(*k)) {
         let ctx = ctx(path(bs, l.file), region, item);
-        if in_head.contains(item) && !failed.contains(&ctx.file) {
+        if in_head.contains(item.as_str()) && !failed.contains(&ctx.file) {
             out.push(&ctx, "coverage-lost", "", Some(l.value.region.clone()), None);
         }
+    }
+}
+
+/// A local file paired under another path (its region or item re-coded):
+/// the structural change, and the predecessor the diff rules compare with.
+fn moved(out: &mut Out, ctx: &Ctx, was: String, (o, n): (&Local, &Local)) {
+    if o.region != n.region {
+        out.push(
+            ctx,
+            "local-recoded",
+            "/region",
+            Some(was.clone()),
+            Some(ctx.file.clone()),
+        );
+    }
+    if o.item != n.item {
+        out.push(
+            ctx,
+            "local-item-recoded",
+            "/item",
+            Some(was.clone()),
+            Some(ctx.file.clone()),
+        );
+    }
+    if was != ctx.file {
+        out.predecessors.insert(ctx.file.clone(), was);
     }
 }
 

@@ -8,6 +8,7 @@
 pub mod classes;
 mod compare;
 mod items;
+mod lineage;
 mod locals;
 mod registries;
 pub mod text;
@@ -74,6 +75,16 @@ pub struct Note {
 pub struct Diff {
     pub changes: Vec<Change>,
     pub notes: Vec<Note>,
+    /// HEAD files that continue a BASE file under another path (a local
+    /// file re-coded with its region or item, an item re-coded): HEAD
+    /// path → BASE path. Not part of the JSON output.
+    #[serde(skip)]
+    pub predecessors: BTreeMap<String, String>,
+    /// HEAD local files of an item split or merged from others: HEAD path
+    /// → the BASE local files of the same region of the old items. Not
+    /// part of the JSON output.
+    #[serde(skip)]
+    pub origins: BTreeMap<String, Vec<String>>,
 }
 
 impl Diff {
@@ -95,6 +106,8 @@ pub(crate) struct Ctx {
 #[derive(Default)]
 pub(crate) struct Out {
     pub(crate) changes: Vec<Change>,
+    pub(crate) predecessors: BTreeMap<String, String>,
+    pub(crate) origins: BTreeMap<String, Vec<String>>,
 }
 
 impl Out {
@@ -136,12 +149,18 @@ pub fn diff(base: &Side, head: &Side) -> Diff {
     let (b, h) = (&base.loaded.catalog, &head.loaded.catalog);
     let (bs, hs) = (&base.loaded.sources, &head.loaded.sources);
     let implementing = implementing(b, h);
-    items::compare(&mut out, (b, bs), (h, hs), &implementing, &failed);
-    locals::compare(&mut out, (b, bs), (h, hs), &failed);
+    let lineage = lineage::lineage(b, h);
+    items::compare(&mut out, (b, bs), (h, hs), (&implementing, &lineage), &failed);
+    locals::compare(&mut out, (b, bs), (h, hs), &lineage, &failed);
     registries::compare(&mut out, (b, bs), (h, hs), &failed);
     let mut changes = out.changes;
     changes.sort_by(|x, y| (x.class, &x.file, &x.pointer).cmp(&(y.class, &y.file, &y.pointer)));
-    Diff { changes, notes }
+    Diff {
+        changes,
+        notes,
+        predecessors: out.predecessors,
+        origins: out.origins,
+    }
 }
 
 /// Regions implementing each item: on the HEAD side, or the BASE side
