@@ -167,7 +167,12 @@ mod tests {
     #[test]
     fn control_characters_in_checked_text_are_shown_escaped() {
         let cfg = config::Config::defaults();
-        let (out, _) = check("\u{1b}[2J申请人需提交其他相关材料\u{202e}\n", &cfg, "/conditions/0", false);
+        let (out, _) = check(
+            "\u{1b}[2J申请人需提交其他相关材料\u{202e}\n",
+            &cfg,
+            "/conditions/0",
+            false,
+        );
         assert!(out.contains("\\u{1b}[2J申请人"), "{out}");
         assert!(!out.chars().any(crate::reports::terminal::is_unsafe), "{out}");
     }

@@ -52,8 +52,8 @@ pub fn check_text(data: &[u8]) {
     let Ok(cfg) = &shipped().config else {
         return;
     };
-    let _ = super::check_text::check(&text, cfg, false);
-    let _ = super::check_text::check(&text, cfg, true);
+    let _ = super::check_text::check(&text, cfg, "/conditions/0", false);
+    let _ = super::check_text::check(&text, cfg, "/conditions/0", true);
 }
 
 /// Compile `rules/` with one of its files (by the first byte) replaced by

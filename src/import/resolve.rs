@@ -351,6 +351,7 @@ mod tests {
                 department: "01".into(),
                 level: crate::catalog::Level::Prefecture,
                 credit_code: None,
+                provenance: Default::default(),
             });
         }
         assert_eq!(list[0].id, "440100-01");

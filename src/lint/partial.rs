@@ -58,6 +58,7 @@ impl Snapshot for Disk<'_> {
 
     fn read(&self, paths: &[String]) -> Vec<RawFile> {
         let mut out = load::read_files(
+            self.0,
             self.existing(paths)
                 .into_iter()
                 .map(|p| (p.clone(), self.0.join(&p)))

@@ -57,7 +57,11 @@ fn cited(item: &Item) -> Vec<(String, &str)> {
     for (i, c) in item.conditions.iter().enumerate() {
         out.push((format!("/conditions/{i}"), c));
     }
-    if let Some(n) = &item.statutory_deadline.note {
+    let note = match &item.statutory_deadline {
+        crate::catalog::common::Statutory::Days(d) => d.note.as_ref(),
+        crate::catalog::common::Statutory::NoDeadline(n) => n.note.as_ref(),
+    };
+    if let Some(n) = note {
         out.push(("/statutory_deadline/note".into(), n));
     }
     for (i, m) in item.materials.iter().enumerate() {
