@@ -108,7 +108,7 @@ struct Ctx<'a> {
 
 /// Import the records into the registry's catalog.
 pub(crate) fn plan(
-    records: &[RawRecord],
+    records: Vec<RawRecord>,
     read_problems: Vec<Problem>,
     mapping: &Mapping,
     reg: &Registry,
@@ -143,11 +143,12 @@ pub(crate) fn plan(
 /// Read every record, by item code; one (region, item) once, except that
 /// the records of an implementation's handling items (业务办理项) join
 /// the first record of their region and item.
-fn read_all(records: &[RawRecord], mapping: &Mapping, reg: &Registry, sum: &mut Summary) -> BTreeMap<String, Vec<Rec>> {
+fn read_all(records: Vec<RawRecord>, mapping: &Mapping, reg: &Registry, sum: &mut Summary) -> BTreeMap<String, Vec<Rec>> {
     let mut seen: HashMap<(String, String), usize> = HashMap::new();
     let mut by_code: BTreeMap<String, Vec<Rec>> = BTreeMap::new();
+    // Each raw record is dropped once read: the export is not held twice.
     for raw in records {
-        let Some(rec) = record::read_record(raw, mapping, reg, sum) else {
+        let Some(rec) = record::read_record(&raw, mapping, reg, sum) else {
             continue;
         };
         let key = (rec.region.clone(), rec.code.clone());
@@ -365,7 +366,7 @@ pub(in crate::import) mod fixtures {
     }
 
     pub(in crate::import::build) fn run(records: &[RawRecord], reg: &Registry, opts: &Options) -> Plan {
-        plan(records, Vec::new(), &Mapping::default(), reg, opts)
+        plan(records.to_vec(), Vec::new(), &Mapping::default(), reg, opts)
     }
 
     pub(in crate::import::build) fn file<'a>(p: &'a Plan, path: &str) -> &'a FileOut {
