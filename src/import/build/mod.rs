@@ -143,7 +143,12 @@ pub(crate) fn plan(
 /// Read every record, by item code; one (region, item) once, except that
 /// the records of an implementation's handling items (业务办理项) join
 /// the first record of their region and item.
-fn read_all(records: Vec<RawRecord>, mapping: &Mapping, reg: &Registry, sum: &mut Summary) -> BTreeMap<String, Vec<Rec>> {
+fn read_all(
+    records: Vec<RawRecord>,
+    mapping: &Mapping,
+    reg: &Registry,
+    sum: &mut Summary,
+) -> BTreeMap<String, Vec<Rec>> {
     let mut seen: HashMap<(String, String), usize> = HashMap::new();
     let mut by_code: BTreeMap<String, Vec<Rec>> = BTreeMap::new();
     // Each raw record is dropped once read: the export is not held twice.
