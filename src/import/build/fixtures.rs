@@ -1,5 +1,8 @@
 //! A small registry and complete records, for the tests of each part.
+//! Test code only (declared under `#[cfg(test)]` in build/mod.rs; the
+//! attribute below marks the file as such for the layer check too).
 
+#[cfg(test)]
 use super::*;
 use crate::catalog::Local;
 use crate::import::read::RawRecord;
