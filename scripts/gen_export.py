@@ -184,7 +184,7 @@ def main():
     a = ap.parse_args()
     if a.records:
         a.regions = "all"
-        a.items = max(a.items, a.records // 150 + 1)
+        a.items = max(a.items, a.records // 100 + 1)
     w = csv.DictWriter(sys.stdout, fieldnames=FIELDS, lineterminator="\n")
     w.writeheader()
     for r in generate(a.items, a.regions, a.records):

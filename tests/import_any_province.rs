@@ -195,3 +195,49 @@ fn temporaries_of_an_interrupted_import_are_cleaned_on_the_next_run() {
     assert!(!stale.exists());
     assert!(other.exists());
 }
+
+/// A FIFO where a registry file would be is refused, never opened: the
+/// run ends (it used to block forever) with the reason; a FIFO where an
+/// item file would be is neither read nor replaced.
+#[cfg(unix)]
+#[test]
+fn a_fifo_in_the_target_does_not_block_the_import() {
+    let tmp = tempfile::tempdir().unwrap();
+    assert_eq!(run(tmp.path(), &["init", "--province", "440000", "gd"]).0, 0);
+    std::fs::create_dir_all(tmp.path().join("gd/agencies")).unwrap();
+    let fifo = tmp.path().join("gd/agencies/440100.json");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    let input = export();
+    let out = Command::cargo_bin("tongbiao")
+        .unwrap()
+        .current_dir(tmp.path())
+        .args(["import", input.to_str().unwrap(), "--out", "gd", "--dry-run"])
+        .timeout(std::time::Duration::from_secs(120))
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.code().is_some(), "killed by the timeout: {text}");
+    assert!(text.contains("不是普通文件"), "{text}");
+
+    std::fs::remove_file(&fifo).unwrap();
+    std::fs::create_dir_all(tmp.path().join("gd/items")).unwrap();
+    let item = tmp.path().join("gd/items/000101001000.json");
+    assert!(std::process::Command::new("mkfifo")
+        .arg(&item)
+        .status()
+        .unwrap()
+        .success());
+    let out = Command::cargo_bin("tongbiao")
+        .unwrap()
+        .current_dir(tmp.path())
+        .args(["import", input.to_str().unwrap(), "--out", "gd"])
+        .timeout(std::time::Duration::from_secs(120))
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(2), "{text}");
+    assert!(text.contains("不是普通文件"), "{text}");
+    let kind = std::fs::symlink_metadata(&item).unwrap().file_type();
+    assert!(!kind.is_file(), "the FIFO was replaced");
+}

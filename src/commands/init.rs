@@ -82,31 +82,13 @@ pub(super) fn run(args: &Args) -> Outcome {
             .into_iter()
             .map(|(n, t)| (schema_dir.join(n), t)),
     );
-    let rules_dir = args.dir.join("..").join("rules");
-    let mut kept = Vec::new();
-    for f in crate::config::ConfigFile::ALL {
-        let p = rules_dir.join(f.name());
-        if p.exists() {
-            kept.push(display(&p));
-        } else {
-            files.push((p, default_rules_text(f)));
-        }
-    }
+    let kept = rules_files(&args.dir, &mut files);
     let mut report = format!(
         "新建{name}（{code}）目录 {}：区划 {} 个（含曾用代码 {formers} 个，来自 data/divisions.csv），部门、材料、实施主体为空。\n",
         args.dir.display(),
         regions.len()
     );
     report.push_str("catalog.json 的事项类型代码表为全国通用列表：本省代码不同的（如公共服务写作 21），请先改 catalog.json，导入和 lint 都按它读取基本编码第 3–4 位。\n");
-    if kept.len() < crate::config::ConfigFile::ALL.len() {
-        let dir = rules_dir.join(crate::schema::SCHEMA_DIR);
-        for (n, t) in crate::config::rendered_schemas() {
-            let p = dir.join(n);
-            if !p.exists() {
-                files.push((p, t));
-            }
-        }
-    }
     if !kept.is_empty() {
         report.push_str(&format!("已有规则配置，未覆盖：{}\n", kept.join("、")));
     }
@@ -121,6 +103,31 @@ pub(super) fn run(args: &Args) -> Outcome {
         })
     }));
     o
+}
+
+/// The default `rules/` beside the catalog (and its schemas) where absent;
+/// the files already there, kept.
+fn rules_files(dir: &Path, files: &mut Vec<(PathBuf, String)>) -> Vec<String> {
+    let rules_dir = dir.join("..").join("rules");
+    let mut kept = Vec::new();
+    for f in crate::config::ConfigFile::ALL {
+        let p = rules_dir.join(f.name());
+        if p.exists() {
+            kept.push(display(&p));
+        } else {
+            files.push((p, default_rules_text(f)));
+        }
+    }
+    if kept.len() < crate::config::ConfigFile::ALL.len() {
+        let dir = rules_dir.join(crate::schema::SCHEMA_DIR);
+        for (n, t) in crate::config::rendered_schemas() {
+            let p = dir.join(n);
+            if !p.exists() {
+                files.push((p, t));
+            }
+        }
+    }
+    kept
 }
 
 fn catalog_json(code: &str, name: &str, today: &str) -> Value {

@@ -132,7 +132,7 @@ pub(crate) fn run(args: &Args) -> Result<Imported, ImportError> {
         synonyms: rules.synonyms,
     };
     let (records, problems) = read::read(&bytes, format, mapping.delimiter);
-    let Plan { mut files, summary } = plan(&records, problems, &mapping, &reg, &opts);
+    let Plan { mut files, summary } = plan(records, problems, &mapping, &reg, &opts);
     registry::add_copies(&mut files, copies);
     let stale = if args.dry_run {
         Vec::new()

@@ -401,7 +401,7 @@ mod tests {
                 "630100",
                 json!({"办理地点": "3号窗口", "办理时间": "工作日"}),
             )];
-            let p = plan(&recs, Vec::new(), &mapping, &registry(), &opts());
+            let p = plan(recs.to_vec(), Vec::new(), &mapping, &registry(), &opts());
             let hit = p.summary.notices.iter().find(|(m, _)| m.contains(expect));
             assert!(
                 hit.is_some_and(|(_, l)| l.contains(&9)),
@@ -442,7 +442,7 @@ mod tests {
         assert!(note.is_some_and(|(_, l)| l.contains(&8)), "{:?}", p.summary.notices);
         let mapping = crate::import::mapping::from_json(r#"{"defaults": {"in_service_centre": "是"}}"#).unwrap();
         let recs = [record(1, "630100", json!({"是否进驻政务服务中心": null}))];
-        let p = plan(&recs, Vec::new(), &mapping, &registry(), &opts());
+        let p = plan(recs.to_vec(), Vec::new(), &mapping, &registry(), &opts());
         assert!(p.summary.failed.is_empty());
         assert_eq!(local(&p, "630100").in_service_centre, Some(true));
     }
