@@ -74,7 +74,9 @@ pub fn list_tree(root: &Path) -> Result<Vec<(String, std::path::PathBuf)>, Strin
                 .map_or_else(|| "目录中有循环链接".to_string(), |e| crate::text::os_error(&e));
             format!("无法遍历目录 {}：{e}", root.display())
         })?;
-        if entry.file_type().is_dir() {
+        // A directory is walked into, not read; one named like a data
+        // file (`items/x.json/`) is also listed, to be refused by name.
+        if entry.file_type().is_dir() && !entry.file_name().to_string_lossy().ends_with(".json") {
             continue;
         }
         let rel = entry
