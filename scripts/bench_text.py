@@ -56,7 +56,8 @@ def main() -> None:
             with open(os.path.join(rules, "lexicon.json"), "w", encoding="utf-8") as f:
                 json.dump({"entries": [entry], "allow": []}, f, ensure_ascii=False)
             secs, p = run(binary, ["check-text", "--rules", rules, big], tmp)
-            first = p.stdout.decode("utf-8", "replace").strip().splitlines()[:1]
+            out = (p.stdout + p.stderr).decode("utf-8", "replace")
+            first = [l for l in out.splitlines() if "过长" in l][:1]
             print(f"{n}-character lexicon pattern: {secs:.2f} s, exit {p.returncode}, {first}")
     finally:
         shutil.rmtree(tmp)

@@ -69,6 +69,26 @@ pub(super) fn run(file: &str, rules_dir: &Path, field: &str, json: bool) -> Outc
     o
 }
 
+/// Character offsets of byte positions in one line, counted forward from
+/// the last position asked (hits come in order), so a line with many
+/// findings is counted once, not once per finding.
+#[derive(Default)]
+struct CharOffsets {
+    byte: usize,
+    chars: usize,
+}
+
+impl CharOffsets {
+    fn at(&mut self, line: &str, byte: usize) -> usize {
+        if byte < self.byte {
+            *self = CharOffsets::default();
+        }
+        self.chars += line[self.byte..byte].chars().count();
+        self.byte = byte;
+        self.chars
+    }
+}
+
 /// The report for `input` and whether it holds an error-level finding.
 pub(crate) fn check(input: &str, cfg: &config::Config, field: &str, json: bool) -> (String, bool) {
     let mut usage = Usage::new(&cfg.matcher, cfg.allow_count);
@@ -77,6 +97,7 @@ pub(crate) fn check(input: &str, cfg: &config::Config, field: &str, json: bool) 
     for (i, raw) in input.lines().enumerate() {
         let line = raw.strip_suffix('\r').unwrap_or(raw);
         let mut findings = Vec::new();
+        let mut chars = CharOffsets::default();
         for h in cfg.matcher.find(line, &mut usage) {
             let e = cfg.matcher.entry(h.entry);
             let rule = e.class.rule_id();
@@ -89,8 +110,8 @@ pub(crate) fn check(input: &str, cfg: &config::Config, field: &str, json: bool) 
             };
             errors |= severity == Severity::Error;
             findings.push(Finding {
-                start: line[..h.start].chars().count(),
-                end: line[..h.end].chars().count(),
+                start: chars.at(line, h.start),
+                end: chars.at(line, h.end),
                 text: &line[h.start..h.end],
                 class: e.class.label(),
                 rule,

@@ -47,6 +47,11 @@ pub struct Matcher {
     entries: Vec<LexiconEntry>,
 }
 
+/// A byte range of the normalised text.
+type Span = (usize, usize);
+/// An entry's raw match: (start, end, entry index).
+type RawHit = (usize, usize, usize);
+
 /// Why the lexicon could not be built: which list, which entry, what.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct BuildError {
@@ -211,7 +216,7 @@ impl Matcher {
 
     /// Raw matches over normalised `text`: entry hits (start, end, entry)
     /// and allowed spans, both sorted by start.
-    fn raw(&self, text: &str, usage: &mut Usage) -> (Vec<(usize, usize, usize)>, Vec<(usize, usize)>) {
+    fn raw(&self, text: &str, usage: &mut Usage) -> (Vec<RawHit>, Vec<Span>) {
         let mut hits = Vec::new();
         let mut allowed = Vec::new();
         for m in self.ac.find_iter(text) {
