@@ -162,10 +162,9 @@ fn eprint(s: &str) {
 /// lays out a new tree (import). A target that exists and is not a regular
 /// file (a symlink, a FIFO, a device) is refused rather than replaced.
 pub(crate) fn write_file(path: &Path, text: &str, create_dirs: bool) -> std::io::Result<()> {
-    if let Ok(meta) = std::fs::symlink_metadata(path) {
-        if !meta.file_type().is_file() {
-            return Err(std::io::Error::other("目标已存在且不是普通文件，拒绝覆盖"));
-        }
+    let existing = std::fs::symlink_metadata(path).ok();
+    if existing.as_ref().is_some_and(|m| !m.file_type().is_file()) {
+        return Err(std::io::Error::other("目标已存在且不是普通文件，拒绝覆盖"));
     }
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
@@ -176,16 +175,51 @@ pub(crate) fn write_file(path: &Path, text: &str, create_dirs: bool) -> std::io:
     } else if !dir.is_dir() {
         return Err(std::io::Error::other(format!("目录 {} 不存在", dir.display())));
     }
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    // A replaced file keeps its mode; a new one gets the mode any new
+    // file gets (0666 less the umask), not tempfile's private 0600.
+    let mode = existing.map_or_else(new_file_mode, |m| Some(m.permissions()));
+    let mut builder = tempfile::Builder::new();
+    if let Some(mode) = mode {
+        builder.permissions(mode);
+    }
+    let mut tmp = builder.tempfile_in(dir)?;
     tmp.write_all(text.as_bytes())?;
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
 }
 
+/// The mode of a newly created file (where modes exist).
+#[cfg(unix)]
+fn new_file_mode() -> Option<std::fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt as _;
+    Some(std::fs::Permissions::from_mode(0o666))
+}
+
+#[cfg(not(unix))]
+fn new_file_mode() -> Option<std::fs::Permissions> {
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn written_files_get_the_usual_mode_and_replaced_files_keep_theirs() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let dir = tempfile::tempdir().unwrap();
+        let fresh = dir.path().join("new.json");
+        write_file(&fresh, "{}", false).unwrap();
+        let mode = std::fs::metadata(&fresh).unwrap().permissions().mode() & 0o777;
+        assert_ne!(mode & 0o044, 0, "a new file readable only by its owner: {mode:o}");
+        let kept = dir.path().join("kept.json");
+        std::fs::write(&kept, "old").unwrap();
+        std::fs::set_permissions(&kept, std::fs::Permissions::from_mode(0o640)).unwrap();
+        write_file(&kept, "new", false).unwrap();
+        assert_eq!(std::fs::metadata(&kept).unwrap().permissions().mode() & 0o777, 0o640);
+    }
 
     #[test]
     fn writes_replace_regular_files_and_leave_no_temporary_file() {
