@@ -117,7 +117,13 @@ fn the_shipped_catalog_builds_a_complete_deterministic_site() {
     assert_eq!(count("region/", ".html"), want.regions);
     assert_eq!(count("department/", ".html"), want.departments);
     assert_eq!(count("type/", ".html"), want.types);
-    for f in ["index.html", "assets/guide.css", "sitemap.xml", "schema/guide.schema.json", ".tongbiao-site"] {
+    for f in [
+        "index.html",
+        "assets/guide.css",
+        "sitemap.xml",
+        "schema/guide.schema.json",
+        ".tongbiao-site",
+    ] {
         assert!(site.contains_key(f), "{f} missing");
     }
     let files = 3 * want.locals.len() + want.items + want.bundles + want.regions + want.departments + want.types + 5;
@@ -140,7 +146,10 @@ fn the_shipped_catalog_builds_a_complete_deterministic_site() {
     std::fs::write(a.join("stray.html"), "old").unwrap();
     assert_eq!(build(&a).status.code(), Some(0));
     assert!(!a.join("stray.html").exists());
-    let beside: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    let beside: Vec<_> = std::fs::read_dir(tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
     assert_eq!(beside.len(), 2, "{beside:?}");
 
     safety(&site);
@@ -166,7 +175,12 @@ fn safety(site: &BTreeMap<String, Vec<u8>>) {
             ld += 1;
         }
     }
-    assert_eq!(ld, site.keys().filter(|k| k.starts_with("guide/") && k.ends_with(".html") && !k.ends_with(".notice.html")).count());
+    assert_eq!(
+        ld,
+        site.keys()
+            .filter(|k| k.starts_with("guide/") && k.ends_with(".html") && !k.ends_with(".notice.html"))
+            .count()
+    );
 }
 
 /// A guide's JSON carries the standard, the local facts and the names.

@@ -27,6 +27,21 @@ pub(crate) struct Changed {
     pub(crate) case_type: bool,
 }
 
+impl Changed {
+    fn of(m: &Merged) -> Changed {
+        Changed {
+            name: m.changed("/name"),
+            basis: m.changed("/legal_basis"),
+            conditions: m.changed("/conditions"),
+            materials: m.changed("/materials"),
+            statutory: m.changed("/statutory_deadline"),
+            fees: m.changed("/fees"),
+            results: m.changed("/results"),
+            case_type: m.changed("/case_type"),
+        }
+    }
+}
+
 pub(crate) struct GuideData<'a> {
     pub(crate) item: std::borrow::Cow<'a, Item>,
     pub(crate) local: &'a Local,
@@ -98,16 +113,7 @@ pub(crate) fn guide<'a>(site: &'a Site, g: usize) -> GuideData<'a> {
     let local = &c.locals[site.guides[g]].value;
     let base = &c.items[site.items[&local.item]].value;
     let merged = view::merge(base, local, &site.config);
-    let changed = Changed {
-        name: merged.changed("/name"),
-        basis: merged.changed("/legal_basis"),
-        conditions: merged.changed("/conditions"),
-        materials: merged.changed("/materials"),
-        statutory: merged.changed("/statutory_deadline"),
-        fees: merged.changed("/fees"),
-        results: merged.changed("/results"),
-        case_type: merged.changed("/case_type"),
-    };
+    let changed = Changed::of(&merged);
     let Merged { item, applied } = merged;
     let agency = &c.agencies[site.agencies[&local.agency]].value;
     let department = site.departments.get(&item.department).map(|&d| &c.departments[d].value);
