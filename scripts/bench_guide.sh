@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmark of issue 10 (recorded in docs/benchmarks.md; not a test):
-# `tongbiao guide` on the 100,000-file catalog of scripts/bench_scale.py,
+# `tongbiao guide` on the 100,000-file catalog of scripts/gen_bench_catalog.py,
 # with floors measured in the same run: `tongbiao lint` alone (the check
 # guide runs first) and `cp -r` of the finished site (writing that many
 # files without rendering anything).
@@ -18,7 +18,7 @@ RUNS=${RUNS:-3}
 
 rm -rf "$DIR"
 mkdir -p "$DIR"
-python3 "$ROOT/scripts/bench_scale.py" "$N" "$DIR/catalog"
+python3 "$ROOT/scripts/gen_bench_catalog.py" "$N" "$DIR/catalog"
 cd "$DIR"
 echo "local files (guides): $(find catalog/local -name '*.json' | wc -l)"
 

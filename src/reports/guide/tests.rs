@@ -121,3 +121,31 @@ fn an_unapproved_deviation_is_not_applied() {
         .unwrap();
     assert!(page.contains("20 个工作日") && !page.contains("本地经批准的调整"));
 }
+
+#[test]
+fn a_fact_marked_unverified_is_labelled_on_the_page_and_in_the_json() {
+    let local = edit(
+        LOCAL,
+        "\"deviations\": []",
+        r#""deviations": [], "provenance": {"/promised_deadline": {"status": "待核实"}}"#,
+    );
+    let s = site(&[("local/630100/630101001000.json", local)]);
+    let all = pages(&s);
+    let page = |name: &str| &all.iter().find(|(p, _)| p == name).unwrap().1;
+    let guide = page("guide/630100/630101001000.html");
+    let promised = guide.find("<dt>承诺办结时限</dt>").unwrap();
+    let row = &guide[promised..promised + guide[promised..].find("</dd>").unwrap()];
+    assert!(row.contains("10 个工作日") && row.contains("待核实"), "{row}");
+    let statutory = guide.find("<dt>法定办结时限</dt>").unwrap();
+    let row = &guide[statutory..statutory + guide[statutory..].find("</dd>").unwrap()];
+    assert!(!row.contains("待核实"), "only the marked fact: {row}");
+    assert!(page("guide/630100/630101001000.notice.html").contains("待核实"));
+    assert!(page("item/630101001000.html").contains("待核实"));
+    let v: serde_json::Value = serde_json::from_str(page("guide/630100/630101001000.json")).unwrap();
+    assert_eq!(v["unverified"], serde_json::json!(["/local/promised_deadline"]));
+    let clean = site(&[]);
+    let labelled = pages(&clean)
+        .into_iter()
+        .any(|(n, p)| n.ends_with(".html") && p.contains("待核实"));
+    assert!(!labelled, "nothing marked, nothing labelled");
+}
