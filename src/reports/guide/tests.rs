@@ -25,10 +25,8 @@ fn site(changes: &[(&str, String)]) -> Site {
 
 fn pages(site: &Site) -> Vec<(String, String)> {
     (0..site.len())
-        .map(|i| {
-            let (p, b) = site.render(i);
-            (p, String::from_utf8(b).unwrap())
-        })
+        .flat_map(|i| site.render(i))
+        .map(|(p, b)| (p, String::from_utf8(b).unwrap()))
         .collect()
 }
 
