@@ -1,6 +1,9 @@
 //! The site from in-memory catalogs: hostile strings stay text, links are
 //! http(s) only, an approved deviation is applied and marked.
 
+// (The module is test-only; the attribute also marks it so for tests/layers.rs,
+// which reads what follows `#[cfg(test)]` as test code.)
+#[cfg(test)]
 use super::*;
 use crate::load::{parse, RawFile};
 use crate::testing::{base, edit, BUNDLE, ITEM, LOCAL};
