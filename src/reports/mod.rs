@@ -14,6 +14,7 @@ pub(crate) mod diff_markdown;
 mod excerpt;
 pub(crate) mod github;
 pub(crate) mod gitlab;
+pub(crate) mod guide;
 pub(crate) mod human;
 pub(crate) mod json;
 pub(crate) mod junit;
