@@ -184,13 +184,16 @@ async function recall(base, firstPath) {
   let hits = 0;
   let known = 0;
   for (const r of rows) {
+    const want = [...(r.expect ?? []), ...(r.expect_any?.length ? [r.expect_any.join(' 或 ')] : [])].join(' 和 ');
     const status = r.hit ? '找到' : r.known_miss ? '已知未找到' : '未找到';
-    console.log([status, r.ranks.map((x) => x ?? '-').join(','), r.total, r.class, r.query, r.expect.join(' ')].join('\t'));
+    const q = r.filters ? `${r.query} [${Object.values(r.filters).flat().join(',')}]` : r.query;
+    console.log([status, r.ranks.map((x) => x ?? '-').join(','), r.total, r.class, q, want].join('\t'));
     if (r.hit) hits++;
-    if (r.hit && r.known_miss) fail(`搜索 “${r.query}” 已能找到 ${r.expect.join(' ')}：请去掉 recall 中的 known_miss`);
+    if (r.hit && r.known_miss) fail(`搜索 “${r.query}” 已能找到 ${want}：请去掉 recall 中的 known_miss`);
     if (!r.hit && r.known_miss) known++;
     if (!r.hit && !r.known_miss) {
-      fail(`搜索 “${r.query}” 没有找到 ${r.expect.join(' ')}${r.top ? `（前 ${r.top} 条内）` : ''}；前三条: ${r.first.join(' ')}`);
+      const filters = r.filters ? `（筛选 ${JSON.stringify(r.filters)}）` : '';
+      fail(`搜索 “${r.query}”${filters} 的前 ${r.top} 条中没有 ${want}；共 ${r.total} 条，前三条: ${r.first.join(' ')}`);
     }
   }
   console.log(`召回: ${hits}/${rows.length} 找到，${known} 条已知未找到（见 known_miss 的说明），${rows.length - hits - known} 条意外未找到`);

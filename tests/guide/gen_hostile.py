@@ -1,4 +1,7 @@
-# One-off generator of tests/guide/hostile/ from tests/cases/clean/catalog.
+# Generator of the hostile-content fixture tests/guide/hostile/ from the clean
+# CLI fixture. Rerun and reformat after changing the model:
+#   python3 tests/guide/gen_hostile.py tests/cases/clean/catalog tests/guide/hostile
+#   tongbiao fmt tests/guide/hostile
 import json, os, shutil, sys
 src, dst = sys.argv[1], sys.argv[2]
 shutil.rmtree(dst, ignore_errors=True)
