@@ -13,8 +13,10 @@
 # npm packages pinned in scripts/browser/package-lock.json into
 # target/browser-check/ (npm ci --ignore-scripts: no browser or Java download).
 #
-#   bash scripts/browser_check.sh                 # the check
+#   bash scripts/browser_check.sh                    # the check
 #   SCREENSHOTS=docs bash scripts/browser_check.sh   # also rewrite docs/*-screenshot*.png
+#   CHROMIUM=/usr/bin/google-chrome bash scripts/browser_check.sh   # another Chromium build
+# Not root: the apt-get step runs through sudo when sudo is there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 start=$(date +%s)
@@ -22,18 +24,23 @@ tool=target/browser-check
 site=target/site
 hostile=target/site-hostile
 
+chromium=${CHROMIUM:-/usr/bin/chromium}
 need_apt=()
-[ -x /usr/bin/chromium ] || need_apt+=(chromium)
+[ -x "$chromium" ] || need_apt+=(chromium)
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || need_apt+=(fonts-noto-cjk)
 command -v java >/dev/null || need_apt+=(openjdk-17-jre-headless)
 if [ ${#need_apt[@]} -gt 0 ]; then
     echo "== apt-get install ${need_apt[*]}"
+    sudo=()
     if [ "$(id -u)" -ne 0 ]; then
-        echo "浏览器检查需要 ${need_apt[*]}：请以 root 运行，或先执行 sudo apt-get install -y ${need_apt[*]}" >&2
-        exit 1
+        if ! command -v sudo >/dev/null; then
+            echo "浏览器检查需要 ${need_apt[*]}：请以 root 运行，或先安装：apt-get install -y ${need_apt[*]}" >&2
+            exit 1
+        fi
+        sudo=(sudo)
     fi
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
+    "${sudo[@]}" apt-get update -qq
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
 
 mkdir -p "$tool"
@@ -66,5 +73,6 @@ node "$tool/check.mjs" \
     --hostile-site "$hostile" \
     --vnu "$tool/node_modules/vnu-jar/build/dist/vnu.jar" \
     --out "$tool/out" \
+    --chromium "$chromium" \
     "${shots[@]}"
 echo "浏览器检查用时 $(( $(date +%s) - start )) 秒"
