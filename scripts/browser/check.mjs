@@ -84,6 +84,11 @@ async function checkPage(base, entry) {
   const url = base + entry.path;
   const where = `${entry.kind} ${entry.path}`;
   const { context, page, log } = await openPage(browser, url);
+  if (entry.wait_for) {
+    // A page that fills itself in (the search page): its content must appear.
+    const ok = await page.waitForSelector(entry.wait_for, { timeout: 15000 }).then(() => true, () => false);
+    if (!ok) fail(`${where}: 15 秒内没有出现 ${entry.wait_for}`);
+  }
   const facts = await pageFacts(page);
   if (facts.lang !== 'zh-CN') fail(`${where}: <html lang> 为 "${facts.lang}"，应为 zh-CN`);
   if (facts.h1 !== 1) fail(`${where}: 有 ${facts.h1} 个 <h1>，应为 1 个`);
@@ -105,7 +110,7 @@ async function checkPage(base, entry) {
   for (const e of log.consoleErrors) fail(`${where}: 控制台错误: ${e}`);
   for (const r of log.failedRequests) fail(`${where}: 请求失败: ${r}`);
   await context.close();
-  row.noJs = await noJsText(url, facts.textLength, where);
+  row.noJs = await noJsText(url, entry.needs_js ? 1 : facts.textLength, where);
   return row;
 }
 
@@ -154,7 +159,7 @@ function printPages(rows) {
 }
 
 function runVnu(pages) {
-  const files = pages.map((p) => htmlFile(args.site, p.path));
+  const files = [...new Set(pages.map((p) => htmlFile(args.site, p.path)))];
   let out = '';
   try {
     execFileSync('java', ['-jar', args.vnu, '--errors-only', '--format', 'json', ...files], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -168,7 +173,8 @@ function runVnu(pages) {
   for (const m of errors) fail(`vnu ${m.url?.replace(/^file:/, '')}:${m.lastLine}:${m.lastColumn}: ${m.message}`);
 }
 
-function htmlFile(site, path) {
+function htmlFile(site, url) {
+  const path = url.split('?')[0];
   const full = join(resolve(site), decodeURIComponent(path));
   return path.endsWith('/') ? join(full, 'index.html') : full;
 }
