@@ -5,7 +5,7 @@
 //
 // Serves DIR from 127.0.0.1, opens the sample pages in Debian's Chromium
 // (playwright-core, no downloaded browser) and checks each: axe-core with the
-// WCAG 2.0/2.1 A and AA tags (also in the high-contrast mode), 0 console
+// WCAG 2.0/2.1 A and AA tags (also in the high-contrast mode and 375 px wide), 0 console
 // errors, 0 failed requests, readable without JavaScript, no horizontal
 // scroll at 375 and 320 CSS px; the 一次告知单 printed on A4; the Nu HTML
 // Checker on the sample files; the recall list through the site's Pagefind
@@ -102,6 +102,9 @@ async function checkPage(base, entry) {
   row.print = entry.kind === 'notice' ? await notice(page, entry, where) : '-';
   await screenshots(page, entry, 'desktop');
   row.over375 = await horizontalOverflow(page, 375);
+  const axeMobile = await runAxe(page);
+  for (const v of axeMobile) fail(`${where} (375 px): axe ${v.id} (${v.impact}, ${v.count} 处): ${v.help}; ${v.nodes.join(' | ')}`);
+  row.axeMobile = axeMobile.length;
   await screenshots(page, entry, 'mobile');
   row.over320 = await horizontalOverflow(page, 320);
   if (row.over375 > 0 || row.over320 > 0) fail(`${where}: 手机宽度下出现横向滚动（375 px 超出 ${row.over375} px，320 px 超出 ${row.over320} px）`);
@@ -150,12 +153,12 @@ async function screenshots(page, entry, mode) {
 
 function printPages(rows) {
   console.log(`\n== 页面检查（axe-core ${AXE_VERSION}，标签 ${AXE_TAGS.join(', ')}）`);
-  console.log(['类型', 'axe', 'axe高对比', '控制台错误', '失败请求', '375px溢出', '320px溢出', '无JS字数', '打印', '页面'].join('\t'));
+  console.log(['类型', 'axe', 'axe高对比', 'axe手机', '控制台错误', '失败请求', '375px溢出', '320px溢出', '无JS字数', '打印', '页面'].join('\t'));
   for (const r of rows) {
-    console.log([r.kind, r.axe, r.axeMore, r.console, r.failed, r.over375, r.over320, r.noJs, r.print, r.path].join('\t'));
+    console.log([r.kind, r.axe, r.axeMore, r.axeMobile, r.console, r.failed, r.over375, r.over320, r.noJs, r.print, r.path].join('\t'));
   }
   const sum = (k) => rows.reduce((a, r) => a + r[k], 0);
-  console.log(`共 ${rows.length} 页: axe 违规 ${sum('axe')}，高对比模式 axe 违规 ${sum('axeMore')}，控制台错误 ${sum('console')}，失败请求 ${sum('failed')}`);
+  console.log(`共 ${rows.length} 页: axe 违规 ${sum('axe')}，高对比模式 axe 违规 ${sum('axeMore')}，375 px 宽 axe 违规 ${sum('axeMobile')}，控制台错误 ${sum('console')}，失败请求 ${sum('failed')}`);
 }
 
 function runVnu(pages) {

@@ -20,7 +20,7 @@ export async function openPage(browser, url, options = {}) {
   const page = await context.newPage();
   const log = { consoleErrors: [], failedRequests: [], dialogs: [] };
   page.on('console', (m) => {
-    if (m.type() === 'error') log.consoleErrors.push(m.text());
+    if (m.type() === 'error') log.consoleErrors.push(`${m.text()} [${m.location().url}]`);
   });
   page.on('pageerror', (e) => log.consoleErrors.push(`pageerror: ${e.message}`));
   page.on('requestfailed', (r) => log.failedRequests.push(`${r.url()} (${r.failure()?.errorText})`));

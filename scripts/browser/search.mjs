@@ -36,7 +36,7 @@ export async function runRecall(page, recall) {
 
 const norm = (u) => u.replace(/^\//, '').replace(/index\.html$/, '');
 
-/** A site path pattern: `*` stands for one path segment (guide/*/630101003000.html). */
+// A site path pattern: `*` stands for one path segment (guide/*/630101003000.html).
 function toRegex(pattern) {
   const body = norm(pattern)
     .split('*')
