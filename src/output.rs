@@ -7,6 +7,8 @@ use std::path::Path;
 
 use crate::commands::{self, Outcome, Status, Step};
 
+mod publish;
+
 /// Run the command line; returns the process exit code: 0 no error
 /// findings, 1 error findings, 2 the run could not happen.
 pub fn run() -> i32 {
@@ -124,6 +126,18 @@ pub(crate) fn emit(outcome: Outcome) -> i32 {
                     return 2;
                 }
             }
+            Step::Publish(p) => match publish::publish(&p) {
+                Ok(done) => {
+                    if p.timings {
+                        eprint(&done.timings);
+                    }
+                    eprint(&format!("已生成 {}：{} 个文件\n", p.dir.display(), done.pages));
+                }
+                Err(e) => {
+                    eprint(&format!("错误：未能发布网站：{e}\n"));
+                    return 2;
+                }
+            },
         }
     }
     match outcome.status {

@@ -38,6 +38,7 @@ const VALUE_NAMES: &[(&str, &str)] = &[
     ("code", "基本编码"),
     ("region", "区划代码"),
     ("id", "标识"),
+    ("base_url", "网址"),
 ];
 
 /// Words clap writes into help and usage itself, and their Chinese.

@@ -7,6 +7,7 @@ mod check_text;
 mod cli_zh;
 mod diff;
 mod fmt;
+mod guide;
 mod import;
 mod lint;
 mod new;
@@ -49,6 +50,38 @@ pub(crate) enum Step {
     Err(String),
     /// A file to write atomically; a failure stops the run (exit 2).
     Write(FileWrite),
+    /// A static site to render and publish as a whole (`guide`); a
+    /// failure stops the run (exit 2) and leaves the previous site.
+    Publish(Publish),
+}
+
+/// A static site for the output layer to publish: pages are rendered on
+/// demand by index (in parallel, never all held at once), written into a
+/// sibling temporary directory of `dir`, which then replaces `dir`.
+pub(crate) struct Publish {
+    pub(crate) dir: PathBuf,
+    /// The file every site carries: a directory without it is not a
+    /// previous site and is never replaced.
+    pub(crate) marker: &'static str,
+    /// Directories to create first ('/'-separated, parents before children).
+    pub(crate) dirs: Vec<String>,
+    pub(crate) count: usize,
+    /// Page `i`: its path relative to the site ('/'-separated) and bytes.
+    pub(crate) page: PageFn,
+    /// Print where the time went (render, write, swap) on standard error.
+    pub(crate) timings: bool,
+}
+
+/// How a site renders page `i`.
+pub(crate) type PageFn = Box<dyn Fn(usize) -> (String, Vec<u8>) + Send + Sync>;
+
+impl std::fmt::Debug for Publish {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Publish")
+            .field("dir", &self.dir)
+            .field("count", &self.count)
+            .finish_non_exhaustive()
+    }
 }
 
 /// A file a command produces.
@@ -157,6 +190,9 @@ enum Command {
     New(new::Args),
     /// 比较两个版本的目录（git 修订版本或目录）：逐事项、逐区划列出变更，按对申请人的影响分为增负、减负、结构、中性
     Diff(diff::Args),
+    /// 由目录生成办事指南静态网站：每个实施清单一页指南和一张一次告知单，一件事、区划、部门、
+    /// 事项类型索引，各地比较页，每页指南的 JSON 数据和 sitemap.xml；lint 有错误时不生成
+    Guide(guide::Args),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -223,5 +259,6 @@ pub(crate) fn execute(cli: Cli) -> Outcome {
         Command::Fmt(args) => fmt::run(&args),
         Command::New(args) => new::run(&args),
         Command::Diff(args) => diff::run(&args),
+        Command::Guide(args) => guide::run(&args),
     }
 }

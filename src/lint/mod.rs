@@ -132,6 +132,38 @@ pub fn select_paths(mut out: Outcome, selected: &[String]) -> Outcome {
 
 /// Lint files given in memory (paths relative to the catalog root).
 pub(crate) fn lint(files: Vec<RawFile>, cfg: &config::Loaded, today: &str) -> Result<Outcome, Failure> {
+    lint_model(files, cfg, today).map(|(out, _)| out)
+}
+
+/// Lint the catalog at `root` like [`lint_dir`] with an already loaded
+/// `rules/`, and keep the typed catalog the rules checked, so a command
+/// that goes on to render it (`guide`) reads and parses every file once.
+pub(crate) fn lint_dir_model(
+    root: &Path,
+    cfg: &config::Loaded,
+    today: &str,
+) -> Result<(Outcome, crate::catalog::Catalog), Failure> {
+    let files = load::read_tree(root).map_err(Failure::Io)?;
+    if files.is_empty() {
+        return Err(Failure::Io(format!(
+            "{} 中没有任何目录数据文件（*.json）；请确认路径指向 catalog 目录",
+            root.display()
+        )));
+    }
+    let (mut out, catalog) = lint_model(files, cfg, today)?;
+    let base = crate::source::display_base(root);
+    for f in &mut out.sources.files[cfg.sources.len()..] {
+        f.base = base.clone();
+    }
+    Ok((out, catalog))
+}
+
+/// [`lint`], returning the typed catalog beside the outcome.
+pub(crate) fn lint_model(
+    files: Vec<RawFile>,
+    cfg: &config::Loaded,
+    today: &str,
+) -> Result<(Outcome, crate::catalog::Catalog), Failure> {
     let start = Instant::now();
     let first_id = cfg.sources.len();
     let config = match &cfg.config {
@@ -192,7 +224,7 @@ pub(crate) fn lint(files: Vec<RawFile>, cfg: &config::Loaded, today: &str) -> Re
     let (diagnostics, exemptions) = apply::apply(config, &sources, found, usage.as_ref(), today);
     stats.exemptions = exemptions;
     drop(index);
-    Ok(finish(sources, diagnostics, stats, start))
+    Ok((finish(sources, diagnostics, stats, start), loaded.catalog))
 }
 
 /// Findings about files outside a lint run (an import mapping file…),

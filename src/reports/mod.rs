@@ -13,6 +13,7 @@ pub(crate) mod diff_json;
 pub(crate) mod diff_markdown;
 pub(crate) mod github;
 pub(crate) mod gitlab;
+pub(crate) mod guide;
 pub(crate) mod human;
 pub(crate) mod json;
 pub(crate) mod junit;

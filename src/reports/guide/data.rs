@@ -1,0 +1,187 @@
+//! One guide's view: everything its pages (HTML, 一次告知单, JSON) show,
+//! gathered once from the site's model.
+
+use super::flow::{self, Flow};
+use super::safe::Link;
+use super::view::{self, channel, deadline, label, material_row, Applied, Fact, MaterialRow, Merged};
+use super::Site;
+use crate::catalog::item::{Commitment, Item};
+use crate::catalog::Local;
+
+/// A link in the region trail: name and site-relative path.
+pub(crate) struct Crumb {
+    pub(crate) name: String,
+    pub(crate) path: String,
+}
+
+/// Which standard elements an approved deviation changed here.
+#[derive(Default)]
+pub(crate) struct Changed {
+    pub(crate) name: bool,
+    pub(crate) basis: bool,
+    pub(crate) conditions: bool,
+    pub(crate) materials: bool,
+    pub(crate) statutory: bool,
+    pub(crate) fees: bool,
+    pub(crate) results: bool,
+    pub(crate) case_type: bool,
+}
+
+pub(crate) struct GuideData<'a> {
+    pub(crate) item: std::borrow::Cow<'a, Item>,
+    pub(crate) local: &'a Local,
+    pub(crate) path: String,
+    pub(crate) notice_path: String,
+    pub(crate) json_path: String,
+    pub(crate) region_code: String,
+    pub(crate) region_name: String,
+    pub(crate) region_trail: Vec<Crumb>,
+    pub(crate) agency: String,
+    pub(crate) department_code: String,
+    pub(crate) department: String,
+    pub(crate) level: String,
+    pub(crate) objects: String,
+    pub(crate) case_type: String,
+    pub(crate) type_code: String,
+    pub(crate) materials: Vec<MaterialRow>,
+    pub(crate) flow: Flow,
+    pub(crate) statutory: String,
+    pub(crate) promised: Fact,
+    pub(crate) results: Vec<(String, String, Option<Link>)>,
+    pub(crate) windows: Vec<(Fact, Fact)>,
+    pub(crate) visits: String,
+    pub(crate) online_depth: String,
+    pub(crate) online_address: Option<Fact>,
+    pub(crate) consultation: Vec<(String, Fact)>,
+    pub(crate) complaint: Vec<(String, Fact)>,
+    pub(crate) tongban: Option<(String, String)>,
+    pub(crate) applied: Vec<Applied>,
+    pub(crate) changed: Changed,
+    pub(crate) bundles: Vec<Crumb>,
+}
+
+impl GuideData<'_> {
+    pub(crate) fn commitment(&self) -> Option<&Commitment> {
+        self.item.commitment.as_ref()
+    }
+
+    /// Materials the applicant brings, and those they need not.
+    pub(crate) fn bring(&self) -> impl Iterator<Item = &MaterialRow> {
+        self.materials.iter().filter(|m| m.bring)
+    }
+
+    pub(crate) fn not_bring(&self) -> impl Iterator<Item = &MaterialRow> {
+        self.materials.iter().filter(|m| !m.bring)
+    }
+
+    pub(crate) fn has_not_bring(&self) -> bool {
+        self.materials.iter().any(|m| !m.bring)
+    }
+
+    pub(crate) fn deferrable(&self) -> impl Iterator<Item = &MaterialRow> {
+        self.materials.iter().filter(|m| !m.deferral.is_empty())
+    }
+
+    pub(crate) fn has_deferrable(&self) -> bool {
+        self.materials.iter().any(|m| !m.deferral.is_empty())
+    }
+
+    /// The title: item name and region.
+    pub(crate) fn title(&self) -> String {
+        format!("{}（{}）", self.item.name, self.region_name)
+    }
+}
+
+/// Gather guide `g`'s view.
+pub(crate) fn guide<'a>(site: &'a Site, g: usize) -> GuideData<'a> {
+    let c = &site.catalog;
+    let local = &c.locals[site.guides[g]].value;
+    let base = &c.items[site.items[&local.item]].value;
+    let merged = view::merge(base, local, &site.config);
+    let changed = Changed {
+        name: merged.changed("/name"),
+        basis: merged.changed("/legal_basis"),
+        conditions: merged.changed("/conditions"),
+        materials: merged.changed("/materials"),
+        statutory: merged.changed("/statutory_deadline"),
+        fees: merged.changed("/fees"),
+        results: merged.changed("/results"),
+        case_type: merged.changed("/case_type"),
+    };
+    let Merged { item, applied } = merged;
+    let agency = &c.agencies[site.agencies[&local.agency]].value;
+    let department = site.departments.get(&item.department).map(|&d| &c.departments[d].value);
+    let trail: Vec<Crumb> = (site.region_chain(&local.region).into_iter())
+        .map(|r| &c.regions[r].value)
+        .map(|r| Crumb {
+            name: r.name.clone(),
+            path: super::region_path(&r.code),
+        })
+        .collect();
+    let region_name = trail.last().map(|c| c.name.clone()).unwrap_or_default();
+    let materials = (item.materials.iter())
+        .map(|m| material_row(m, site.materials.get(&m.material).map(|&i| &c.materials[i].value)))
+        .collect();
+    let type_code = site
+        .catalog
+        .meta
+        .as_ref()
+        .and_then(|m| m.value.item_types.iter().find(|t| t.name == item.item_type))
+        .map(|t| t.code.clone())
+        .unwrap_or_default();
+    let bundles = (site.bundles_of.get(&local.item).into_iter().flatten())
+        .map(|&b| &c.bundles[b].value)
+        .map(|b| Crumb {
+            name: b.name.clone(),
+            path: format!("bundle/{}.html", b.id),
+        })
+        .collect();
+    GuideData {
+        path: site.guide_path(g, "html"),
+        notice_path: site.guide_path(g, "notice.html"),
+        json_path: site.guide_path(g, "json"),
+        region_code: local.region.clone(),
+        region_name,
+        region_trail: trail,
+        agency: agency.name.clone(),
+        department_code: item.department.clone(),
+        department: department.map_or_else(|| item.department.clone(), |d| d.name.clone()),
+        level: agency.level.label().to_string(),
+        objects: item.service_objects.iter().map(label).collect::<Vec<_>>().join("、"),
+        case_type: label(&item.case_type),
+        type_code,
+        materials,
+        flow: flow::layout(&item.process),
+        statutory: deadline(&item.statutory_deadline),
+        promised: Fact::text(deadline(&local.promised_deadline)),
+        results: (item.results.iter())
+            .map(|r| (r.name.clone(), label(&r.kind), r.sample.as_deref().map(Link::new)))
+            .collect(),
+        windows: (local.windows.iter())
+            .map(|w| (Fact::text(w.place.clone()), Fact::text(w.hours.clone())))
+            .collect(),
+        visits: visits(local.visits),
+        online_depth: local.online.depth.map(|d| label(&d)).unwrap_or_default(),
+        online_address: local.online.address.as_deref().map(Fact::link),
+        consultation: local.consultation.iter().map(channel).collect(),
+        complaint: local.complaint.iter().map(channel).collect(),
+        tongban: item.tongban.as_ref().map(|t| {
+            let modes = t.modes.iter().map(label).collect::<Vec<_>>().join("、");
+            (label(&t.scope), modes)
+        }),
+        applied,
+        changed,
+        bundles,
+        item,
+        local,
+    }
+}
+
+/// 到办事现场次数 in words.
+pub(crate) fn visits(n: u32) -> String {
+    match n {
+        0 => "0 次（不用到现场）".into(),
+        1 | 2 => format!("{n} 次"),
+        _ => "多次".into(),
+    }
+}

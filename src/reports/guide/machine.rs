@@ -1,0 +1,193 @@
+//! The site for machines: one JSON file per guide (schema:
+//! `docs/schema/guide.schema.json`, also shipped in the site), schema.org
+//! `GovernmentService` JSON-LD in every guide page, and `sitemap.xml`.
+
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use super::data::{self, GuideData};
+use super::safe::{http_url, json_for_script};
+use super::view::Applied;
+use super::Site;
+use crate::catalog::item::Item;
+use crate::catalog::Local;
+
+/// # 办事指南数据
+///
+/// tongbiao guide 为每个实施清单生成的办事指南数据（guide/<区划代码>/<基本编码>.json）：全省标准（已套用经批准的本地偏离）、本地实施信息，以及编码所指的名称。
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct GuideJson {
+    /// # 数据格式版本
+    format: u32,
+    /// # 指南页面
+    ///
+    /// 相对网站根目录的路径。
+    page: String,
+    /// # 一次告知单页面
+    notice: String,
+    /// # 区划
+    region: Named,
+    /// # 区划路径
+    ///
+    /// 从省到本区划的名称。
+    region_path: Vec<String>,
+    /// # 实施机关
+    agency: Named,
+    /// # 主管部门
+    department: Named,
+    /// # 全省标准
+    ///
+    /// 事项的全省统一标准，已套用下面 applied_deviations 中经批准的本地偏离。
+    item: Item,
+    /// # 本地实施信息
+    local: Local,
+    /// # 申请材料名称
+    ///
+    /// item.materials 中各材料标识对应的材料库名称，顺序相同。
+    material_names: Vec<String>,
+    /// # 已套用的本地偏离
+    applied_deviations: Vec<AppliedJson>,
+    /// # 待核实的信息
+    ///
+    /// 目录标为待核实的要素（JSON 指针）；网页上标注“待核实”。目录尚无核实状态时为空。
+    unverified: Vec<String>,
+}
+
+/// # 编码与名称
+#[derive(Serialize, JsonSchema)]
+struct Named {
+    /// # 代码或标识
+    code: String,
+    /// # 名称
+    name: String,
+}
+
+/// # 已套用的本地偏离
+#[derive(Serialize, JsonSchema)]
+struct AppliedJson {
+    /// # 要素
+    element: String,
+    /// # 法律依据
+    basis: String,
+    /// # 批准机关
+    approved_by: String,
+    /// # 批准日期
+    #[serde(skip_serializing_if = "String::is_empty")]
+    approved_on: String,
+}
+
+impl From<&Applied> for AppliedJson {
+    fn from(a: &Applied) -> AppliedJson {
+        AppliedJson {
+            element: a.element.clone(),
+            basis: a.basis.clone(),
+            approved_by: a.approved_by.clone(),
+            approved_on: a.approved_on.clone(),
+        }
+    }
+}
+
+/// The guide data schema as written to docs/schema/ and into the site.
+pub(crate) fn guide_schema_text() -> String {
+    let mut v = schemars::schema_for!(GuideJson).to_value();
+    crate::catalog::strip_null(&mut v);
+    let mut s = serde_json::to_string_pretty(&v).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// Guide `g`'s JSON file.
+pub(crate) fn guide_json(site: &Site, g: usize) -> String {
+    let d = data::guide(site, g);
+    let mut item = d.item.clone().into_owned();
+    item.schema = None;
+    let mut local = d.local.clone();
+    local.schema = None;
+    let material_names = d.materials.iter().map(|m| m.name.clone()).collect();
+    let json = GuideJson {
+        format: 1,
+        page: d.path.clone(),
+        notice: d.notice_path.clone(),
+        region: Named {
+            code: d.region_code.clone(),
+            name: d.region_name.clone(),
+        },
+        region_path: d.region_trail.iter().map(|c| c.name.clone()).collect(),
+        agency: Named {
+            code: d.local.agency.clone(),
+            name: d.agency.clone(),
+        },
+        department: Named {
+            code: d.department_code.clone(),
+            name: d.department.clone(),
+        },
+        item,
+        local,
+        material_names,
+        applied_deviations: d.applied.iter().map(AppliedJson::from).collect(),
+        unverified: Vec::new(),
+    };
+    let mut s = serde_json::to_string_pretty(&json).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// schema.org `GovernmentService` for a guide, escaped for its <script>.
+pub(crate) fn json_ld(site: &Site, d: &GuideData) -> String {
+    let mut v = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "GovernmentService",
+        "name": d.item.name,
+        "serviceType": d.item.item_type,
+        "identifier": d.local.implementation_code.as_deref().unwrap_or(&d.item.code),
+        "provider": {"@type": "GovernmentOrganization", "name": d.agency},
+        "areaServed": {"@type": "AdministrativeArea", "name": d.region_trail.iter().map(|c| c.name.as_str()).collect::<Vec<_>>().join("")},
+        "audience": {"@type": "Audience", "audienceType": d.objects},
+    });
+    let mut channels = Vec::new();
+    if let Some(url) = d.local.online.address.as_deref().and_then(http_url) {
+        channels.push(serde_json::json!({"@type": "ServiceChannel", "name": "网上办理", "serviceUrl": url}));
+    }
+    for w in &d.local.windows {
+        channels.push(serde_json::json!({"@type": "ServiceChannel", "name": "窗口办理", "serviceLocation": {"@type": "Place", "name": w.place}, "availableLanguage": "zh-CN"}));
+    }
+    if !channels.is_empty() {
+        v["availableChannel"] = serde_json::Value::Array(channels);
+    }
+    if let Some(base) = &site.options.base_url {
+        v["url"] = serde_json::Value::String(format!("{base}{}", d.path));
+    }
+    json_for_script(&v)
+}
+
+/// `sitemap.xml`: every HTML page but the 一次告知单 (a print view of its
+/// guide), in page order; absolute URLs with `--base-url`, site-relative
+/// paths without.
+pub(crate) fn sitemap(site: &Site) -> String {
+    use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+    let mut w = quick_xml::Writer::new_with_indent(Vec::new(), b' ', 1);
+    let base = site.options.base_url.clone().unwrap_or_default();
+    let mut paths = vec!["index.html".to_string()];
+    paths.extend((0..site.guides.len()).map(|g| site.guide_path(g, "html")));
+    paths.extend(
+        site.item_order
+            .iter()
+            .map(|&i| super::item_path(&site.catalog.items[i].value.code)),
+    );
+    paths.extend(site.html_index_paths());
+    let _ = w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)));
+    let mut set = BytesStart::new("urlset");
+    set.push_attribute(("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9"));
+    let _ = w.write_event(Event::Start(set));
+    for p in paths {
+        let _ = w.write_event(Event::Start(BytesStart::new("url")));
+        let _ = w.write_event(Event::Start(BytesStart::new("loc")));
+        let _ = w.write_event(Event::Text(BytesText::new(&format!("{base}{p}"))));
+        let _ = w.write_event(Event::End(BytesEnd::new("loc")));
+        let _ = w.write_event(Event::End(BytesEnd::new("url")));
+    }
+    let _ = w.write_event(Event::End(BytesEnd::new("urlset")));
+    let mut s = String::from_utf8(w.into_inner()).unwrap_or_default();
+    s.push('\n');
+    s
+}
