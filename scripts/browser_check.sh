@@ -62,6 +62,7 @@ echo "== search index (Pagefind $("$tool/node_modules/.bin/pagefind" --version |
 
 echo "== build the hostile-content fixture"
 ./target/release/tongbiao guide tests/guide/hostile --out "$hostile"
+"$tool/node_modules/.bin/pagefind" --site "$hostile" --quiet
 
 echo "== browser checks"
 shots=()

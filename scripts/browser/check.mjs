@@ -17,7 +17,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { checkHostilePage } from './hostile.mjs';
-import { AXE_TAGS, AXE_VERSION, contrastMoreViolations, horizontalOverflow, openPage, pageFacts, printCheck, runAxe } from './pages.mjs';
+import { AXE_TAGS, AXE_VERSION, contrastMoreViolations, horizontalOverflow, modesCheck, openPage, pageFacts, printCheck, runAxe } from './pages.mjs';
 import { serve } from './serve.mjs';
 import { runRecall } from './search.mjs';
 
@@ -107,6 +107,7 @@ async function checkPage(base, entry) {
   row.axeMobile = axeMobile.length;
   await screenshots(page, entry, 'mobile');
   row.over320 = await horizontalOverflow(page, 320);
+  row.modes = await modes(page, where);
   if (row.over375 > 0 || row.over320 > 0) fail(`${where}: 手机宽度下出现横向滚动（375 px 超出 ${row.over375} px，320 px 超出 ${row.over320} px）`);
   row.console = log.consoleErrors.length;
   row.failed = log.failedRequests.length;
@@ -115,6 +116,19 @@ async function checkPage(base, entry) {
   await context.close();
   row.noJs = await noJsText(url, entry.needs_js ? 1 : facts.textLength, where);
   return row;
+}
+
+async function modes(page, where) {
+  const m = await modesCheck(page);
+  if (!m.present) {
+    fail(`${where}: 没有“大字”“高对比”开关（#mode-large、#mode-contrast）`);
+    return 'none';
+  }
+  if (m.grow < 1.25) fail(`${where}: 打开“大字”后字号只放大到 ${m.grow.toFixed(2)} 倍`);
+  if (m.color !== 'rgb(0, 0, 0)') fail(`${where}: 打开“高对比”后正文颜色为 ${m.color}，应为黑色`);
+  if (m.overflow > 0) fail(`${where}: 大字 + 高对比、375 px 宽时出现横向滚动（超出 ${m.overflow} px）`);
+  for (const v of m.violations) fail(`${where} (大字 + 高对比): axe ${v.id} (${v.impact}, ${v.count} 处): ${v.help}; ${v.nodes.join(' | ')}`);
+  return `×${m.grow.toFixed(2)} axe ${m.violations.length}`;
 }
 
 async function noJsText(url, withJs, where) {
@@ -153,9 +167,9 @@ async function screenshots(page, entry, mode) {
 
 function printPages(rows) {
   console.log(`\n== 页面检查（axe-core ${AXE_VERSION}，标签 ${AXE_TAGS.join(', ')}）`);
-  console.log(['类型', 'axe', 'axe高对比', 'axe手机', '控制台错误', '失败请求', '375px溢出', '320px溢出', '无JS字数', '打印', '页面'].join('\t'));
+  console.log(['类型', 'axe', 'axe高对比', 'axe手机', '控制台错误', '失败请求', '375px溢出', '320px溢出', '大字+高对比', '无JS字数', '打印', '页面'].join('\t'));
   for (const r of rows) {
-    console.log([r.kind, r.axe, r.axeMore, r.axeMobile, r.console, r.failed, r.over375, r.over320, r.noJs, r.print, r.path].join('\t'));
+    console.log([r.kind, r.axe, r.axeMore, r.axeMobile, r.console, r.failed, r.over375, r.over320, r.modes, r.noJs, r.print, r.path].join('\t'));
   }
   const sum = (k) => rows.reduce((a, r) => a + r[k], 0);
   console.log(`共 ${rows.length} 页: axe 违规 ${sum('axe')}，高对比模式 axe 违规 ${sum('axeMore')}，375 px 宽 axe 违规 ${sum('axeMobile')}，控制台错误 ${sum('console')}，失败请求 ${sum('failed')}`);
@@ -184,10 +198,15 @@ function htmlFile(site, url) {
 
 async function recall(base, firstPath) {
   const spec = JSON.parse(readFileSync(args.recall, 'utf8'));
-  const { context, page, log } = await openPage(browser, base + firstPath);
-  const rows = await runRecall(page, spec);
-  await context.close();
-  for (const e of log.consoleErrors) fail(`搜索: 控制台错误: ${e}`);
+  const open = async () => {
+    const { context, page, log } = await openPage(browser, base + firstPath);
+    const close = async () => {
+      for (const e of log.consoleErrors) fail(`搜索: 控制台错误: ${e}`);
+      await context.close();
+    };
+    return { page, close };
+  };
+  const rows = await runRecall(open, spec);
   console.log(`\n== 搜索召回（Pagefind，${rows.length} 条查询）`);
   console.log(['结果', '排名', '结果数', '类别', '查询', '应找到'].join('\t'));
   let hits = 0;
@@ -215,9 +234,11 @@ async function hostile(dir) {
   let payloadPages = 0;
   let problems = 0;
   try {
-    for (const f of files.sort()) {
-      const path = f.slice(root.length).replace(/index\.html$/, '');
-      const r = await checkHostilePage(browser, server.url + path);
+    // Every page, and the search page showing results built from the payloads.
+    const targets = files.sort().map((f) => [f.slice(root.length).replace(/index\.html$/, ''), undefined]);
+    targets.push(['/search.html?q=alert', '#search-results li']);
+    for (const [path, waitFor] of targets) {
+      const r = await checkHostilePage(browser, server.url + path, waitFor);
       if (r.payloadSeen) payloadPages++;
       problems += r.problems.length;
       for (const p of r.problems) fail(`恶意内容 ${path}: ${p}`);
@@ -225,7 +246,7 @@ async function hostile(dir) {
   } finally {
     await server.close();
   }
-  console.log(`\n== 恶意内容样例: ${files.length} 页，${payloadPages} 页以文字显示了攻击载荷，${problems} 个问题`);
+  console.log(`\n== 恶意内容样例: ${files.length} 页和一次站内搜索，${payloadPages} 页以文字显示了攻击载荷，${problems} 个问题`);
   if (files.length === 0) fail('恶意内容样例没有生成任何页面');
   if (payloadPages === 0) fail('恶意内容样例的攻击载荷没有出现在任何页面上：样例没有起作用');
 }

@@ -17,14 +17,18 @@ const INIT = `
 const SAFE_SCHEMES = new Set(['http:', 'https:', 'tel:', 'mailto:']);
 
 /** Checks one hostile page; returns { problems: [...], payloadSeen: bool, ... }. */
-export async function checkHostilePage(browser, url) {
+export async function checkHostilePage(browser, url, waitFor) {
   const { context, page, log } = await openPage(browser, url, { bypassCSP: true, initScript: INIT });
+  const shown = waitFor ? await page.waitForSelector(waitFor, { timeout: 15000 }).then(() => true, () => false) : true;
   await page.waitForTimeout(200);
   const dom = await page.evaluate((safe) => {
     const problems = [];
     const urlAttrs = ['href', 'src', 'action', 'formaction', 'xlink:href', 'srcdoc', 'data', 'poster'];
     for (const el of document.querySelectorAll('*')) {
+      // The template's own empty icon (no /favicon.ico request) is not catalog content.
+      const emptyIcon = el.localName === 'link' && el.getAttribute('rel') === 'icon' && el.getAttribute('href') === 'data:,';
       for (const attr of el.attributes) {
+        if (emptyIcon && attr.name === 'href') continue;
         if (/^on/i.test(attr.name)) problems.push(`on* attribute ${attr.name} on <${el.localName}>`);
         if (!urlAttrs.includes(attr.name.toLowerCase())) continue;
         if (attr.name === 'srcdoc') {
@@ -60,6 +64,7 @@ export async function checkHostilePage(browser, url) {
   }, [...SAFE_SCHEMES]);
   // An `<img src=x>` that became an element would request /x: a failed request is a finding too.
   const problems = [...dom.problems];
+  if (!shown) problems.push(`${waitFor} did not appear within 15 s`);
   if (log.dialogs.length) problems.push(`dialogs opened: ${log.dialogs.join('; ')}`);
   if (dom.dialogsCalled) problems.push(`alert/confirm/prompt called ${dom.dialogsCalled} times`);
   for (const r of log.failedRequests) problems.push(`failed request ${r}`);

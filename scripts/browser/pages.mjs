@@ -124,3 +124,27 @@ export async function contrastMoreViolations(page) {
   await page.emulateMedia({ contrast: 'no-preference' });
   return violations;
 }
+
+/**
+ * The 大字 and 高对比 switches (checkboxes #mode-large, #mode-contrast, no JS):
+ * both on, at 375 px: the root font grows by at least a quarter, the text turns
+ * black, nothing scrolls sideways, and axe still finds nothing.
+ */
+export async function modesCheck(page) {
+  await page.setViewportSize({ width: 375, height: 800 });
+  const style = () => page.evaluate(() => ({
+    font: parseFloat(getComputedStyle(document.documentElement).fontSize),
+    color: getComputedStyle(document.body).color,
+  }));
+  const present = await page.evaluate(() => Boolean(document.getElementById('mode-large') && document.getElementById('mode-contrast')));
+  if (!present) return { present };
+  const before = await style();
+  await page.check('#mode-large');
+  await page.check('#mode-contrast');
+  const after = await style();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const violations = await runAxe(page);
+  await page.uncheck('#mode-large');
+  await page.uncheck('#mode-contrast');
+  return { present, grow: after.font / before.font, color: after.color, overflow, violations };
+}

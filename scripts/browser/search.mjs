@@ -5,10 +5,16 @@
 // so "somewhere among hundreds of results" would test nothing). An entry may
 // give Pagefind `filters` (e.g. {"地区": "西宁市"}), as a citizen would pick them.
 
-/** Runs every query of `recall` on `page`; returns one row per query. */
-export async function runRecall(page, recall) {
+/**
+ * Runs every query of `recall`, each in a freshly loaded page (as a citizen's
+ * search starts: Pagefind's ranking depends on the index chunks already
+ * loaded, so one page for every query would make the order matter).
+ * `open()` resolves to { page, close }. Returns one row per query.
+ */
+export async function runRecall(open, recall) {
   const rows = [];
   for (const entry of recall.queries) {
+    const { page, close } = await open();
     const found = await page.evaluate(async ([q, filters]) => {
       const pf = await import('/pagefind/pagefind.js');
       await pf.init();
@@ -17,6 +23,7 @@ export async function runRecall(page, recall) {
       const data = await Promise.all(res.results.map((r) => r.data()));
       return { total: res.results.length, urls: data.map((d) => d.url) };
     }, [entry.query, entry.filters ?? null]);
+    await close();
     const limit = entry.top ?? 10;
     const rankOf = (pattern) => {
       const re = toRegex(pattern);

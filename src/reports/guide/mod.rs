@@ -9,7 +9,9 @@
 //! implementation), `….notice.html` (its printable 一次告知单) and `….json`
 //! (its data, schema in `schema/guide.schema.json`); `item/<基本编码>.html`
 //! (the item across regions); `bundle/<id>.html`; `region/<区划>.html`,
-//! `department/<代码>.html`, `type/<代码>.html`; `assets/guide.css`;
+//! `department/<代码>.html`, `type/<代码>.html`; `search.html` and
+//! `assets/search.js` (over the Pagefind index, a post-build step);
+//! `assets/guide.css`;
 //! `sitemap.xml`; and the marker file [`MARKER`].
 
 mod data;
@@ -17,6 +19,7 @@ mod flow;
 mod index;
 mod machine;
 mod pages;
+mod search;
 pub(crate) mod safe;
 pub(crate) mod view;
 
@@ -51,6 +54,8 @@ enum Page {
     Schema,
     Sitemap,
     Home,
+    Search,
+    SearchJs,
     Guide(usize),
     Notice(usize),
     Json(usize),
@@ -179,7 +184,7 @@ impl Site {
     }
 
     fn page_list(&self, bundle_order: &[usize]) -> Vec<Page> {
-        let mut p = vec![Page::Marker, Page::Css, Page::Schema, Page::Sitemap, Page::Home];
+        let mut p = vec![Page::Marker, Page::Css, Page::Schema, Page::Sitemap, Page::Home, Page::Search, Page::SearchJs];
         for g in 0..self.guides.len() {
             p.extend([Page::Guide(g), Page::Notice(g), Page::Json(g)]);
         }
@@ -228,6 +233,8 @@ impl Site {
             Page::Schema => ("schema/guide.schema.json".to_string(), guide_schema_text()),
             Page::Sitemap => ("sitemap.xml".to_string(), machine::sitemap(self)),
             Page::Home => ("index.html".to_string(), index::home(self)),
+            Page::Search => ("search.html".to_string(), search::page(self)),
+            Page::SearchJs => ("assets/search.js".to_string(), search::SCRIPT.to_string()),
             Page::Guide(g) => (self.guide_path(g, "html"), pages::guide(self, g)),
             Page::Notice(g) => (self.guide_path(g, "notice.html"), pages::notice(self, g)),
             Page::Json(g) => (self.guide_path(g, "json"), machine::guide_json(self, g)),
