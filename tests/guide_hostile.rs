@@ -92,7 +92,10 @@ fn payloads_reach_the_pages_escaped() {
     let (_tmp, _site, pages) = build();
     let escaped = pages
         .iter()
-        .filter(|(_, t)| t.contains("&lt;script&gt;alert(1)&lt;/script&gt;") || t.contains("&#60;script&#62;alert(1)&#60;/script&#62;"))
+        .filter(|(_, t)| {
+            t.contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+                || t.contains("&#60;script&#62;alert(1)&#60;/script&#62;")
+        })
         .count();
     assert!(
         escaped * 2 >= pages.len(),

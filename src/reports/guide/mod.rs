@@ -19,8 +19,8 @@ mod flow;
 mod index;
 mod machine;
 mod pages;
-mod search;
 pub(crate) mod safe;
+mod search;
 pub(crate) mod view;
 
 use std::collections::{BTreeMap, HashMap};
@@ -184,7 +184,15 @@ impl Site {
     }
 
     fn page_list(&self, bundle_order: &[usize]) -> Vec<Page> {
-        let mut p = vec![Page::Marker, Page::Css, Page::Schema, Page::Sitemap, Page::Home, Page::Search, Page::SearchJs];
+        let mut p = vec![
+            Page::Marker,
+            Page::Css,
+            Page::Schema,
+            Page::Sitemap,
+            Page::Home,
+            Page::Search,
+            Page::SearchJs,
+        ];
         for g in 0..self.guides.len() {
             p.extend([Page::Guide(g), Page::Notice(g), Page::Json(g)]);
         }
