@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks of issue 8 (recorded in docs/benchmarks.md; not tests):
 #  (a) `tongbiao diff` between two commits of the 100,000-file catalog
-#      (scripts/bench_scale.py) where 1% of the files changed (the promised
+#      (scripts/gen_bench_catalog.py) where 1% of the files changed (the promised
 #      deadline of 1,000 local files lengthened by 5 days);
 #  (b) `tongbiao lint --base HEAD` with 5 local files edited in the work
 #      tree, and a full `tongbiao lint` of the same tree for the ratio.
@@ -17,7 +17,7 @@ RUNS=${RUNS:-3}
 
 rm -rf "$DIR"
 mkdir -p "$DIR"
-python3 "$ROOT/scripts/bench_scale.py" "$N" "$DIR/catalog"
+python3 "$ROOT/scripts/gen_bench_catalog.py" "$N" "$DIR/catalog"
 cd "$DIR"
 g() { git -c user.name=bench -c user.email=bench@example.invalid -c commit.gpgsign=false "$@"; }
 g init -q

@@ -14,7 +14,8 @@
 //!   the tree comes from jsonc-parser, which keeps a number's text;
 //! - 2-space indent, `": "` after keys, `[]` and `{}` when empty, one
 //!   final newline: what `json.dumps(…, ensure_ascii=False, indent=2)`
-//!   writes, so `scripts/gen_catalog.py --check` agrees.
+//!   writes (so scripts that write JSON that way, like
+//!   `scripts/gen_bench_catalog.py`, write canonical files).
 //!
 //! serde_json stays the gate for validity (the loader's), so a text is
 //! canonicalised exactly when lint can read it.

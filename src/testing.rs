@@ -123,6 +123,8 @@ pub(crate) fn base() -> Vec<(String, String)> {
         ("items/630101001000.json", ITEM),
         ("local/630100/630101001000.json", LOCAL),
         ("bundles/test-bundle.json", BUNDLE),
+        // The result sample the item names (form-file-missing).
+        ("forms/测试许可证（样本）.pdf", "%PDF-1.4\n"),
     ]
     .into_iter()
     .map(|(p, t)| (p.to_string(), t.to_string()))

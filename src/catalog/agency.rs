@@ -72,6 +72,11 @@ pub(crate) struct Agency {
     pub(crate) department: String,
     /// # 行使层级
     pub(crate) level: Level,
+    /// # 来源记录
+    ///
+    /// 可选；本实施主体事实的来源，指针相对于本实施主体对象（如 /name）；键为 JSON 指针，值为该事实的来源或“待核实”状态（见 catalog/README.md“来源与待核实”）。
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub(crate) provenance: super::provenance::ProvenanceMap,
     /// # 统一社会信用代码
     ///
     /// 18 位 GB 32100 代码。未公开时留空，lint 以提示级别报告“待补充”；不得编造。

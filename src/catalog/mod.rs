@@ -9,6 +9,7 @@ pub(crate) mod item;
 pub(crate) mod local;
 pub(crate) mod material;
 pub(crate) mod meta;
+pub(crate) mod provenance;
 pub(crate) mod region;
 
 pub(crate) use agency::{AgenciesFile, Agency, Department, DepartmentsFile};
@@ -167,7 +168,13 @@ pub struct Catalog {
     /// stem). References into them are not reported as dangling: the
     /// parse finding already explains, and a cascade would bury it.
     pub(crate) failed: Vec<(FileKind, String)>,
+    /// Names of the files under `forms/` (blank forms and samples the
+    /// catalog ships), relative to `forms/`. Only their names are kept.
+    pub(crate) forms: std::collections::BTreeSet<String>,
 }
+
+/// The folder of the files (blank forms, samples) the catalog ships.
+pub(crate) const FORMS_DIR: &str = "forms/";
 
 /// Lookup tables built once over the catalog, so cross-file checks are
 /// hash lookups rather than scans (100,000 files must stay linear).

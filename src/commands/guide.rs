@@ -105,7 +105,7 @@ pub(super) fn run(args: &Args) -> Outcome {
 /// summary line) and publish nothing.
 fn refused(out: &lint::Outcome, errors: usize) -> Outcome {
     let mut o = Outcome::default();
-    o.err(crate::reports::human(out, false, false));
+    o.err(crate::reports::human::frames(out, false, false));
     o.err(format!(
         "错误：目录有 {errors} 个错误，未生成办事指南（有错误的目录会把错误的信息告诉办事群众）；请先修正上面列出的错误，可用 tongbiao lint 复查\n"
     ));

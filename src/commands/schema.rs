@@ -23,6 +23,10 @@ pub(super) fn run(path: &Path, check: bool) -> Outcome {
         .chain(std::iter::once((
             path.join("..").join("docs/schema/baseline.schema.json"),
             crate::lint::baseline::schema_text(),
+        )))
+        .chain(std::iter::once((
+            path.join("..").join("docs/schema/guide.schema.json"),
+            crate::reports::guide::guide_schema_text(),
         )));
     let mut o = Outcome::default();
     let mut drift = Vec::new();

@@ -261,6 +261,7 @@ impl AgencyBook {
             department: department.to_string(),
             level: r.level,
             credit_code,
+            provenance: Default::default(),
         };
         list.push(a.clone());
         self.new.entry(r.region.clone()).or_default().push(a);

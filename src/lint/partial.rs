@@ -107,9 +107,29 @@ fn subset(root: &Path, changed: &[String]) -> (Vec<(String, std::path::PathBuf)>
     }
     let mut read: BTreeSet<String> = affected.clone();
     read.extend(registries(root));
+    read.extend(forms(root));
     read.extend(members.iter().map(|m| format!("items/{m}.json")).filter(|p| exists(p)));
     let read = read.into_iter().map(|p| (p.clone(), root.join(&p))).collect();
     (read, affected.into_iter().collect())
+}
+
+/// The shipped forms under `root` (their names feed form-file-missing;
+/// only `forms/` is walked, not the whole catalog).
+fn forms(root: &Path) -> Vec<String> {
+    let dir = crate::catalog::FORMS_DIR;
+    walkdir::WalkDir::new(root.join(dir))
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .filter_map(|e| {
+            let rel = e.path().strip_prefix(root).ok()?;
+            let parts: Vec<String> = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
+            Some(parts.join("/"))
+        })
+        .collect()
 }
 
 /// The registry files present under `root`.

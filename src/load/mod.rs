@@ -87,9 +87,12 @@ pub fn list_tree(root: &Path) -> Result<Vec<(String, std::path::PathBuf)>, Strin
 }
 
 /// JSON files outside `schema/` are catalog data (or misplaced data, which
-/// the unknown-file rule reports). READMEs and other files are ignored.
+/// the unknown-file rule reports), and files under `forms/` are the forms
+/// and samples the catalog ships (only their names are used). READMEs and
+/// other files are ignored.
 pub(crate) fn is_data_candidate(rel: &str) -> bool {
-    rel.ends_with(".json") && !rel.starts_with(&format!("{}/", schema::SCHEMA_DIR))
+    rel.starts_with(crate::catalog::FORMS_DIR)
+        || (rel.ends_with(".json") && !rel.starts_with(&format!("{}/", schema::SCHEMA_DIR)))
 }
 
 /// One file's parsed content, by kind.
@@ -135,12 +138,19 @@ pub enum Problem {
 /// Parse every file (in parallel) and assemble the catalog. Pure: no I/O.
 /// File ids start at `first_id` (the ids before it belong to `rules/`).
 pub fn parse(files: Vec<RawFile>, first_id: FileId) -> Loaded {
+    let (forms, files): (Vec<RawFile>, Vec<RawFile>) = files
+        .into_iter()
+        .partition(|f| f.path.starts_with(crate::catalog::FORMS_DIR));
     let results: Vec<FileResult> = files.into_par_iter().map(parse_one).collect();
     let mut loaded = Loaded {
         sources: Sources::default(),
         catalog: Catalog::default(),
         problems: Vec::new(),
     };
+    loaded.catalog.forms = forms
+        .into_iter()
+        .map(|f| f.path[crate::catalog::FORMS_DIR.len()..].to_string())
+        .collect();
     for (i, (source, problems, kind, parsed)) in results.into_iter().enumerate() {
         let id = first_id + i;
         loaded.problems.extend(problems.into_iter().map(|p| (id, p)));

@@ -119,8 +119,18 @@ pub(crate) fn summary_line(out: &Outcome) -> String {
         .baseline
         .map(|n| format!("；基线中已有 {n} 条未列出"))
         .unwrap_or_default();
+    let unverified = out
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule == crate::rules::unverified_fact::RULE.id)
+        .count();
+    let unverified = if unverified > 0 {
+        format!("（其中待核实的事实 {unverified} 项）")
+    } else {
+        String::new()
+    };
     format!(
-        "检查 {} 个文件：基本目录事项 {} 项，实施清单 {} 份，一件事 {} 个；生效豁免 {} 条，生效偏离 {} 项；错误 {}，警告 {}，提示 {}{baseline}；用时 {:.2} 秒",
+        "检查 {} 个文件：基本目录事项 {} 项，实施清单 {} 份，一件事 {} 个；生效豁免 {} 条，生效偏离 {} 项；错误 {}，警告 {}，提示 {}{unverified}{baseline}；用时 {:.2} 秒",
         s.files,
         s.items,
         s.locals,

@@ -50,6 +50,7 @@ pub(crate) mod exemption_unused;
 pub(crate) mod fee_basis;
 pub(crate) mod fee_none_with_charges;
 pub(crate) mod file_name;
+pub(crate) mod form_file_missing;
 pub(crate) mod format_canonical;
 pub(crate) mod immediate_case;
 pub(crate) mod implementation_code;
@@ -63,6 +64,7 @@ pub(crate) mod material_requirement;
 pub(crate) mod missing_file;
 pub(crate) mod online_depth_visits;
 pub(crate) mod promised_deadline;
+pub(crate) mod provenance_invalid;
 pub(crate) mod region_level;
 pub(crate) mod result_sample;
 pub(crate) mod schema;
@@ -79,6 +81,7 @@ pub(crate) mod unknown_member;
 pub(crate) mod unknown_region;
 pub(crate) mod unreadable_file;
 pub(crate) mod unused_lexicon_entry;
+pub(crate) mod unverified_fact;
 pub(crate) mod vague;
 pub(crate) mod vague_catch_all;
 pub(crate) mod vague_discretion;
@@ -242,6 +245,7 @@ pub(crate) static RULES: &[&Rule] = &[
     &schema::RULE,
     &unknown_file::RULE,
     &missing_file::RULE,
+    &form_file_missing::RULE,
     &file_name::RULE,
     &duplicate_id::RULE,
     &duplicate_item::RULE,
@@ -258,6 +262,8 @@ pub(crate) static RULES: &[&Rule] = &[
     &implementation_code::RULE,
     &credit_code::RULE,
     &credit_code_missing::RULE,
+    &unverified_fact::RULE,
+    &provenance_invalid::RULE,
     &region_level::RULE,
     &coverage::RULE,
     &deadline_unit::RULE,

@@ -261,6 +261,7 @@ fn local(ctx: &Ctx, r: &Rec, agency: String, statutory_unit: Option<DeadlineUnit
         complaint: f.complaint.clone(),
         deviations: Vec::new(),
         change_notes: Vec::new(),
+        provenance: Default::default(),
         version: 1,
         updated: ctx.opts.date.clone(),
     }

@@ -404,6 +404,7 @@ mod tests {
                 department: "01".into(),
                 level: Level::Prefecture,
                 credit_code: None,
+                provenance: Default::default(),
             }],
         );
         let recs = [

@@ -2,8 +2,7 @@
 //! gathered once from the site's model.
 
 use super::flow::{self, Flow};
-use super::safe::Link;
-use super::view::{self, channel, deadline, label, material_row, Applied, Fact, MaterialRow, Merged};
+use super::view::{self, any_unverified, channel, deadline, label, material_row, Applied, Fact, MaterialRow, Merged};
 use super::Site;
 use crate::catalog::item::{Commitment, Item};
 use crate::catalog::Local;
@@ -12,6 +11,39 @@ use crate::catalog::Local;
 pub(crate) struct Crumb {
     pub(crate) name: String,
     pub(crate) path: String,
+}
+
+/// Which sections hold facts marked 待核实 (in the item's provenance, or
+/// the local file's for local facts shown as plain flags).
+#[derive(Default)]
+pub(crate) struct Pending {
+    pub(crate) basis: bool,
+    pub(crate) conditions: bool,
+    pub(crate) materials: bool,
+    pub(crate) process: bool,
+    pub(crate) statutory: bool,
+    pub(crate) fees: bool,
+    pub(crate) delivery_by_post: bool,
+    pub(crate) in_service_centre: bool,
+    pub(crate) visit_reason: bool,
+}
+
+impl Pending {
+    fn of(item: &Item, local: &Local) -> Pending {
+        let i = |p: &str| any_unverified(&item.provenance, p);
+        let l = |p: &str| any_unverified(&local.provenance, p);
+        Pending {
+            basis: i("/legal_basis"),
+            conditions: i("/conditions"),
+            materials: i("/materials"),
+            process: i("/process"),
+            statutory: i("/statutory_deadline"),
+            fees: i("/fees"),
+            delivery_by_post: l("/delivery_by_post"),
+            in_service_centre: l("/in_service_centre"),
+            visit_reason: l("/visit_reason"),
+        }
+    }
 }
 
 /// Which standard elements an approved deviation changed here.
@@ -25,6 +57,21 @@ pub(crate) struct Changed {
     pub(crate) fees: bool,
     pub(crate) results: bool,
     pub(crate) case_type: bool,
+}
+
+impl Changed {
+    fn of(m: &Merged) -> Changed {
+        Changed {
+            name: m.changed("/name"),
+            basis: m.changed("/legal_basis"),
+            conditions: m.changed("/conditions"),
+            materials: m.changed("/materials"),
+            statutory: m.changed("/statutory_deadline"),
+            fees: m.changed("/fees"),
+            results: m.changed("/results"),
+            case_type: m.changed("/case_type"),
+        }
+    }
 }
 
 pub(crate) struct GuideData<'a> {
@@ -47,10 +94,11 @@ pub(crate) struct GuideData<'a> {
     pub(crate) flow: Flow,
     pub(crate) statutory: String,
     pub(crate) promised: Fact,
-    pub(crate) results: Vec<(String, String, Option<Link>)>,
+    pub(crate) results: Vec<(String, String, Option<Fact>)>,
     pub(crate) windows: Vec<(Fact, Fact)>,
-    pub(crate) visits: String,
-    pub(crate) online_depth: String,
+    pub(crate) visits: Fact,
+    pub(crate) online_depth: Fact,
+    pub(crate) pending: Pending,
     pub(crate) online_address: Option<Fact>,
     pub(crate) consultation: Vec<(String, Fact)>,
     pub(crate) complaint: Vec<(String, Fact)>,
@@ -98,16 +146,8 @@ pub(crate) fn guide<'a>(site: &'a Site, g: usize) -> GuideData<'a> {
     let local = &c.locals[site.guides[g]].value;
     let base = &c.items[site.items[&local.item]].value;
     let merged = view::merge(base, local, &site.config);
-    let changed = Changed {
-        name: merged.changed("/name"),
-        basis: merged.changed("/legal_basis"),
-        conditions: merged.changed("/conditions"),
-        materials: merged.changed("/materials"),
-        statutory: merged.changed("/statutory_deadline"),
-        fees: merged.changed("/fees"),
-        results: merged.changed("/results"),
-        case_type: merged.changed("/case_type"),
-    };
+    let changed = Changed::of(&merged);
+    let lp = &local.provenance;
     let Merged { item, applied } = merged;
     let agency = &c.agencies[site.agencies[&local.agency]].value;
     let department = site.departments.get(&item.department).map(|&d| &c.departments[d].value);
@@ -153,18 +193,33 @@ pub(crate) fn guide<'a>(site: &'a Site, g: usize) -> GuideData<'a> {
         materials,
         flow: flow::layout(&item.process),
         statutory: deadline(&item.statutory_deadline),
-        promised: Fact::text(deadline(&local.promised_deadline)),
-        results: (item.results.iter())
-            .map(|r| (r.name.clone(), label(&r.kind), r.sample.as_deref().map(Link::new)))
+        promised: Fact::text(deadline(&local.promised_deadline)).checked(lp, "/promised_deadline"),
+        results: (item.results.iter().enumerate())
+            .map(|(n, r)| {
+                let sample = (r.sample.as_deref())
+                    .map(|s| Fact::link(s).checked(&item.provenance, &format!("/results/{n}/sample")));
+                (r.name.clone(), label(&r.kind), sample)
+            })
             .collect(),
-        windows: (local.windows.iter())
-            .map(|w| (Fact::text(w.place.clone()), Fact::text(w.hours.clone())))
+        windows: (local.windows.iter().enumerate())
+            .map(|(n, w)| {
+                (
+                    Fact::text(w.place.clone()).checked(lp, &format!("/windows/{n}/place")),
+                    Fact::text(w.hours.clone()).checked(lp, &format!("/windows/{n}/hours")),
+                )
+            })
             .collect(),
-        visits: visits(local.visits),
-        online_depth: local.online.depth.map(|d| label(&d)).unwrap_or_default(),
-        online_address: local.online.address.as_deref().map(Fact::link),
-        consultation: local.consultation.iter().map(channel).collect(),
-        complaint: local.complaint.iter().map(channel).collect(),
+        visits: Fact::text(visits(local.visits)).checked(lp, "/visits"),
+        online_depth: Fact::text(local.online.depth.map(|d| label(&d)).unwrap_or_default())
+            .checked(lp, "/online/depth"),
+        online_address: (local.online.address.as_deref()).map(|a| Fact::link(a).checked(lp, "/online/address")),
+        consultation: (local.consultation.iter().enumerate())
+            .map(|(n, c)| channel(c, lp, &format!("/consultation/{n}")))
+            .collect(),
+        complaint: (local.complaint.iter().enumerate())
+            .map(|(n, c)| channel(c, lp, &format!("/complaint/{n}")))
+            .collect(),
+        pending: Pending::of(&item, local),
         tongban: item.tongban.as_ref().map(|t| {
             let modes = t.modes.iter().map(label).collect::<Vec<_>>().join("、");
             (label(&t.scope), modes)

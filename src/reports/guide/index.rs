@@ -7,7 +7,7 @@ use askama::Template;
 use super::data::{visits, Crumb};
 use super::pages::failed;
 use super::safe::Link;
-use super::view::{deadline, label};
+use super::view::{deadline, label, Fact};
 use super::{item_path, region_path, Site};
 
 /// One row of a list of guides or items.
@@ -59,9 +59,16 @@ struct Compare {
     region: String,
     path: String,
     agency: String,
-    promised: String,
-    visits: String,
-    online: String,
+    promised: Fact,
+    visits: Fact,
+    online: Fact,
+}
+
+/// A bundle's member item and its promised deadline.
+struct Member {
+    name: String,
+    path: String,
+    deadline: Fact,
 }
 
 /// A divergence from the standard or the majority, for the public.
@@ -96,11 +103,11 @@ struct BundlePage {
     site_title: String,
     name: String,
     department: String,
-    members: Vec<Row>,
+    members: Vec<Member>,
     form: String,
     blank_form: Option<Link>,
     materials: Vec<String>,
-    deadline: String,
+    deadline: Fact,
     online: Link,
     window: String,
 }
@@ -290,13 +297,16 @@ pub(crate) fn item(site: &Site, i: usize) -> String {
     let rows = (site.by_item.get(&item.code).into_iter().flatten())
         .map(|&g| {
             let l = &c.locals[site.guides[g]].value;
+            let p = &l.provenance;
+            let online = l.online.depth.map_or_else(|| "不能网上办理".into(), |d| label(&d));
             Compare {
                 region: c.regions[site.regions[&l.region]].value.name.clone(),
                 path: site.guide_path(g, "html"),
                 agency: c.agencies[site.agencies[&l.agency]].value.name.clone(),
-                promised: deadline(&super::view::without_note(&l.promised_deadline)),
-                visits: visits(l.visits),
-                online: l.online.depth.map_or_else(|| "不能网上办理".into(), |d| label(&d)),
+                promised: Fact::text(deadline(&super::view::without_note(&l.promised_deadline)))
+                    .checked(p, "/promised_deadline"),
+                visits: Fact::text(visits(l.visits)).checked(p, "/visits"),
+                online: Fact::text(online).checked(p, "/online/depth"),
             }
         })
         .collect();
@@ -328,14 +338,15 @@ pub(crate) fn item(site: &Site, i: usize) -> String {
 pub(crate) fn bundle(site: &Site, b: usize) -> String {
     let c = &site.catalog;
     let bundle = &c.bundles[b].value;
-    let members = (bundle.members.iter())
-        .map(|m| Row {
+    let p = &bundle.provenance;
+    let members = (bundle.members.iter().enumerate())
+        .map(|(n, m)| Member {
             name: site
                 .items
                 .get(&m.item)
                 .map_or_else(|| m.item.clone(), |&i| c.items[i].value.name.clone()),
             path: item_path(&m.item),
-            note: deadline(&m.promised_deadline),
+            deadline: Fact::text(deadline(&m.promised_deadline)).checked(p, &format!("/members/{n}/promised_deadline")),
         })
         .collect();
     let materials = (bundle.materials.iter())
@@ -355,7 +366,7 @@ pub(crate) fn bundle(site: &Site, b: usize) -> String {
         form: bundle.form.name.clone(),
         blank_form: bundle.form.blank_form.as_deref().map(Link::new),
         materials,
-        deadline: deadline(&bundle.promised_deadline),
+        deadline: Fact::text(deadline(&bundle.promised_deadline)).checked(p, "/promised_deadline"),
         online: Link::new(&bundle.online_entry),
         window: bundle.window.clone(),
     })

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::data::{self, GuideData};
 use super::safe::{http_url, json_for_script};
-use super::view::Applied;
+use super::view::{self, Applied};
 use super::Site;
 use crate::catalog::item::Item;
 use crate::catalog::Local;
@@ -49,7 +49,7 @@ pub(crate) struct GuideJson {
     applied_deviations: Vec<AppliedJson>,
     /// # 待核实的信息
     ///
-    /// 目录标为待核实的要素（JSON 指针）；网页上标注“待核实”。目录尚无核实状态时为空。
+    /// 目录来源记录中标为待核实的要素，写成本文件中的 JSON 指针（/item/…、/local/…）；网页上标注“待核实”，不作为已核实的承诺。
     unverified: Vec<String>,
 }
 
@@ -125,7 +125,9 @@ pub(crate) fn guide_json(site: &Site, g: usize) -> String {
         local,
         material_names,
         applied_deviations: d.applied.iter().map(AppliedJson::from).collect(),
-        unverified: Vec::new(),
+        unverified: (view::unverified_pointers(&d.item.provenance, "/item").into_iter())
+            .chain(view::unverified_pointers(&d.local.provenance, "/local"))
+            .collect(),
     };
     let mut s = serde_json::to_string_pretty(&json).unwrap_or_default();
     s.push('\n');

@@ -127,16 +127,10 @@ impl Site {
             let (a, b) = (&c.locals[a].value, &c.locals[b].value);
             (&a.region, &a.item).cmp(&(&b.region, &b.item))
         });
-        let mut by_item: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-        let mut by_region: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-        for (g, &l) in guides.iter().enumerate() {
-            let l = &c.locals[l].value;
-            by_item.entry(l.item.clone()).or_default().push(g);
-            by_region.entry(l.region.clone()).or_default().push(g);
-        }
-        let mut bundles_of: HashMap<String, Vec<usize>> = HashMap::new();
+        let (by_item, by_region) = group(c, &guides);
         let mut bundle_order: Vec<usize> = (0..c.bundles.len()).collect();
         bundle_order.sort_by(|&a, &b| c.bundles[a].value.id.cmp(&c.bundles[b].value.id));
+        let mut bundles_of: HashMap<String, Vec<usize>> = HashMap::new();
         for &b in &bundle_order {
             for m in &c.bundles[b].value.members {
                 bundles_of.entry(m.item.clone()).or_default().push(b);
@@ -315,6 +309,20 @@ impl Site {
     }
 }
 
+/// Guides (positions in `guides`) by item code and by region code.
+type Groups = (BTreeMap<String, Vec<usize>>, BTreeMap<String, Vec<usize>>);
+
+fn group(c: &Catalog, guides: &[usize]) -> Groups {
+    let mut by_item: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let mut by_region: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (g, &l) in guides.iter().enumerate() {
+        let l = &c.locals[l].value;
+        by_item.entry(l.item.clone()).or_default().push(g);
+        by_region.entry(l.region.clone()).or_default().push(g);
+    }
+    (by_item, by_region)
+}
+
 fn item_path(code: &str) -> String {
     format!("item/{code}.html")
 }
@@ -331,3 +339,6 @@ fn marker_text(c: &Catalog) -> String {
     });
     format!("tongbiao guide site\ncatalog: {title}\ncatalog updated: {updated}\n")
 }
+
+#[cfg(test)]
+mod tests;

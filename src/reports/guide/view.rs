@@ -11,6 +11,7 @@ use super::safe::Link;
 use crate::analysis::deviation::{standing, uniform_element, Standing};
 use crate::catalog::common::{Channel, ChannelKind};
 use crate::catalog::item::{Item, ItemMaterial, Necessity};
+use crate::catalog::provenance::{covering, ProvenanceMap};
 use crate::catalog::{Deadline, Deviation, Local, Material};
 use crate::config::Config;
 
@@ -44,10 +45,32 @@ pub(crate) fn without_note(d: &Deadline) -> Deadline {
     }
 }
 
-/// A local fact as shown, with its verification status. The catalog has
-/// no status field yet (issue 13 adds provenance): every fact is shown as
-/// stated until then, and `templates/guide/fact.html` is the one place
-/// that labels an unverified one (待核实).
+/// Whether the fact at `pointer` is marked 待核实 (by its own entry or
+/// the nearest ancestor's in the file's provenance map).
+pub(crate) fn unverified(map: &ProvenanceMap, pointer: &str) -> bool {
+    covering(map, pointer).is_some_and(|p| p.unverified())
+}
+
+/// Whether anything at or under `pointer` is marked 待核实 (for a
+/// section: "this section holds unverified facts").
+pub(crate) fn any_unverified(map: &ProvenanceMap, pointer: &str) -> bool {
+    unverified(map, pointer)
+        || map
+            .iter()
+            .any(|(k, v)| v.unverified() && k.strip_prefix(pointer).is_some_and(|rest| rest.starts_with('/')))
+}
+
+/// Pointers marked 待核实 in a provenance map, each with `prefix`.
+pub(crate) fn unverified_pointers(map: &ProvenanceMap, prefix: &str) -> Vec<String> {
+    (map.iter())
+        .filter(|(_, v)| v.unverified())
+        .map(|(k, _)| format!("{prefix}{k}"))
+        .collect()
+}
+
+/// A fact as shown, with its verification status from the catalog's
+/// provenance: `templates/guide/fact.html` is the one place that labels
+/// an unverified one (待核实), never as a commitment.
 #[derive(Debug, Clone)]
 pub(crate) struct Fact {
     pub(crate) text: String,
@@ -70,6 +93,12 @@ impl Fact {
             link: Some(Link::new(value)),
             unverified: false,
         }
+    }
+
+    /// This fact, marked 待核实 when `map` says so for `pointer`.
+    pub(crate) fn checked(mut self, map: &ProvenanceMap, pointer: &str) -> Fact {
+        self.unverified = unverified(map, pointer);
+        self
     }
 }
 
@@ -225,13 +254,14 @@ pub(crate) fn material_row(m: &ItemMaterial, reg: Option<&Material>) -> Material
     }
 }
 
-/// A consultation or complaint channel as shown.
-pub(crate) fn channel(c: &Channel) -> (String, Fact) {
+/// A consultation or complaint channel as shown; `pointer` is where it
+/// sits in the local file (for its provenance).
+pub(crate) fn channel(c: &Channel, map: &ProvenanceMap, pointer: &str) -> (String, Fact) {
     let fact = match c.kind {
         ChannelKind::Website => Fact::link(&c.value),
         _ => Fact::text(c.value.clone()),
     };
-    (label(&c.kind), fact)
+    (label(&c.kind), fact.checked(map, pointer))
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build a large synthetic catalog from the shipped one, for benchmarks.
 
-    python3 scripts/bench_scale.py 100000 /tmp/tongbiao-bench/catalog
+    python3 scripts/gen_bench_catalog.py 100000 /tmp/tongbiao-bench/catalog
 
 Copies the registries (regions, departments, agencies, materials) and
 clones every base item with new codes (NNN = 100 + copy, SSS = item index) and a
@@ -22,6 +22,8 @@ SRC = os.path.join(ROOT, "catalog")
 def main() -> None:
     target_files = int(sys.argv[1])
     out = os.path.abspath(sys.argv[2])
+    if os.path.realpath(out) == os.path.realpath(SRC):
+        sys.exit("refusing to write the shipped catalog: this script only builds benchmark catalogs")
     if os.path.exists(out):
         shutil.rmtree(out)
     shutil.copytree(SRC, out, ignore=shutil.ignore_patterns("items", "local", "bundles"))

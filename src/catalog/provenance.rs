@@ -1,0 +1,159 @@
+//! Provenance: where a fact in a catalog file comes from, or that it is not
+//! verified yet (待核实). Kept as one optional map per file, from the JSON
+//! pointer of a fact to its provenance, so the facts themselves stay plain
+//! values and files without provenance are unchanged.
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// # 来源记录
+///
+/// 键为本文件（实施主体为该实施主体对象）中事实的 JSON 指针，如 /promised_deadline、/conditions/2；一条记录覆盖该指针及其下的全部值（"" 为整个文件或整个对象）。值为该事实的来源或“待核实”状态。
+pub(crate) type ProvenanceMap = BTreeMap<String, Provenance>;
+
+/// # 事实来源
+///
+/// 一项事实的核实状态及来源。已核实的须写明来源（文件或网址）；未取得公开来源的写“待核实”，办事指南据此标注，不得作为已核实的事实发布。
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Provenance {
+    /// # 核实状态
+    pub(crate) status: FactStatus,
+    /// # 来源
+    ///
+    /// 已核实时必填：依据的文件（名称、文号、条款）或公开网页（网址、查阅日期）。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) source: Option<Source>,
+    /// # 说明
+    ///
+    /// 可选；如待核实的原因、需向哪个机关核实。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) note: Option<String>,
+}
+
+impl Provenance {
+    /// Whether the fact still awaits verification.
+    pub(crate) fn unverified(&self) -> bool {
+        self.status == FactStatus::Unverified
+    }
+}
+
+/// # 核实状态
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+pub(crate) enum FactStatus {
+    /// 已对照来源核实。
+    #[serde(rename = "已核实")]
+    Verified,
+    /// 尚未取得公开来源，待核实。
+    #[serde(rename = "待核实")]
+    Unverified,
+}
+
+impl FactStatus {
+    pub(crate) fn label(self) -> &'static str {
+        match self {
+            FactStatus::Verified => "已核实",
+            FactStatus::Unverified => "待核实",
+        }
+    }
+}
+
+/// # 来源
+///
+/// 至少写明文件名称或网址之一；不得编造文号、条款或网址。
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Source {
+    /// # 文件名称
+    ///
+    /// 带书名号的全称，如“《食品经营许可和备案管理办法》”。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) document: Option<String>,
+    /// # 文号
+    ///
+    /// 如“国家市场监督管理总局令第78号”“发改价格〔2003〕2322号”。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) number: Option<String>,
+    /// # 条款
+    ///
+    /// 确知时填写，如“第二十一条”；不确知时不填。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) article: Option<String>,
+    /// # 网址
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) url: Option<String>,
+    /// # 查阅日期
+    ///
+    /// 查阅网页或文件的日期，格式 YYYY-MM-DD。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))]
+    pub(crate) retrieved: Option<String>,
+}
+
+impl Source {
+    /// Whether the source names something a reader can look up.
+    pub(crate) fn names_something(&self) -> bool {
+        let some = |s: &Option<String>| s.as_deref().is_some_and(|s| !s.trim().is_empty());
+        some(&self.document) || some(&self.url)
+    }
+}
+
+/// The provenance that covers a pointer: the entry of the pointer itself or
+/// of its nearest ancestor ("" covers everything). Guides ask this for each
+/// fact they print.
+pub(crate) fn covering<'a>(map: &'a ProvenanceMap, pointer: &str) -> Option<&'a Provenance> {
+    let mut p = pointer;
+    loop {
+        if let Some(v) = map.get(p) {
+            return Some(v);
+        }
+        if p.is_empty() {
+            return None;
+        }
+        p = p.rfind('/').map_or("", |i| &p[..i]);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(status: FactStatus) -> Provenance {
+        Provenance {
+            status,
+            source: None,
+            note: None,
+        }
+    }
+
+    #[test]
+    fn nearest_ancestor_covers_a_pointer() {
+        let mut m = ProvenanceMap::new();
+        m.insert("/online".into(), entry(FactStatus::Unverified));
+        m.insert("/online/address".into(), entry(FactStatus::Verified));
+        assert!(covering(&m, "/online/depth").unwrap().unverified());
+        assert!(!covering(&m, "/online/address").unwrap().unverified());
+        assert!(covering(&m, "/onlinex").is_none());
+        assert!(covering(&m, "/visits").is_none());
+        m.insert(String::new(), entry(FactStatus::Unverified));
+        assert!(covering(&m, "/visits").unwrap().unverified());
+    }
+
+    #[test]
+    fn a_source_must_name_a_document_or_url() {
+        let mut s = Source {
+            document: None,
+            number: None,
+            article: Some("第十条".into()),
+            url: None,
+            retrieved: None,
+        };
+        assert!(!s.names_something());
+        s.url = Some("  ".into());
+        assert!(!s.names_something());
+        s.document = Some("《社会救助暂行办法》".into());
+        assert!(s.names_something());
+    }
+}

@@ -1,0 +1,151 @@
+//! The site from in-memory catalogs: hostile strings stay text, links are
+//! http(s) only, an approved deviation is applied and marked.
+
+use super::*;
+use crate::load::{parse, RawFile};
+use crate::testing::{base, edit, BUNDLE, ITEM, LOCAL};
+
+const EVIL: &str = "<script>alert(1)</script>\"><img src=x onerror=alert(1)>\u{202E}</title><!--";
+
+fn site(changes: &[(&str, String)]) -> Site {
+    let files = base()
+        .into_iter()
+        .map(|(p, t)| {
+            let t = changes.iter().find(|(c, _)| *c == p).map_or(t, |(_, n)| n.clone());
+            RawFile {
+                path: p,
+                bytes: Ok(t.into_bytes()),
+            }
+        })
+        .collect();
+    let loaded = parse(files, 0);
+    assert!(loaded.problems.is_empty(), "the test catalog parses");
+    Site::build(loaded.catalog, Config::defaults(), Options::default())
+}
+
+fn pages(site: &Site) -> Vec<(String, String)> {
+    (0..site.len())
+        .map(|i| {
+            let (p, b) = site.render(i);
+            (p, String::from_utf8(b).unwrap())
+        })
+        .collect()
+}
+
+#[test]
+fn hostile_strings_stay_text_and_only_http_links_are_drawn() {
+    let evil = serde_json::to_string(EVIL).unwrap();
+    let item = edit(ITEM, "\"测试许可事项\"", &evil);
+    let item = edit(&item, "\"申请人已依法登记\"", &evil);
+    let local = edit(LOCAL, "\"青海政务服务网\"", "\"javascript:alert(1)\"");
+    let local = edit(&local, "\"西宁市政务服务中心\"", &evil);
+    let local = edit(
+        &local,
+        "{\"kind\": \"窗口\", \"value\": \"西宁市政务服务中心市场监管窗口\"}",
+        "{\"kind\": \"网站\", \"value\": \"JavaScript:alert(1)\"}, {\"kind\": \"网站\", \"value\": \"https://zwfw.example.gov.cn/\"}",
+    );
+    let bundle = edit(
+        BUNDLE,
+        "\"青海政务服务网\"",
+        "\"data:text/html,<script>alert(1)</script>\"",
+    );
+    let s = site(&[
+        ("items/630101001000.json", item),
+        ("local/630100/630101001000.json", local),
+        ("bundles/test-bundle.json", bundle),
+    ]);
+    let tag_handler = regex::Regex::new(r"(?i)<[^>]*\son[a-z]+\s*=").unwrap();
+    let mut guide_seen = false;
+    for (path, page) in pages(&s) {
+        if !path.ends_with(".html") {
+            continue;
+        }
+        assert!(!page.contains("<script>alert"), "{path}: {page}");
+        assert!(!page.contains("<img"), "{path}");
+        assert!(!tag_handler.is_match(&page), "{path}: an event handler");
+        assert!(!page.to_ascii_lowercase().contains("href=\"javascript"), "{path}");
+        assert!(!page.contains("href=\"data:"), "{path}");
+        let scripts = page.matches("<script").count();
+        if path == "guide/630100/630101001000.html" {
+            guide_seen = true;
+            assert_eq!(scripts, 1, "only the JSON-LD block");
+            let start = page.find("application/ld+json\">").unwrap() + "application/ld+json\">".len();
+            let end = start + page[start..].find("</script>").unwrap();
+            let ld: serde_json::Value = serde_json::from_str(&page[start..end]).unwrap();
+            assert_eq!(ld["name"], EVIL, "the JSON-LD carries the name unchanged");
+            assert!(page.contains("href=\"https://zwfw.example.gov.cn/\""));
+            assert!(page.contains("不是 http(s) 网址，未设链接"));
+            assert!(page.contains("&#60;script&#62;alert(1)&#60;/script&#62;&#34;&#62;&#60;img"));
+        } else {
+            assert_eq!(scripts, 0, "{path}");
+        }
+    }
+    assert!(guide_seen);
+}
+
+#[test]
+fn an_approved_deviation_is_applied_and_marked() {
+    let local = edit(
+        LOCAL,
+        "\"deviations\": []",
+        r#""deviations": [{"element": "/statutory_deadline", "value": {"value": 15, "unit": "工作日"}, "basis": "《青海省某条例》", "approved_by": "西宁市人民政府"}]"#,
+    );
+    let s = site(&[("local/630100/630101001000.json", local)]);
+    let (_, page) = pages(&s)
+        .into_iter()
+        .find(|(p, _)| p == "guide/630100/630101001000.html")
+        .unwrap();
+    assert!(page.contains("15 个工作日"), "the local value is shown");
+    assert!(!page.contains("20 个工作日"), "the standard value is replaced");
+    assert!(page.contains("本地经批准的调整") && page.contains("《青海省某条例》") && page.contains("西宁市人民政府"));
+    let (_, json) = pages(&s)
+        .into_iter()
+        .find(|(p, _)| p == "guide/630100/630101001000.json")
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["item"]["statutory_deadline"]["value"], 15);
+    assert_eq!(v["applied_deviations"][0]["approved_by"], "西宁市人民政府");
+}
+
+#[test]
+fn an_unapproved_deviation_is_not_applied() {
+    let local = edit(
+        LOCAL,
+        "\"deviations\": []",
+        r#""deviations": [{"element": "/statutory_deadline", "value": {"value": 15, "unit": "工作日"}, "basis": "", "approved_by": ""}]"#,
+    );
+    let s = site(&[("local/630100/630101001000.json", local)]);
+    let (_, page) = pages(&s)
+        .into_iter()
+        .find(|(p, _)| p == "guide/630100/630101001000.html")
+        .unwrap();
+    assert!(page.contains("20 个工作日") && !page.contains("本地经批准的调整"));
+}
+
+#[test]
+fn a_fact_marked_unverified_is_labelled_on_the_page_and_in_the_json() {
+    let local = edit(
+        LOCAL,
+        "\"deviations\": []",
+        r#""deviations": [], "provenance": {"/promised_deadline": {"status": "待核实"}}"#,
+    );
+    let s = site(&[("local/630100/630101001000.json", local)]);
+    let all = pages(&s);
+    let page = |name: &str| &all.iter().find(|(p, _)| p == name).unwrap().1;
+    let guide = page("guide/630100/630101001000.html");
+    let promised = guide.find("<dt>承诺办结时限</dt>").unwrap();
+    let row = &guide[promised..promised + guide[promised..].find("</dd>").unwrap()];
+    assert!(row.contains("10 个工作日") && row.contains("待核实"), "{row}");
+    let statutory = guide.find("<dt>法定办结时限</dt>").unwrap();
+    let row = &guide[statutory..statutory + guide[statutory..].find("</dd>").unwrap()];
+    assert!(!row.contains("待核实"), "only the marked fact: {row}");
+    assert!(page("guide/630100/630101001000.notice.html").contains("待核实"));
+    assert!(page("item/630101001000.html").contains("待核实"));
+    let v: serde_json::Value = serde_json::from_str(page("guide/630100/630101001000.json")).unwrap();
+    assert_eq!(v["unverified"], serde_json::json!(["/local/promised_deadline"]));
+    let clean = site(&[]);
+    let labelled = pages(&clean)
+        .into_iter()
+        .any(|(n, p)| n.ends_with(".html") && p.contains("待核实"));
+    assert!(!labelled, "nothing marked, nothing labelled");
+}
