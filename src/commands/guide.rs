@@ -56,7 +56,7 @@ pub(super) fn run(args: &Args) -> Outcome {
     if let Err(invalid) = &cfg.config {
         return super::broken_rules(&cfg.sources, invalid, "未生成办事指南");
     }
-    let (out, catalog) = match lint::lint_dir_model(&args.catalog, &cfg, &config::today()) {
+    let (out, catalog) = match lint::lint_dir_model(&args.catalog, &cfg, &config::today(), lint::Keep::Errors) {
         Ok(r) => r,
         Err(lint::Failure::Io(e)) => return Outcome::failed(format!("无法读取目录：{e}")),
         Err(lint::Failure::Config(_)) => return Outcome::failed("rules/ 中的配置有误，未生成办事指南"),
@@ -88,7 +88,11 @@ pub(super) fn run(args: &Args) -> Outcome {
             modelled.as_secs_f64()
         ));
     }
-    o.err(format!("办事指南 {} 份\n", site.guide_count()));
+    o.err(format!(
+        "办事指南 {} 份，网站共 {} 个文件\n",
+        site.guide_count(),
+        site.files()
+    ));
     let pages = Arc::clone(&site);
     o.steps.push(Step::Publish(Publish {
         dir: args.out.clone(),

@@ -65,15 +65,16 @@ pub(crate) struct Publish {
     pub(crate) marker: &'static str,
     /// Directories to create first ('/'-separated, parents before children).
     pub(crate) dirs: Vec<String>,
+    /// Units to render (a unit is one or more files).
     pub(crate) count: usize,
-    /// Page `i`: its path relative to the site ('/'-separated) and bytes.
+    /// Unit `i`'s files: path relative to the site ('/'-separated) and bytes.
     pub(crate) page: PageFn,
     /// Print where the time went (render, write, swap) on standard error.
     pub(crate) timings: bool,
 }
 
-/// How a site renders page `i`.
-pub(crate) type PageFn = Box<dyn Fn(usize) -> (String, Vec<u8>) + Send + Sync>;
+/// How a site renders unit `i`.
+pub(crate) type PageFn = Box<dyn Fn(usize) -> Vec<(String, Vec<u8>)> + Send + Sync>;
 
 impl std::fmt::Debug for Publish {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

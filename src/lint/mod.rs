@@ -132,7 +132,16 @@ pub fn select_paths(mut out: Outcome, selected: &[String]) -> Outcome {
 
 /// Lint files given in memory (paths relative to the catalog root).
 pub(crate) fn lint(files: Vec<RawFile>, cfg: &config::Loaded, today: &str) -> Result<Outcome, Failure> {
-    lint_model(files, cfg, today).map(|(out, _)| out)
+    lint_model(files, cfg, today, Keep::All).map(|(out, _)| out)
+}
+
+/// Which findings a run keeps (and so locates: spans cost time and memory
+/// when a large catalog has hundreds of thousands of infos).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Keep {
+    All,
+    /// Only error findings (a command that only asks "any errors?").
+    Errors,
 }
 
 /// Lint the catalog at `root` like [`lint_dir`] with an already loaded
@@ -142,6 +151,7 @@ pub(crate) fn lint_dir_model(
     root: &Path,
     cfg: &config::Loaded,
     today: &str,
+    keep: Keep,
 ) -> Result<(Outcome, crate::catalog::Catalog), Failure> {
     let files = load::read_tree(root).map_err(Failure::Io)?;
     if files.is_empty() {
@@ -150,7 +160,7 @@ pub(crate) fn lint_dir_model(
             root.display()
         )));
     }
-    let (mut out, catalog) = lint_model(files, cfg, today)?;
+    let (mut out, catalog) = lint_model(files, cfg, today, keep)?;
     let base = crate::source::display_base(root);
     for f in &mut out.sources.files[cfg.sources.len()..] {
         f.base = base.clone();
@@ -163,6 +173,7 @@ pub(crate) fn lint_model(
     files: Vec<RawFile>,
     cfg: &config::Loaded,
     today: &str,
+    keep: Keep,
 ) -> Result<(Outcome, crate::catalog::Catalog), Failure> {
     let start = Instant::now();
     let first_id = cfg.sources.len();
@@ -221,7 +232,10 @@ pub(crate) fn lint_model(
     };
     let usage = ctx.text_hits.get().map(|(_, u)| u.clone());
     drop(ctx);
-    let (diagnostics, exemptions) = apply::apply(config, &sources, found, usage.as_ref(), today);
+    let (mut diagnostics, exemptions) = apply::apply(config, &sources, found, usage.as_ref(), today);
+    if keep == Keep::Errors {
+        diagnostics.retain(|d| d.severity == crate::diag::Severity::Error);
+    }
     stats.exemptions = exemptions;
     drop(index);
     Ok((finish(sources, diagnostics, stats, start), loaded.catalog))

@@ -50,32 +50,32 @@ pub(crate) fn publish(p: &Publish) -> Result<Published, String> {
         std::fs::create_dir_all(tmp.path().join(d))
             .map_err(|e| format!("无法创建目录 {d}：{}", crate::text::os_error(&e)))?;
     }
-    let (render_ns, write_ns) = (AtomicU64::new(0), AtomicU64::new(0));
+    let (render_ns, write_ns, files) = (AtomicU64::new(0), AtomicU64::new(0), AtomicU64::new(0));
     (0..p.count).into_par_iter().try_for_each(|i| {
         let t = Instant::now();
-        let (rel, bytes) = (p.page)(i);
+        let unit = (p.page)(i);
         let t2 = Instant::now();
         render_ns.fetch_add(nanos(t2 - t), Ordering::Relaxed);
-        let r = std::fs::write(tmp.path().join(&rel), bytes)
-            .map_err(|e| format!("无法写入 {rel}：{}", crate::text::os_error(&e)));
+        files.fetch_add(unit.len() as u64, Ordering::Relaxed);
+        let r = unit.into_iter().try_for_each(|(rel, bytes)| {
+            std::fs::write(tmp.path().join(&rel), bytes)
+                .map_err(|e| format!("无法写入 {rel}：{}", crate::text::os_error(&e)))
+        });
         write_ns.fetch_add(nanos(t2.elapsed()), Ordering::Relaxed);
         r
     })?;
+    let files = usize::try_from(files.load(Ordering::Relaxed)).unwrap_or(usize::MAX);
     let built = start.elapsed();
     let t = Instant::now();
     swap(tmp, target, &parent, &name)?;
     let timings = format!(
-        "生成 {} 个文件：渲染与写入 {:.2} 秒（各线程合计：渲染 {:.2} 秒，写入 {:.2} 秒），替换旧网站 {:.2} 秒\n",
-        p.count,
+        "生成 {files} 个文件：渲染与写入 {:.2} 秒（各线程合计：渲染 {:.2} 秒，写入 {:.2} 秒），替换旧网站 {:.2} 秒\n",
         built.as_secs_f64(),
         render_ns.load(Ordering::Relaxed) as f64 / 1e9,
         write_ns.load(Ordering::Relaxed) as f64 / 1e9,
         t.elapsed().as_secs_f64()
     );
-    Ok(Published {
-        pages: p.count,
-        timings,
-    })
+    Ok(Published { pages: files, timings })
 }
 
 fn nanos(d: std::time::Duration) -> u64 {
@@ -165,7 +165,7 @@ mod tests {
             marker: ".site",
             dirs: vec!["a".into()],
             count: pages.len(),
-            page: Box::new(move |i| pages[i].clone()),
+            page: Box::new(move |i| vec![pages[i].clone()]),
             timings: false,
         }
     }

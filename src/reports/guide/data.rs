@@ -4,7 +4,9 @@
 use super::flow::{self, Flow};
 use super::view::{self, any_unverified, channel, deadline, label, material_row, Applied, Fact, MaterialRow, Merged};
 use super::Site;
+use crate::catalog::common::Channel;
 use crate::catalog::item::{Commitment, Item};
+use crate::catalog::provenance::ProvenanceMap;
 use crate::catalog::Local;
 
 /// A link in the region trail: name and site-relative path.
@@ -201,24 +203,13 @@ pub(crate) fn guide<'a>(site: &'a Site, g: usize) -> GuideData<'a> {
                 (r.name.clone(), label(&r.kind), sample)
             })
             .collect(),
-        windows: (local.windows.iter().enumerate())
-            .map(|(n, w)| {
-                (
-                    Fact::text(w.place.clone()).checked(lp, &format!("/windows/{n}/place")),
-                    Fact::text(w.hours.clone()).checked(lp, &format!("/windows/{n}/hours")),
-                )
-            })
-            .collect(),
+        windows: windows(local),
         visits: Fact::text(visits(local.visits)).checked(lp, "/visits"),
         online_depth: Fact::text(local.online.depth.map(|d| label(&d)).unwrap_or_default())
             .checked(lp, "/online/depth"),
         online_address: (local.online.address.as_deref()).map(|a| Fact::link(a).checked(lp, "/online/address")),
-        consultation: (local.consultation.iter().enumerate())
-            .map(|(n, c)| channel(c, lp, &format!("/consultation/{n}")))
-            .collect(),
-        complaint: (local.complaint.iter().enumerate())
-            .map(|(n, c)| channel(c, lp, &format!("/complaint/{n}")))
-            .collect(),
+        consultation: channels(&local.consultation, lp, "/consultation"),
+        complaint: channels(&local.complaint, lp, "/complaint"),
         pending: Pending::of(&item, local),
         tongban: item.tongban.as_ref().map(|t| {
             let modes = t.modes.iter().map(label).collect::<Vec<_>>().join("、");
@@ -230,6 +221,26 @@ pub(crate) fn guide<'a>(site: &'a Site, g: usize) -> GuideData<'a> {
         item,
         local,
     }
+}
+
+/// The windows' places and hours, each with its status.
+fn windows(local: &Local) -> Vec<(Fact, Fact)> {
+    let lp = &local.provenance;
+    (local.windows.iter().enumerate())
+        .map(|(n, w)| {
+            (
+                Fact::text(w.place.clone()).checked(lp, &format!("/windows/{n}/place")),
+                Fact::text(w.hours.clone()).checked(lp, &format!("/windows/{n}/hours")),
+            )
+        })
+        .collect()
+}
+
+/// Consultation or complaint channels (at `pointer` in the local file).
+fn channels(list: &[Channel], lp: &ProvenanceMap, pointer: &str) -> Vec<(String, Fact)> {
+    (list.iter().enumerate())
+        .map(|(n, c)| channel(c, lp, &format!("{pointer}/{n}")))
+        .collect()
 }
 
 /// 到办事现场次数 in words.

@@ -5,7 +5,7 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::data::{self, GuideData};
+use super::data::GuideData;
 use super::safe::{http_url, json_for_script};
 use super::view::{self, Applied};
 use super::Site;
@@ -97,8 +97,7 @@ pub(crate) fn guide_schema_text() -> String {
 }
 
 /// Guide `g`'s JSON file.
-pub(crate) fn guide_json(site: &Site, g: usize) -> String {
-    let d = data::guide(site, g);
+pub(crate) fn guide_json(d: &GuideData) -> String {
     let mut item = d.item.clone().into_owned();
     item.schema = None;
     let mut local = d.local.clone();

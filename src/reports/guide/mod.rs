@@ -56,9 +56,8 @@ enum Page {
     Home,
     Search,
     SearchJs,
+    /// A guide's three files: the page, its 一次告知单 and its JSON.
     Guide(usize),
-    Notice(usize),
-    Json(usize),
     Item(usize),
     Bundle(usize),
     Region(usize),
@@ -187,9 +186,7 @@ impl Site {
             Page::Search,
             Page::SearchJs,
         ];
-        for g in 0..self.guides.len() {
-            p.extend([Page::Guide(g), Page::Notice(g), Page::Json(g)]);
-        }
+        p.extend((0..self.guides.len()).map(Page::Guide));
         p.extend(self.item_order.iter().map(|&i| Page::Item(i)));
         p.extend(bundle_order.iter().map(|&b| Page::Bundle(b)));
         p.extend(self.region_order.iter().map(|&r| Page::Region(r)));
@@ -198,9 +195,14 @@ impl Site {
         p
     }
 
-    /// How many files the site has.
+    /// How many units (a file, or a guide's three files) the site has.
     pub(crate) fn len(&self) -> usize {
         self.pages.len()
+    }
+
+    /// How many files the site has.
+    pub(crate) fn files(&self) -> usize {
+        self.pages.len() + 2 * self.guides.len()
     }
 
     /// How many guides (implementations) the site has.
@@ -227,8 +229,17 @@ impl Site {
         d
     }
 
-    /// File `i`: its path in the site and its bytes.
-    pub(crate) fn render(&self, i: usize) -> (String, Vec<u8>) {
+    /// Unit `i`'s files: path in the site and bytes. A guide's three
+    /// files are one unit, so its view is gathered once.
+    pub(crate) fn render(&self, i: usize) -> Vec<(String, Vec<u8>)> {
+        if let Page::Guide(g) = self.pages[i] {
+            let d = data::guide(self, g);
+            return vec![
+                (self.guide_path(g, "html"), pages::guide(self, &d).into_bytes()),
+                (self.guide_path(g, "notice.html"), pages::notice(self, &d).into_bytes()),
+                (self.guide_path(g, "json"), machine::guide_json(&d).into_bytes()),
+            ];
+        }
         let (path, text) = match self.pages[i] {
             Page::Marker => (MARKER.to_string(), marker_text(&self.catalog)),
             Page::Css => ("assets/guide.css".to_string(), CSS.to_string()),
@@ -237,9 +248,7 @@ impl Site {
             Page::Home => ("index.html".to_string(), index::home(self)),
             Page::Search => ("search.html".to_string(), search::page(self)),
             Page::SearchJs => ("assets/search.js".to_string(), search::SCRIPT.to_string()),
-            Page::Guide(g) => (self.guide_path(g, "html"), pages::guide(self, g)),
-            Page::Notice(g) => (self.guide_path(g, "notice.html"), pages::notice(self, g)),
-            Page::Json(g) => (self.guide_path(g, "json"), machine::guide_json(self, g)),
+            Page::Guide(_) => return Vec::new(),
             Page::Item(i) => (item_path(&self.catalog.items[i].value.code), index::item(self, i)),
             Page::Bundle(b) => (
                 format!("bundle/{}.html", self.catalog.bundles[b].value.id),
@@ -252,7 +261,7 @@ impl Site {
             ),
             Page::Type(t) => (self.type_path(t), index::item_type(self, t)),
         };
-        (path, text.into_bytes())
+        vec![(path, text.into_bytes())]
     }
 
     /// Site-relative path of guide `g`'s file with this extension.

@@ -3,7 +3,7 @@
 
 use askama::Template;
 
-use super::data::{self, GuideData};
+use super::data::GuideData;
 use super::{machine, Site};
 
 /// Guides live two directories down: guide/<区划>/<基本编码>.html.
@@ -11,37 +11,35 @@ const GUIDE_ROOT: &str = "../../";
 
 #[derive(Template)]
 #[template(path = "guide/guide.html")]
-struct GuidePage<'a> {
+struct GuidePage<'a, 'b> {
     root: &'static str,
     page_title: String,
     site_title: String,
     jsonld: String,
-    g: GuideData<'a>,
+    g: &'b GuideData<'a>,
 }
 
 #[derive(Template)]
 #[template(path = "guide/notice.html")]
-struct NoticePage<'a> {
+struct NoticePage<'a, 'b> {
     root: &'static str,
     page_title: String,
     site_title: String,
-    g: GuideData<'a>,
+    g: &'b GuideData<'a>,
 }
 
-pub(crate) fn guide(site: &Site, g: usize) -> String {
-    let g = data::guide(site, g);
+pub(crate) fn guide(site: &Site, g: &GuideData) -> String {
     let page = GuidePage {
         root: GUIDE_ROOT,
         page_title: format!("{} · 办事指南", g.title()),
         site_title: site.title(),
-        jsonld: machine::json_ld(site, &g),
+        jsonld: machine::json_ld(site, g),
         g,
     };
     page.render().unwrap_or_else(|e| failed(&e))
 }
 
-pub(crate) fn notice(site: &Site, g: usize) -> String {
-    let g = data::guide(site, g);
+pub(crate) fn notice(site: &Site, g: &GuideData) -> String {
     let page = NoticePage {
         root: GUIDE_ROOT,
         page_title: format!("{} · 一次告知单", g.title()),

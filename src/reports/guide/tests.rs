@@ -1,6 +1,9 @@
 //! The site from in-memory catalogs: hostile strings stay text, links are
 //! http(s) only, an approved deviation is applied and marked.
 
+// (The module is test-only; the attribute also marks it so for tests/layers.rs,
+// which reads what follows `#[cfg(test)]` as test code.)
+#[cfg(test)]
 use super::*;
 use crate::load::{parse, RawFile};
 use crate::testing::{base, edit, BUNDLE, ITEM, LOCAL};
@@ -26,10 +29,8 @@ fn site(changes: &[(&str, String)]) -> Site {
 
 fn pages(site: &Site) -> Vec<(String, String)> {
     (0..site.len())
-        .map(|i| {
-            let (p, b) = site.render(i);
-            (p, String::from_utf8(b).unwrap())
-        })
+        .flat_map(|i| site.render(i))
+        .map(|(p, b)| (p, String::from_utf8(b).unwrap()))
         .collect()
 }
 
