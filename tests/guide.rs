@@ -119,6 +119,8 @@ fn the_shipped_catalog_builds_a_complete_deterministic_site() {
     assert_eq!(count("type/", ".html"), want.types);
     for f in [
         "index.html",
+        "search.html",
+        "assets/search.js",
         "assets/guide.css",
         "sitemap.xml",
         "schema/guide.schema.json",
@@ -126,7 +128,7 @@ fn the_shipped_catalog_builds_a_complete_deterministic_site() {
     ] {
         assert!(site.contains_key(f), "{f} missing");
     }
-    let files = 3 * want.locals.len() + want.items + want.bundles + want.regions + want.departments + want.types + 5;
+    let files = 3 * want.locals.len() + want.items + want.bundles + want.regions + want.departments + want.types + 7;
     assert_eq!(site.len(), files);
     let sitemap = String::from_utf8(site["sitemap.xml"].clone()).unwrap();
     let urls = want.locals.len() + want.items + want.bundles + want.regions + want.departments + want.types + 1;
@@ -169,6 +171,11 @@ fn safety(site: &BTreeMap<String, Vec<u8>>) {
         assert!(!handler.is_match(page), "{path}: an event handler");
         assert!(!page.contains("javascript:"), "{path}");
         for c in script.captures_iter(page) {
+            if path == "search.html" {
+                assert_eq!(&c[1], " type=\"module\" src=\"assets/search.js\"", "{path}: a script");
+                assert_eq!(&c[2], "", "{path}: an inline script");
+                continue;
+            }
             assert_eq!(&c[1], " type=\"application/ld+json\"", "{path}: a script");
             let v: serde_json::Value = serde_json::from_str(&c[2]).unwrap();
             assert_eq!(v["@type"], "GovernmentService");

@@ -109,6 +109,11 @@ fn every_module_uses_only_the_layers_below_it() {
         let Some(rank) = LAYERS.iter().position(|l| *l == top) else {
             continue;
         };
+        // A module's tests in their own file (`#[cfg(test)] mod tests;`) are
+        // test code, like the part of a file after `#[cfg(test)]`.
+        if path.file_name().is_some_and(|n| n == "tests.rs") {
+            continue;
+        }
         let text = std::fs::read_to_string(&path).expect("readable");
         for used in uses(&text, &modules) {
             let ok = LAYERS.iter().position(|l| *l == used).is_some_and(|r| r < rank);

@@ -210,6 +210,10 @@ enum Command {
     /// 比较两个版本的目录（git 修订版本或目录）：逐事项、逐区划列出变更，按对申请人的影响分为增负、减负、结构、中性
     Diff(diff::Args),
     /// 由目录生成办事指南静态网站：每个实施清单一页指南和一张一次告知单，一件事、区划、部门、事项类型索引，各地比较页，每份指南的 JSON 数据和 sitemap.xml；lint 有错误时不生成
+    ///
+    /// 站内搜索（search.html）使用 Pagefind 索引，须在生成后运行：npx pagefind@1.6.0 --site
+    /// 输出目录（npm 包 pagefind 1.6.0，生成 输出目录/pagefind/）。未运行时搜索页提示索引尚未生成，
+    /// 其余页面不受影响。
     Guide(guide::Args),
 }
 

@@ -9,7 +9,9 @@
 //! implementation), `….notice.html` (its printable 一次告知单) and `….json`
 //! (its data, schema in `schema/guide.schema.json`); `item/<基本编码>.html`
 //! (the item across regions); `bundle/<id>.html`; `region/<区划>.html`,
-//! `department/<代码>.html`, `type/<代码>.html`; `assets/guide.css`;
+//! `department/<代码>.html`, `type/<代码>.html`; `search.html` and
+//! `assets/search.js` (over the Pagefind index, a post-build step);
+//! `assets/guide.css`;
 //! `sitemap.xml`; and the marker file [`MARKER`].
 
 mod data;
@@ -18,6 +20,7 @@ mod index;
 mod machine;
 mod pages;
 pub(crate) mod safe;
+mod search;
 pub(crate) mod view;
 
 use std::collections::{BTreeMap, HashMap};
@@ -51,6 +54,8 @@ enum Page {
     Schema,
     Sitemap,
     Home,
+    Search,
+    SearchJs,
     /// A guide's three files: the page, its 一次告知单 and its JSON.
     Guide(usize),
     Item(usize),
@@ -172,7 +177,15 @@ impl Site {
     }
 
     fn page_list(&self, bundle_order: &[usize]) -> Vec<Page> {
-        let mut p = vec![Page::Marker, Page::Css, Page::Schema, Page::Sitemap, Page::Home];
+        let mut p = vec![
+            Page::Marker,
+            Page::Css,
+            Page::Schema,
+            Page::Sitemap,
+            Page::Home,
+            Page::Search,
+            Page::SearchJs,
+        ];
         p.extend((0..self.guides.len()).map(Page::Guide));
         p.extend(self.item_order.iter().map(|&i| Page::Item(i)));
         p.extend(bundle_order.iter().map(|&b| Page::Bundle(b)));
@@ -233,6 +246,8 @@ impl Site {
             Page::Schema => ("schema/guide.schema.json".to_string(), guide_schema_text()),
             Page::Sitemap => ("sitemap.xml".to_string(), machine::sitemap(self)),
             Page::Home => ("index.html".to_string(), index::home(self)),
+            Page::Search => ("search.html".to_string(), search::page(self)),
+            Page::SearchJs => ("assets/search.js".to_string(), search::SCRIPT.to_string()),
             Page::Guide(_) => return Vec::new(),
             Page::Item(i) => (item_path(&self.catalog.items[i].value.code), index::item(self, i)),
             Page::Bundle(b) => (
