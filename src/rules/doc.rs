@@ -66,6 +66,42 @@ pub(crate) enum Example {
     Baseline { keys: &'static [&'static str] },
 }
 
+/// Broad grouping shown by `tongbiao rules`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Category {
+    /// 文件格式
+    Format,
+    /// 引用完整性
+    Reference,
+    /// 编码
+    Code,
+    /// 要素完整
+    Element,
+    /// 政策规则
+    Policy,
+    /// 模糊用语
+    Text,
+    /// 规则配置
+    Config,
+    /// 变更审核
+    Change,
+}
+
+impl Category {
+    pub(crate) fn label(self) -> &'static str {
+        match self {
+            Category::Format => "文件格式",
+            Category::Reference => "引用完整性",
+            Category::Code => "编码",
+            Category::Element => "要素完整",
+            Category::Policy => "政策规则",
+            Category::Text => "模糊用语",
+            Category::Config => "规则配置",
+            Category::Change => "变更审核",
+        }
+    }
+}
+
 #[cfg(test)]
 impl Edit {
     /// What an explanation shows of this edit: `to`, or, when `to` only
