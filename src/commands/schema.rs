@@ -51,3 +51,16 @@ pub(super) fn run(path: &Path, check: bool) -> Outcome {
     }
     o
 }
+
+#[cfg(test)]
+mod tests {
+    /// Every committed schema — catalog, rules/, import mapping, baseline
+    /// and guide JSON — matches what `tongbiao schema` would write (a model
+    /// change merged without regenerating docs/schema/ once slipped by).
+    #[test]
+    fn every_committed_schema_matches_the_model() {
+        let catalog = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("catalog");
+        let out = super::run(&catalog, true);
+        assert!(out.status == super::Status::Clean, "{:?}", out.steps);
+    }
+}
