@@ -10,7 +10,6 @@ use common::copy_dir;
 
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use serde_json::Value;
 
 const ITEM: &str = "catalog/items/630101001000.json";
@@ -20,18 +19,7 @@ fn fixture() -> PathBuf {
 }
 
 fn tongbiao(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::cargo_bin("tongbiao")
-        .unwrap()
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    common::tongbiao(dir, args)
 }
 
 /// `lint --baseline` as JSON: exit code, (rule, file) of each error and

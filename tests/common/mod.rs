@@ -43,3 +43,19 @@ pub fn git(dir: &Path, args: &[&str]) {
         String::from_utf8_lossy(&ok.stderr)
     );
 }
+
+/// Run tongbiao in `dir` without colour: (exit code, stdout, stderr).
+pub fn tongbiao(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = assert_cmd::Command::cargo_bin("tongbiao")
+        .unwrap()
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
