@@ -1,6 +1,7 @@
 //! version-not-bumped: a file whose content changed between the two
 //! revisions of `tongbiao diff` while its `version` did not advance or its
-//! `updated` date did not move forward.
+//! `updated` date went backwards. A second bump on the same day keeps the
+//! date: the version alone tells the two apart.
 
 use std::collections::HashMap;
 
@@ -15,9 +16,9 @@ pub(crate) const RULE: Rule = Rule {
     id: "version-not-bumped",
     category: Category::Change,
     severity: Severity::Error,
-    summary: "文件内容改动了，版本号没有增加或更新日期没有后移",
+    summary: "文件内容改动了，版本号没有增加或更新日期早于旧版本",
     doc: super::Doc {
-        what: "tongbiao diff 比较两个版本时，基本目录事项、实施清单和“一件事”文件的内容（version、updated 以外的任何值，格式调整不算）有改动的，version 是否比旧版本大、updated 是否比旧版本晚。文件按路径配对，随区划或事项改码而改名的文件与改名前的文件比较（改码本身就是内容改动，须升版本）；新增、删除的文件和拆分、合并出的新事项不检查。",
+        what: "tongbiao diff 比较两个版本时，基本目录事项、实施清单和“一件事”文件的内容（version、updated 以外的任何值，格式调整不算）有改动的，version 是否比旧版本大、updated 是否不早于旧版本（同一天内再次修改、版本号已增加的，日期可以不变）。文件按路径配对，随区划或事项改码而改名的文件与改名前的文件比较（改码本身就是内容改动，须升版本）；新增、删除的文件和拆分、合并出的新事项不检查。",
         why: "版本号和更新日期是公开的事项信息告诉申请人和窗口“以哪一版为准”的唯一凭据：内容改了而版本不变，两份内容不同的清单会以同一版本号并存，群众、窗口人员和审核人员无法判断看到的是不是最新标准，也无从追溯某次改动。",
         basis: "服务政府建设意见（办事公开：依据、条件、要求、过程和结果向社会公开，公开的须是可辨认的现行版本）；本项目 catalog/README.md（每次修改 version 加 1，updated 写修改日期）。",
         bad: "\"visits\": 1,（内容改动，\"version\": 1 与 \"updated\": \"2026-11-01\" 未变）",
@@ -71,7 +72,7 @@ fn check(ctx: &DiffContext, sink: &mut Sink) {
         let (ov, nv, ou, nu) = (version(old), version(&new), updated(old), updated(&new));
         let pointer = if nv <= ov {
             "/version"
-        } else if nu <= ou {
+        } else if nu < ou {
             "/updated"
         } else {
             continue;
@@ -84,7 +85,7 @@ fn finding(file: FileId, pointer: &str, (ov, nv): (u64, u64), (ou, nu): (&str, &
     let what = if pointer == "/version" {
         format!("版本号未增加（旧 {ov}，新 {nv}）")
     } else {
-        format!("更新日期未后移（旧 {ou}，新 {nu}）")
+        format!("更新日期早于旧版本（旧 {ou}，新 {nu}）")
     };
     RULE.at(file, pointer)
         .message(format!("文件内容有改动，但{what}"))
@@ -113,13 +114,27 @@ mod tests {
     }
 
     #[test]
-    fn a_bumped_version_with_the_same_date_is_reported_at_the_date() {
+    fn a_bumped_version_with_an_earlier_date_is_reported_at_the_date() {
+        let t = LOCAL
+            .replace("\"visits\": 0", "\"visits\": 1")
+            .replace("\"version\": 1", "\"version\": 2")
+            .replace("2026-11-01", "2026-10-31");
+        let found = rules(&t);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0]
+                .1
+                .contains("更新日期早于旧版本（旧 2026-11-01，新 2026-10-31）"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_second_bump_on_the_same_day_keeps_the_date() {
         let t = LOCAL
             .replace("\"visits\": 0", "\"visits\": 1")
             .replace("\"version\": 1", "\"version\": 2");
-        let found = rules(&t);
-        assert_eq!(found.len(), 1, "{found:?}");
-        assert!(found[0].1.contains("更新日期未后移"), "{found:?}");
+        assert!(rules(&t).is_empty());
     }
 
     /// The item re-coded 630101001000 → 630101009000 (its file and its
