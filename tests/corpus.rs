@@ -192,7 +192,11 @@ fn print_table(r: &Measured) {
         "class", "positives", "tp", "fp", "fn", "precision", "recall"
     );
     let total = r.total();
-    for (c, k) in r.by_class.iter().chain(std::iter::once((&"overall".to_string(), &total))) {
+    for (c, k) in r
+        .by_class
+        .iter()
+        .chain(std::iter::once((&"overall".to_string(), &total)))
+    {
         println!(
             "{c:<12} {:>9} {:>4} {:>4} {:>4} {:>9.3} {:>7.3}",
             k.positives(),
