@@ -263,7 +263,7 @@ fn real_text_dev_half() {
 /// what the shipped lexicon reaches, not the 0.95 the issue asks for —
 /// see `tests/corpus/README.md`. A change that lowers either figure fails
 /// here.
-const REAL_FLOORS: (f64, f64) = (0.86, 0.82);
+const REAL_FLOORS: (f64, f64) = (0.9, 0.86);
 
 /// Floors on the development half (what the tuning reached).
 const DEV_FLOORS: (f64, f64) = (0.95, 0.95);
