@@ -104,12 +104,29 @@ impl Counts {
     }
 }
 
-/// Precision and recall per class on the held-out half of `real.jsonl`
-/// (clauses from public service guides nobody here wrote; see
-/// `tests/corpus/README.md` for sources, criteria and the split). A clause
-/// counts per class: predicted when any finding of that class falls in it.
-#[test]
-fn real_text_test_half() {
+/// What one half of `real.jsonl` yields: counts per class, the errors,
+/// and how many clauses the file and the half hold.
+struct Measured {
+    by_class: std::collections::BTreeMap<String, Counts>,
+    errors: Vec<String>,
+    clauses: usize,
+    in_half: usize,
+}
+
+impl Measured {
+    fn total(&self) -> Counts {
+        self.by_class.values().fold(Counts::default(), |a, b| Counts {
+            tp: a.tp + b.tp,
+            fp: a.fp + b.fp,
+            fn_: a.fn_ + b.fn_,
+        })
+    }
+}
+
+/// Runs the shipped matcher over the clauses of one half (`dev` or
+/// `test`) of `real.jsonl`. A clause counts per class: predicted when any
+/// finding of that class falls in it.
+fn measure(half: &str) -> Measured {
     use std::collections::BTreeMap;
     let corpus = include_str!("corpus/real.jsonl");
     let Ok(config) = tongbiao::config::load(None, &tongbiao::rules::known).config else {
@@ -118,16 +135,22 @@ fn real_text_test_half() {
     let m = &config.matcher;
     let mut by_class: BTreeMap<String, Counts> = BTreeMap::new();
     let mut sources: BTreeMap<String, usize> = BTreeMap::new();
-    let (mut clauses, mut held_out) = (0usize, 0usize);
+    let (mut clauses, mut in_half) = (0usize, 0usize);
     let mut errors = Vec::new();
     for (n, line) in corpus.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
         let case: RealCase = serde_json::from_str(line).unwrap_or_else(|e| panic!("real.jsonl line {}: {e}", n + 1));
         clauses += 1;
-        *sources.entry(case.source.clone()).or_default() += 1;
-        if case.split != "test" {
+        let repo = case.source.split(':').next().unwrap_or(&case.source).to_string();
+        *sources.entry(repo).or_default() += 1;
+        assert!(
+            case.split == "dev" || case.split == "test",
+            "real.jsonl line {}: split must be dev or test",
+            n + 1
+        );
+        if case.split != half {
             continue;
         }
-        held_out += 1;
+        in_half += 1;
         let mut usage = Usage::new(m, config.allow_count);
         let predicted: BTreeSet<String> = m
             .find(&case.text, &mut usage)
@@ -150,24 +173,30 @@ fn real_text_test_half() {
             }
         }
     }
-    let total = by_class.values().fold(Counts::default(), |a, b| Counts {
-        tp: a.tp + b.tp,
-        fp: a.fp + b.fp,
-        fn_: a.fn_ + b.fn_,
-    });
-    println!("real.jsonl: {clauses} clauses, test half {held_out}");
-    let mut by_repo: BTreeMap<&str, usize> = BTreeMap::new();
+    println!("real.jsonl: {clauses} clauses, {half} half {in_half}");
     for (s, k) in &sources {
-        *by_repo.entry(s.split(':').next().unwrap_or(s)).or_default() += k;
-    }
-    for (s, k) in &by_repo {
         println!("  source {s}: {k} clauses");
     }
+    Measured {
+        by_class,
+        errors,
+        clauses,
+        in_half,
+    }
+}
+
+/// Prints the per-class table and the errors of one half.
+fn print_table(r: &Measured) {
     println!(
         "{:<12} {:>9} {:>4} {:>4} {:>4} {:>9} {:>7}",
         "class", "positives", "tp", "fp", "fn", "precision", "recall"
     );
-    for (c, k) in by_class.iter().chain(std::iter::once((&"overall".to_string(), &total))) {
+    let total = r.total();
+    for (c, k) in r
+        .by_class
+        .iter()
+        .chain(std::iter::once((&"overall".to_string(), &total)))
+    {
         println!(
             "{c:<12} {:>9} {:>4} {:>4} {:>4} {:>9.3} {:>7.3}",
             k.positives(),
@@ -178,15 +207,27 @@ fn real_text_test_half() {
             k.recall()
         );
     }
-    for e in &errors {
+    for e in &r.errors {
         println!("  {e}");
     }
+}
+
+/// Precision and recall per class on the held-out half of `real.jsonl`
+/// (clauses from public service guides nobody here wrote; see
+/// `tests/corpus/README.md` for sources, criteria and the split).
+#[test]
+fn real_text_test_half() {
+    let r = measure("test");
+    print_table(&r);
     assert!(
-        clauses >= 300,
-        "real.jsonl must hold at least 300 clauses, has {clauses}"
+        r.clauses >= 300,
+        "real.jsonl must hold at least 300 clauses, has {}",
+        r.clauses
     );
+    assert!(r.in_half * 3 >= r.clauses, "the test half is too small: {}", r.in_half);
     // Floors: the issue asks for 0.95 overall and 0.9 per class with at
     // least 20 positives. See the module docs for what is reached.
+    let total = r.total();
     let (p_floor, r_floor) = REAL_FLOORS;
     assert!(
         total.precision() >= p_floor && total.recall() >= r_floor,
@@ -194,15 +235,35 @@ fn real_text_test_half() {
         total.precision(),
         total.recall()
     );
-    for (c, k) in &by_class {
+    for (c, k) in &r.by_class {
         if k.positives() >= 20 {
             assert!(k.precision() >= 0.9 && k.recall() >= 0.9, "class {c} below 0.9");
         }
     }
 }
 
+/// The development half: the lexicon is tuned on it, so it must stay at
+/// what the tuning reached; a lexicon change that breaks a development
+/// clause fails here (the table and the errors show which).
+#[test]
+fn real_text_dev_half() {
+    let r = measure("dev");
+    print_table(&r);
+    let total = r.total();
+    let (p_floor, r_floor) = DEV_FLOORS;
+    assert!(
+        total.precision() >= p_floor && total.recall() >= r_floor,
+        "development half: precision {:.3}, recall {:.3} below {p_floor}, {r_floor}",
+        total.precision(),
+        total.recall()
+    );
+}
+
 /// Overall (precision, recall) floors on the test half of `real.jsonl`:
-/// what the shipped lexicon reaches (0.900, 0.844 on 32 positives), not the
-/// 0.95 the issue asks for — see `tests/corpus/README.md`. A change that
-/// lowers either figure fails here.
-const REAL_FLOORS: (f64, f64) = (0.9, 0.84);
+/// what the shipped lexicon reaches, not the 0.95 the issue asks for —
+/// see `tests/corpus/README.md`. A change that lowers either figure fails
+/// here.
+const REAL_FLOORS: (f64, f64) = (0.9, 0.86);
+
+/// Floors on the development half (what the tuning reached).
+const DEV_FLOORS: (f64, f64) = (0.95, 0.95);
