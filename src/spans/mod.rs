@@ -1,17 +1,16 @@
-//! Byte spans of JSON keys and values, from jsonc-parser's AST in strict
-//! mode. serde_json stays the gate for validity and typed parsing; this
-//! module only answers "where is this pointer in the text" and finds the
-//! duplicate keys serde_json silently drops.
+//! Byte spans of JSON keys and values, found by scanning the text (no
+//! tree is built). serde_json stays the gate for validity and typed
+//! parsing; this module only answers "where is this pointer in the text"
+//! and finds the duplicate keys serde_json silently drops. Both scan the
+//! bytes once, allocating nothing for a file without duplicates.
 
-use jsonc_parser::ast::{ObjectPropName, Value};
-use jsonc_parser::common::Ranged;
-use jsonc_parser::{CollectOptions, ParseOptions};
+use std::borrow::Cow;
 
 use crate::diag::{escape, Target};
 
-/// A parsed tree over `text[base..]` (base skips a BOM).
+/// The JSON text of one file, `text[base..]` (base skips a BOM).
 pub(crate) struct Tree<'a> {
-    root: Option<Value<'a>>,
+    text: &'a str,
     base: usize,
 }
 
@@ -25,8 +24,9 @@ pub(crate) struct DuplicateKey {
     pub(crate) first: (usize, usize),
 }
 
-pub(crate) fn strict() -> ParseOptions {
-    ParseOptions {
+/// jsonc-parser's options for strict JSON (what `canonical` parses with).
+pub(crate) fn strict() -> jsonc_parser::ParseOptions {
+    jsonc_parser::ParseOptions {
         allow_comments: false,
         allow_loose_object_property_names: false,
         allow_trailing_commas: false,
@@ -41,36 +41,40 @@ pub(crate) fn strict() -> ParseOptions {
 }
 
 impl<'a> Tree<'a> {
-    /// Parse `text[base..]`. `None` when the text is not JSON (callers have
-    /// already reported that through serde_json's error).
+    /// The text `text[base..]`, when it is JSON (callers have already
+    /// reported otherwise through serde_json's error).
     pub(crate) fn parse(text: &'a str, base: usize) -> Option<Tree<'a>> {
         let body = text.get(base..)?;
-        let parsed = jsonc_parser::parse_to_ast(body, &CollectOptions::default(), &strict()).ok()?;
-        Some(Tree {
-            root: parsed.value,
-            base,
-        })
+        serde_json::from_str::<serde::de::IgnoredAny>(body).ok()?;
+        Some(Tree::valid(text, base))
+    }
+
+    /// [`Tree::parse`] for a text serde_json has already accepted.
+    pub(crate) fn valid(text: &'a str, base: usize) -> Tree<'a> {
+        Tree { text, base }
+    }
+
+    fn scan(&self, at: usize) -> Scan<'a> {
+        Scan {
+            b: self.text.as_bytes(),
+            i: at,
+        }
     }
 
     /// Byte range of the value (or its key) at `pointer`. When the pointer
     /// does not exist (a missing required field), the nearest existing
     /// ancestor is returned, so a finding still lands somewhere sensible.
     pub(crate) fn find(&self, pointer: &str, target: Target) -> Option<(usize, usize)> {
-        let mut node = self.root.as_ref()?;
+        let mut s = self.scan(self.base);
+        s.ws();
+        let mut node = s.i;
         let mut key_range = None;
-        for seg in segments(pointer) {
-            let next = match node {
-                Value::Object(o) => o
-                    .properties
-                    .iter()
-                    .rev()
-                    .find(|p| p.name.as_str() == seg)
-                    .map(|p| (name_range(&p.name), &p.value)),
-                Value::Array(a) => seg
-                    .parse::<usize>()
-                    .ok()
-                    .and_then(|i| a.elements.get(i))
-                    .map(|v| (None, v)),
+        for seg in pointer.split('/').skip(1) {
+            let seg = unescape(seg);
+            let mut s = self.scan(node);
+            let next = match s.peek()? {
+                b'{' => s.member(self.text, &seg)?,
+                b'[' => seg.parse::<usize>().ok().and_then(|i| s.element(i)).map(|v| (None, v)),
                 _ => None,
             };
             match next {
@@ -84,69 +88,243 @@ impl<'a> Tree<'a> {
                 }
             }
         }
-        let r = match (target, key_range) {
-            (Target::Key, Some(k)) => k,
-            _ => {
-                let r = node.range();
-                (r.start, r.end)
-            }
-        };
-        Some((r.0 + self.base, r.1 + self.base))
+        match (target, key_range) {
+            (Target::Key, Some(k)) => Some(k),
+            _ => Some((node, self.scan(node).skip_value()?)),
+        }
     }
 
     /// Every key repeated within one object, in document order.
     pub(crate) fn duplicate_keys(&self) -> Vec<DuplicateKey> {
         let mut out = Vec::new();
-        if let Some(root) = &self.root {
-            walk_dups(root, &mut String::new(), self.base, &mut out);
-        }
+        let mut s = self.scan(self.base);
+        s.ws();
+        // The text is JSON: a scan that stops early only loses duplicates
+        // after the stop, never panics.
+        let _ = s.dups(self.text, &mut Walk::default(), &mut out);
         out
     }
 }
 
-fn name_range(n: &ObjectPropName) -> Option<(usize, usize)> {
-    let r = match n {
-        ObjectPropName::String(s) => s.range,
-        ObjectPropName::Word(w) => w.range,
-    };
-    Some((r.start, r.end))
+/// A pointer segment unescaped (`~1` is `/`, `~0` is `~`).
+fn unescape(seg: &str) -> Cow<'_, str> {
+    if seg.contains('~') {
+        Cow::Owned(seg.replace("~1", "/").replace("~0", "~"))
+    } else {
+        Cow::Borrowed(seg)
+    }
 }
 
-fn walk_dups(v: &Value, path: &mut String, base: usize, out: &mut Vec<DuplicateKey>) {
-    match v {
-        Value::Object(o) => {
-            let mut seen: std::collections::HashMap<&str, (usize, usize)> = std::collections::HashMap::new();
-            for p in &o.properties {
-                let key = p.name.as_str();
-                let r = name_range(&p.name).unwrap_or((0, 0));
-                let r = (r.0 + base, r.1 + base);
-                let len = path.len();
-                path.push('/');
-                path.push_str(&escape(key));
-                match seen.get(key) {
-                    Some(&first) => out.push(DuplicateKey {
-                        pointer: path.clone(),
-                        key: r,
-                        first,
-                    }),
-                    None => {
-                        seen.insert(key, r);
+/// A cursor over JSON bytes. Every method returns `None` on bytes that
+/// are not JSON (or at the end), never panics.
+struct Scan<'a> {
+    b: &'a [u8],
+    i: usize,
+}
+
+impl<'a> Scan<'a> {
+    fn ws(&mut self) {
+        while self
+            .b
+            .get(self.i)
+            .is_some_and(|c| matches!(c, b' ' | b'\t' | b'\n' | b'\r'))
+        {
+            self.i += 1;
+        }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.b.get(self.i).copied()
+    }
+
+    fn eat(&mut self, c: u8) -> Option<()> {
+        self.ws();
+        (self.peek()? == c).then(|| self.i += 1)
+    }
+
+    /// A string literal at the cursor: its range, quotes included.
+    fn string(&mut self) -> Option<(usize, usize)> {
+        self.ws();
+        let start = self.i;
+        (self.peek()? == b'"').then_some(())?;
+        self.i += 1;
+        loop {
+            match self.peek()? {
+                b'"' => break,
+                b'\\' => self.i += 2,
+                _ => self.i += 1,
+            }
+        }
+        self.i += 1;
+        Some((start, self.i))
+    }
+
+    /// Skip the value at the cursor; the offset just after it.
+    fn skip_value(&mut self) -> Option<usize> {
+        self.ws();
+        let mut depth = 0usize;
+        loop {
+            match self.peek()? {
+                b'"' => {
+                    self.string()?;
+                }
+                b'{' | b'[' => {
+                    depth += 1;
+                    self.i += 1;
+                }
+                b'}' | b']' => {
+                    depth = depth.checked_sub(1)?;
+                    self.i += 1;
+                }
+                b',' | b':' if depth > 0 => self.i += 1,
+                c if c.is_ascii_whitespace() && depth > 0 => self.i += 1,
+                _ => {
+                    // A number or a literal.
+                    let start = self.i;
+                    while self
+                        .peek()
+                        .is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'+' | b'.'))
+                    {
+                        self.i += 1;
+                    }
+                    (self.i > start).then_some(())?;
+                }
+            }
+            if depth == 0 {
+                return Some(self.i);
+            }
+        }
+    }
+
+    /// In the object at the cursor, the last member named `name`: its
+    /// key's range and its value's offset (`Some(None)`: no such member).
+    #[allow(clippy::type_complexity)]
+    fn member(&mut self, text: &str, name: &str) -> Option<Option<(Option<(usize, usize)>, usize)>> {
+        self.eat(b'{')?;
+        let mut found = None;
+        if self.eat(b'}').is_some() {
+            return Some(None);
+        }
+        loop {
+            let k = self.string()?;
+            self.eat(b':')?;
+            self.ws();
+            if *key(text, k)? == *name {
+                found = Some((Some(k), self.i));
+            }
+            self.skip_value()?;
+            if self.eat(b',').is_none() {
+                self.eat(b'}')?;
+                return Some(found);
+            }
+        }
+    }
+
+    /// The offset of element `n` of the array at the cursor.
+    fn element(&mut self, n: usize) -> Option<usize> {
+        self.eat(b'[')?;
+        self.ws();
+        if self.peek()? == b']' {
+            return None;
+        }
+        for _ in 0..n {
+            self.skip_value()?;
+            self.eat(b',')?;
+        }
+        self.ws();
+        Some(self.i)
+    }
+
+    /// Walk the value at the cursor for repeated keys; `keys` holds the
+    /// keys of the enclosing objects (each object's after its parent's),
+    /// `path` the members and elements leading here.
+    fn dups(&mut self, text: &'a str, walk: &mut Walk<'a>, out: &mut Vec<DuplicateKey>) -> Option<()> {
+        self.ws();
+        match self.peek()? {
+            b'{' => {
+                self.i += 1;
+                if self.eat(b'}').is_some() {
+                    return Some(());
+                }
+                let mark = walk.keys.len();
+                loop {
+                    let r = self.string()?;
+                    let name = key(text, r)?;
+                    self.eat(b':')?;
+                    walk.path.push(Step::Key(r));
+                    match walk.keys[mark..].iter().find(|(k, _)| *k == name) {
+                        Some(&(_, first)) => out.push(DuplicateKey {
+                            pointer: walk.pointer(text),
+                            key: r,
+                            first,
+                        }),
+                        None => walk.keys.push((name, r)),
+                    }
+                    self.dups(text, walk, out)?;
+                    walk.path.pop();
+                    if self.eat(b',').is_none() {
+                        walk.keys.truncate(mark);
+                        return self.eat(b'}');
                     }
                 }
-                walk_dups(&p.value, path, base, out);
-                path.truncate(len);
+            }
+            b'[' => {
+                self.i += 1;
+                if self.eat(b']').is_some() {
+                    return Some(());
+                }
+                for i in 0.. {
+                    walk.path.push(Step::Index(i));
+                    self.dups(text, walk, out)?;
+                    walk.path.pop();
+                    if self.eat(b',').is_none() {
+                        break;
+                    }
+                }
+                self.eat(b']')
+            }
+            _ => self.skip_value().map(|_| ()),
+        }
+    }
+}
+
+/// One step from the root: a member (its key's range) or an element.
+enum Step {
+    Key((usize, usize)),
+    Index(usize),
+}
+
+/// The state of the duplicate-key walk: the open objects' keys and the
+/// steps to the value being walked (a pointer is built only for a
+/// duplicate).
+#[derive(Default)]
+struct Walk<'a> {
+    keys: Vec<(Cow<'a, str>, (usize, usize))>,
+    path: Vec<Step>,
+}
+
+impl Walk<'_> {
+    fn pointer(&self, text: &str) -> String {
+        let mut p = String::new();
+        for step in &self.path {
+            p.push('/');
+            match step {
+                Step::Key(r) => p.push_str(&escape(&key(text, *r).unwrap_or_default())),
+                Step::Index(i) => p.push_str(&i.to_string()),
             }
         }
-        Value::Array(a) => {
-            for (i, e) in a.elements.iter().enumerate() {
-                let len = path.len();
-                path.push('/');
-                path.push_str(&i.to_string());
-                walk_dups(e, path, base, out);
-                path.truncate(len);
-            }
-        }
-        _ => {}
+        p
+    }
+}
+
+/// The decoded text of the key literal at `r` (borrowed unless escaped).
+fn key(text: &str, r: (usize, usize)) -> Option<Cow<'_, str>> {
+    let lit = text.get(r.0..r.1)?;
+    let inner = &lit[1..lit.len() - 1];
+    if inner.contains('\\') {
+        serde_json::from_str::<String>(lit).ok().map(Cow::Owned)
+    } else {
+        Some(Cow::Borrowed(inner))
     }
 }
 
@@ -159,29 +337,4 @@ pub(crate) fn segments(pointer: &str) -> impl Iterator<Item = String> + '_ {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn finds_values_and_keys() {
-        let text = "{\"a\": {\"b\": [1, \"x\"]}}";
-        let t = Tree::parse(text, 0).unwrap();
-        let (s, e) = t.find("/a/b/1", Target::Value).unwrap();
-        assert_eq!(&text[s..e], "\"x\"");
-        let (s, e) = t.find("/a/b", Target::Key).unwrap();
-        assert_eq!(&text[s..e], "\"b\"");
-        // A missing member falls back to its parent object.
-        let (s, e) = t.find("/a/missing", Target::Value).unwrap();
-        assert_eq!(&text[s..e], "{\"b\": [1, \"x\"]}");
-    }
-
-    #[test]
-    fn reports_each_repeated_key() {
-        let text = "{\"a\": 1, \"b\": {\"c\": 1, \"c\": 2}, \"a\": 3}";
-        let t = Tree::parse(text, 0).unwrap();
-        let d = t.duplicate_keys();
-        let ptrs: Vec<&str> = d.iter().map(|d| d.pointer.as_str()).collect();
-        assert_eq!(ptrs, ["/b/c", "/a"]);
-        assert_eq!(&text[d[1].key.0..d[1].key.1], "\"a\"");
-    }
-}
+mod tests;
