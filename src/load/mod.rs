@@ -309,7 +309,7 @@ fn read_json(raw: RawFile) -> (SourceFile, Vec<Problem>, Option<Value>) {
             Some(e.valid_up_to()),
         ),
     };
-    let src = SourceFile::new(raw.path, text);
+    let mut src = SourceFile::new(raw.path, text);
     if let Some(at) = utf8_error {
         problems.push(Problem::InvalidUtf8 { at });
         return (src, problems, None);
@@ -325,6 +325,7 @@ fn read_json(raw: RawFile) -> (SourceFile, Vec<Problem>, Option<Value>) {
             return (src, problems, None);
         }
     };
+    src.json = true;
     duplicate_keys(&src, base, &mut problems);
     (src, problems, Some(value))
 }

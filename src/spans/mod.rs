@@ -4,6 +4,8 @@
 //! and finds the duplicate keys serde_json silently drops. Both scan the
 //! bytes once, allocating nothing for a file without duplicates.
 
+mod index;
+
 use std::borrow::Cow;
 
 use crate::diag::{escape, Target};
@@ -12,6 +14,8 @@ use crate::diag::{escape, Target};
 pub(crate) struct Tree<'a> {
     text: &'a str,
     base: usize,
+    /// Built by the first [`Tree::find`].
+    index: std::cell::OnceCell<Option<index::Index>>,
 }
 
 /// A key that appears twice in one object.
@@ -51,7 +55,11 @@ impl<'a> Tree<'a> {
 
     /// [`Tree::parse`] for a text serde_json has already accepted.
     pub(crate) fn valid(text: &'a str, base: usize) -> Tree<'a> {
-        Tree { text, base }
+        Tree {
+            text,
+            base,
+            index: std::cell::OnceCell::new(),
+        }
     }
 
     fn scan(&self, at: usize) -> Scan<'a> {
@@ -64,33 +72,17 @@ impl<'a> Tree<'a> {
     /// Byte range of the value (or its key) at `pointer`. When the pointer
     /// does not exist (a missing required field), the nearest existing
     /// ancestor is returned, so a finding still lands somewhere sensible.
+    /// The first call indexes the text once; later ones follow the index.
     pub(crate) fn find(&self, pointer: &str, target: Target) -> Option<(usize, usize)> {
-        let mut s = self.scan(self.base);
-        s.ws();
-        let mut node = s.i;
-        let mut key_range = None;
-        for seg in pointer.split('/').skip(1) {
-            let seg = unescape(seg);
-            let mut s = self.scan(node);
-            let next = match s.peek()? {
-                b'{' => s.member(self.text, &seg)?,
-                b'[' => seg.parse::<usize>().ok().and_then(|i| s.element(i)).map(|v| (None, v)),
-                _ => None,
-            };
-            match next {
-                Some((k, v)) => {
-                    key_range = k;
-                    node = v;
-                }
-                None => {
-                    key_range = None;
-                    break;
-                }
-            }
-        }
+        let index = self.index.get_or_init(|| {
+            let mut s = self.scan(self.base);
+            s.ws();
+            index::Index::build(self.text, s.i)
+        });
+        let (key_range, value) = index.as_ref()?.find(self.text, pointer)?;
         match (target, key_range) {
             (Target::Key, Some(k)) => Some(k),
-            _ => Some((node, self.scan(node).skip_value()?)),
+            _ => Some(value),
         }
     }
 
@@ -194,45 +186,6 @@ impl<'a> Scan<'a> {
                 return Some(self.i);
             }
         }
-    }
-
-    /// In the object at the cursor, the last member named `name`: its
-    /// key's range and its value's offset (`Some(None)`: no such member).
-    #[allow(clippy::type_complexity)]
-    fn member(&mut self, text: &str, name: &str) -> Option<Option<(Option<(usize, usize)>, usize)>> {
-        self.eat(b'{')?;
-        let mut found = None;
-        if self.eat(b'}').is_some() {
-            return Some(None);
-        }
-        loop {
-            let k = self.string()?;
-            self.eat(b':')?;
-            self.ws();
-            if *key(text, k)? == *name {
-                found = Some((Some(k), self.i));
-            }
-            self.skip_value()?;
-            if self.eat(b',').is_none() {
-                self.eat(b'}')?;
-                return Some(found);
-            }
-        }
-    }
-
-    /// The offset of element `n` of the array at the cursor.
-    fn element(&mut self, n: usize) -> Option<usize> {
-        self.eat(b'[')?;
-        self.ws();
-        if self.peek()? == b']' {
-            return None;
-        }
-        for _ in 0..n {
-            self.skip_value()?;
-            self.eat(b',')?;
-        }
-        self.ws();
-        Some(self.i)
     }
 
     /// Walk the value at the cursor for repeated keys; `keys` holds the
