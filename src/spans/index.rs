@@ -7,6 +7,9 @@ use super::{key, Scan};
 
 const NONE: usize = usize::MAX;
 
+/// A byte range in the text.
+type Range = (usize, usize);
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Kind {
     Object,
@@ -43,7 +46,7 @@ impl Index {
 
     /// The key range (for a member) and value range at `pointer`, or at
     /// the nearest existing ancestor (then without a key).
-    pub(super) fn find(&self, text: &str, pointer: &str) -> Option<(Option<(usize, usize)>, (usize, usize))> {
+    pub(super) fn find(&self, text: &str, pointer: &str) -> Option<(Option<Range>, Range)> {
         let mut node = 0;
         let mut key_range = None;
         for seg in pointer.split('/').skip(1) {
