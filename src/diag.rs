@@ -49,7 +49,8 @@ pub struct Diagnostic {
     pub file: FileId,
     pub(crate) place: Place,
     pub message: String,
-    pub(crate) help: Option<String>,
+    /// Most helps are fixed text, borrowed rather than copied per finding.
+    pub(crate) help: Option<std::borrow::Cow<'static, str>>,
     /// A byte range inside the string value at the pointer (of the decoded
     /// string), for findings about a phrase in a text.
     pub(crate) sub: Option<(usize, usize)>,
@@ -114,7 +115,7 @@ impl Diagnostic {
         self
     }
 
-    pub(crate) fn help(mut self, h: impl Into<String>) -> Diagnostic {
+    pub(crate) fn help(mut self, h: impl Into<std::borrow::Cow<'static, str>>) -> Diagnostic {
         self.help = Some(h.into());
         self
     }

@@ -19,6 +19,9 @@ pub struct SourceFile {
     /// The text, when the bytes were UTF-8 (a leading BOM is kept so byte
     /// offsets stay those of the file on disk).
     pub(crate) text: Arc<str>,
+    /// serde_json accepted the text (after any BOM) when it was loaded:
+    /// spans can be found without checking it again.
+    pub(crate) json: bool,
     line_starts: Vec<usize>,
 }
 
@@ -30,6 +33,7 @@ impl SourceFile {
             path,
             base: Arc::from(""),
             text,
+            json: false,
             line_starts,
         }
     }

@@ -178,7 +178,7 @@ impl Config {
                 continue;
             }
             if let Some(p) = &o.pointer {
-                if !(pointer == p || pointer.starts_with(&format!("{p}/"))) {
+                if !at_or_under(pointer, p) {
                     continue;
                 }
             }
@@ -209,6 +209,14 @@ impl Config {
             Err(d) => panic!("shipped rules/ does not compile: {d:?}"),
         }
     }
+}
+
+/// `pointer` is `base` or lies under it (`/a/b` is under `/a`, `/ab` is
+/// not), without building `base/`.
+pub(crate) fn at_or_under(pointer: &str, base: &str) -> bool {
+    pointer
+        .strip_prefix(base)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
 }
 
 /// Read `rules/` from `dir` (each missing file falls back to the shipped

@@ -80,7 +80,7 @@ fn severity_and_exemption(
         let e = &e.entry;
         key.is_some_and(|(item, region)| e.item == item && e.region.as_deref() == region)
             && e.rule == d.rule
-            && (d.pointer() == e.pointer || d.pointer().starts_with(&format!("{}/", e.pointer)) || e.pointer.is_empty())
+            && (crate::config::at_or_under(d.pointer(), &e.pointer) || e.pointer.is_empty())
     });
     if let Some(i) = hit {
         used.exemptions[i] = true;
@@ -127,10 +127,10 @@ fn stale_entries(config: &Config, used: &Used, usage: Option<&Usage>) -> (Vec<Di
 
 /// (基本编码, 区划) of an item or local file, for exemption matching.
 fn exemption_key(path: &str) -> Option<(&str, Option<&str>)> {
-    let parts: Vec<&str> = path.split('/').collect();
-    match parts.as_slice() {
-        ["items", f] => Some((f.strip_suffix(".json")?, None)),
-        ["local", r, f] => Some((f.strip_suffix(".json")?, Some(r))),
+    let mut parts = path.split('/');
+    match (parts.next(), parts.next(), parts.next(), parts.next()) {
+        (Some("items"), Some(f), None, None) => Some((f.strip_suffix(".json")?, None)),
+        (Some("local"), Some(r), Some(f), None) => Some((f.strip_suffix(".json")?, Some(r))),
         _ => None,
     }
 }

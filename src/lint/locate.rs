@@ -29,7 +29,10 @@ pub(super) fn locate(sources: &Sources, diags: &mut [Diagnostic]) {
                 d.span = match &d.place {
                     Place::Bytes { start, end } => Some((*start, *end)),
                     Place::Pointer { pointer, target } => {
-                        let t = tree.get_or_insert_with(|| Tree::parse(&src.text, base));
+                        let t = tree.get_or_insert_with(|| match src.json {
+                            true => Some(Tree::valid(&src.text, base)),
+                            false => Tree::parse(&src.text, base),
+                        });
                         t.as_ref().and_then(|t| t.find(pointer, *target))
                     }
                 };

@@ -132,7 +132,12 @@ pub fn select_paths(mut out: Outcome, selected: &[String]) -> Outcome {
 
 /// Lint files given in memory (paths relative to the catalog root).
 pub(crate) fn lint(files: Vec<RawFile>, cfg: &config::Loaded, today: &str) -> Result<Outcome, Failure> {
-    lint_model(files, cfg, today, Keep::All).map(|(out, _)| out)
+    lint_model(files, cfg, today, Keep::All).map(|(out, catalog)| {
+        // The typed catalog is freed on a worker thread while the caller
+        // renders the outcome, not serially before it (issue 14).
+        rayon::spawn(move || drop(catalog));
+        out
+    })
 }
 
 /// Which findings a run keeps (and so locates: spans cost time and memory
@@ -261,7 +266,9 @@ fn finish(sources: Sources, mut diagnostics: Vec<Diagnostic>, stats: Stats, star
 /// By the path as shown (catalog and rules/ files interleave by it), then
 /// position, rule and message: the same input gives the same order.
 fn sort(sources: &Sources, diagnostics: &mut [Diagnostic]) {
-    diagnostics.sort_by(|a, b| {
+    use rayon::slice::ParallelSliceMut;
+    // Stable, like `sort_by`: equal keys keep the order rules found them in.
+    diagnostics.par_sort_by(|a, b| {
         let (fa, fb) = (sources.get(a.file), sources.get(b.file));
         (&*fa.base, &fa.path, a.span.map(|s| s.0), a.rule, &a.message).cmp(&(
             &*fb.base,

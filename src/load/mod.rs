@@ -309,7 +309,7 @@ fn read_json(raw: RawFile) -> (SourceFile, Vec<Problem>, Option<Value>) {
             Some(e.valid_up_to()),
         ),
     };
-    let src = SourceFile::new(raw.path, text);
+    let mut src = SourceFile::new(raw.path, text);
     if let Some(at) = utf8_error {
         problems.push(Problem::InvalidUtf8 { at });
         return (src, problems, None);
@@ -325,6 +325,7 @@ fn read_json(raw: RawFile) -> (SourceFile, Vec<Problem>, Option<Value>) {
             return (src, problems, None);
         }
     };
+    src.json = true;
     duplicate_keys(&src, base, &mut problems);
     (src, problems, Some(value))
 }
@@ -358,14 +359,13 @@ fn syntax_problem(src: &SourceFile, base: usize, e: &serde_json::Error) -> Probl
 }
 
 fn duplicate_keys(src: &SourceFile, base: usize, problems: &mut Vec<Problem>) {
-    if let Some(tree) = crate::spans::Tree::parse(&src.text, base) {
-        for dup in tree.duplicate_keys() {
-            problems.push(Problem::DuplicateKey {
-                first_line: src.line_col(dup.first.0).0,
-                pointer: dup.pointer,
-                key: dup.key,
-            });
-        }
+    // serde_json accepted the text: scan it without a second check.
+    for dup in crate::spans::Tree::valid(&src.text, base).duplicate_keys() {
+        problems.push(Problem::DuplicateKey {
+            first_line: src.line_col(dup.first.0).0,
+            pointer: dup.pointer,
+            key: dup.key,
+        });
     }
 }
 

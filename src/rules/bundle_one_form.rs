@@ -45,7 +45,7 @@ fn check(ctx: &Context, sink: &mut Sink) {
         let v = &b.value;
         let mut need = |pointer: &str, empty: bool, message: &str, help: &str| {
             if empty {
-                sink.push(RULE.at(b.file, pointer).message(message).help(help));
+                sink.push(RULE.at(b.file, pointer).message(message).help(help.to_string()));
             }
         };
         need(

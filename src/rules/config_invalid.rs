@@ -29,5 +29,5 @@ pub(crate) const RULE: Rule = Rule {
 pub(crate) fn finding(p: &Problem) -> Diagnostic {
     RULE.at(p.file, &p.pointer)
         .message(p.message.as_str())
-        .help(p.help.as_str())
+        .help(p.help.clone())
 }

@@ -27,7 +27,7 @@ pub(crate) const RULE: Rule = Rule {
 
 /// The finding for a schema violation at `pointer`.
 pub(crate) fn finding(file: FileId, pointer: &str, message: &str, help: &str) -> Diagnostic {
-    RULE.at(file, pointer).message(message).help(help)
+    RULE.at(file, pointer).message(message).help(help.to_string())
 }
 
 /// The finding for a file the schema accepted but the types refused: a

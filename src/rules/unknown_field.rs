@@ -28,7 +28,7 @@ pub(crate) const RULE: Rule = Rule {
 pub(crate) fn finding(file: FileId, pointer: &str, key: &str, label: &str, help: &str) -> Diagnostic {
     RULE.at_key(file, pointer)
         .message(format!("未知字段“{key}”：{label}不允许此字段"))
-        .help(help)
+        .help(help.to_string())
 }
 
 #[cfg(test)]

@@ -167,6 +167,10 @@ impl Options {
         } else {
             Status::Clean
         };
+        // The run's largest value (every file's text and finding) and the
+        // process exits once the report is out: freeing it allocation by
+        // allocation, serially, was ~5% of a 100k-file lint (issue 14).
+        std::mem::forget(out);
         o
     }
 
