@@ -61,6 +61,22 @@ pub(crate) enum Step {
     /// A static site to render and publish as a whole (`guide`); a
     /// failure stops the run (exit 2) and leaves the previous site.
     Publish(Publish),
+    /// Files to write into a directory all or nothing (`import`): staged
+    /// beside it, then moved into place in order; a failure stops the run
+    /// (exit 2) and leaves the directory as it was.
+    Staged(Staged),
+}
+
+/// Files for the output layer to write into `root` as one change: every
+/// file is first written into a staging directory beside `root`; only
+/// when all are written are they renamed into place, in the given order
+/// (referenced before referring), each replaced file kept until the end so
+/// a failure puts it back. Only regular files or absent paths are replaced.
+#[derive(Debug)]
+pub(crate) struct Staged {
+    pub(crate) root: PathBuf,
+    /// Paths relative to `root`, and their contents, in rename order.
+    pub(crate) files: Vec<(PathBuf, String)>,
 }
 
 /// A static site for the output layer to publish: pages are rendered on
