@@ -102,12 +102,39 @@ fn init_import_and_lint_a_guangdong_catalog() {
     let (code, uni, err) = run(tmp.path(), &["uniformity", "gd"]);
     assert_eq!(code, 0, "{err}");
     assert!(uni.contains("依据："), "{uni}");
-    for text in [&report, &lint_text, &uni] {
-        for qinghai in ["青海", "青政", "西宁", "0971", "青松办"] {
+    // The rule explanations too: `explain` with this catalog's rules/,
+    // `rules`, and the SARIF log (whose rule help is the explanation).
+    let (code, sarif, err) = run(tmp.path(), &["lint", "gd", "--format", "sarif"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(sarif.contains("依据"), "the SARIF rule help carries the basis");
+    let (code, list, _) = run(tmp.path(), &["rules", "--format", "json"]);
+    assert_eq!(code, 0);
+    let ids: Vec<String> = serde_json::from_str::<Vec<serde_json::Value>>(&list)
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect();
+    let mut explained = String::new();
+    for id in &ids {
+        let (code, text, err) = run(tmp.path(), &["explain", id, "--rules", "rules"]);
+        assert_eq!(code, 0, "{id}: {err}");
+        explained.push_str(&text);
+    }
+    for text in [&report, &lint_text, &uni, &sarif, &list, &explained] {
+        for qinghai in QINGHAI {
             assert!(!text.contains(qinghai), "“{qinghai}” in:\n{text}");
         }
     }
+    // The same explanations with Qinghai's shipped rules/ cite its
+    // documents (the check above can fail).
+    let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
+    let (_, text, _) = run(tmp.path(), &["explain", "vague-catch-all", "--rules", shipped.to_str().unwrap()]);
+    assert!(text.contains("青政办函〔2021〕44号"), "{text}");
 }
+
+/// Texts only a Qinghai catalog may produce: the province, its capital,
+/// its area code and app, and its policy documents.
+const QINGHAI: [&str; 7] = ["青海", "青政", "西宁", "0971", "青松办", "44号", "服务政府建设"];
 
 /// 301 new agencies of one department in one region: every id distinct
 /// and within the schema's alphabet; the run ends.

@@ -207,6 +207,9 @@ enum Command {
     Explain {
         /// 规则标识，如 unknown-field
         rule: String,
+        /// 规则配置目录（默认：当前目录下的 rules/，没有时用内置配置）；说明的“依据”引用其中 province_documents 所列的本省文件
+        #[arg(long)]
+        rules: Option<PathBuf>,
     },
     /// 导入各地导出的事项清单（JSON Lines 或 CSV）：拆分为全省标准和实施清单，差异登记为待审核的偏离
     Import(crate::import::Args),
@@ -289,7 +292,7 @@ pub(crate) fn execute(cli: Cli) -> Outcome {
         }
         Command::Schema { path, check } => schema::run(&path, check),
         Command::Rules { format } => rules::list(format == Format::Json),
-        Command::Explain { rule } => rules::explain(&rule),
+        Command::Explain { rule, rules: dir } => rules::explain(&rule, dir),
         Command::Import(args) => import::run(&args),
         Command::Uniformity(args) => uniformity::run(&args),
         Command::Completions { shell } => {

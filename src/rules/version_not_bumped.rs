@@ -19,7 +19,7 @@ pub(crate) const RULE: Rule = Rule {
     doc: super::Doc {
         what: "tongbiao diff 比较两个版本时，基本目录事项、实施清单和“一件事”文件的内容（version、updated 以外的任何值，格式调整不算）有改动的，version 是否比旧版本大、updated 是否比旧版本晚。文件按路径配对，随区划或事项改码而改名的文件与改名前的文件比较（改码本身就是内容改动，须升版本）；新增、删除的文件和拆分、合并出的新事项不检查。",
         why: "版本号和更新日期是公开的事项信息告诉申请人和窗口“以哪一版为准”的唯一凭据：内容改了而版本不变，两份内容不同的清单会以同一版本号并存，群众、窗口人员和审核人员无法判断看到的是不是最新标准，也无从追溯某次改动。",
-        basis: "服务政府建设意见（办事公开：依据、条件、要求、过程和结果向社会公开，公开的须是可辨认的现行版本）；本项目 catalog/README.md（每次修改 version 加 1，updated 写修改日期）。",
+        basis: "{service_government}（办事公开：依据、条件、要求、过程和结果向社会公开，公开的须是可辨认的现行版本）；本项目 catalog/README.md（每次修改 version 加 1，updated 写修改日期）。",
         bad: "\"visits\": 1,（内容改动，\"version\": 1 与 \"updated\": \"2026-11-01\" 未变）",
         fix: "把 version 加 1，把 updated 改为本次修改的日期（YYYY-MM-DD）。",
     },
