@@ -95,7 +95,7 @@ mod tests {
 
     #[test]
     fn phone_separators_are_ignored_but_kinds_are_not() {
-        let local = edit(LOCAL, CONSULT, "[{\"kind\": \"电话\", \"value\": \"12345\"}]");
+        let local = edit(LOCAL, CONSULT, "[{\"kind\": \"电话\", \"value\": \"0971-1234567\"}]");
         let local = edit(
             &local,
             "{\"kind\": \"电话\", \"value\": \"12345\"}",

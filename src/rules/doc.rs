@@ -192,7 +192,8 @@ impl Doc {
                 })
             })
             .collect();
-        format!("{}。", kept.join("；"))
+        let end = if self.basis.ends_with('。') { "。" } else { "" };
+        format!("{}{end}", kept.join("；"))
     }
 }
 

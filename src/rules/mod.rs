@@ -438,6 +438,7 @@ mod tests {
                 r.id
             );
             for (header, text) in r.doc.parts_for(&docs) {
+                let text: &str = &text;
                 assert!(!blank(text), "{}: doc lacks {header}", r.id);
                 assert!(
                     !text.starts_with('\n') && text.trim_end() == text,

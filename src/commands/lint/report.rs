@@ -212,6 +212,7 @@ mod tests {
             show_info: false,
             color: false,
             step_summary: step_summary.map(PathBuf::from),
+            rules_dir: None,
         };
         let selection = cli.options.selection().unwrap();
         cli.options.outcome(crate::testing::lint_with(&[]), &selection, &view)
