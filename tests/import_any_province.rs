@@ -133,8 +133,9 @@ fn init_import_and_lint_a_guangdong_catalog() {
 }
 
 /// Texts only a Qinghai catalog may produce: the province, its capital,
-/// its area code and app, and its policy documents.
-const QINGHAI: [&str; 7] = ["青海", "青政", "西宁", "0971", "青松办", "44号", "服务政府建设"];
+/// its area code (as a phone number; a fingerprint may hold the digits)
+/// and app, and its policy documents.
+const QINGHAI: [&str; 7] = ["青海", "青政", "西宁", "0971-", "青松办", "44号", "服务政府建设"];
 
 /// 301 new agencies of one department in one region: every id distinct
 /// and within the schema's alphabet; the run ends.
