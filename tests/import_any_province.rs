@@ -96,18 +96,23 @@ fn init_import_and_lint_a_guangdong_catalog() {
     }
     assert!(rules.contains(&"value-pending"));
 
-    // Nothing Qinghai-specific in what the tool says about this catalog:
-    // the import report, the lint report, the uniformity report.
-    let (_, lint_text, _) = run(tmp.path(), &["lint", "gd", "--show-info"]);
-    let (code, uni, err) = run(tmp.path(), &["uniformity", "gd"]);
+    no_qinghai_text(tmp.path(), &report);
+}
+
+/// Nothing Qinghai-specific in what the tool says about the Guangdong
+/// catalog at `dir`/gd, given the import report.
+fn no_qinghai_text(dir: &Path, report: &str) {
+    // The import report, the lint report, the uniformity report.
+    let (_, lint_text, _) = run(dir, &["lint", "gd", "--show-info"]);
+    let (code, uni, err) = run(dir, &["uniformity", "gd"]);
     assert_eq!(code, 0, "{err}");
     assert!(uni.contains("依据："), "{uni}");
     // The rule explanations too: `explain` with this catalog's rules/,
     // `rules`, and the SARIF log (whose rule help is the explanation).
-    let (code, sarif, err) = run(tmp.path(), &["lint", "gd", "--format", "sarif"]);
+    let (code, sarif, err) = run(dir, &["lint", "gd", "--format", "sarif"]);
     assert_eq!(code, 1, "{err}");
     assert!(sarif.contains("依据"), "the SARIF rule help carries the basis");
-    let (code, list, _) = run(tmp.path(), &["rules", "--format", "json"]);
+    let (code, list, _) = run(dir, &["rules", "--format", "json"]);
     assert_eq!(code, 0);
     let ids: Vec<String> = serde_json::from_str::<Vec<serde_json::Value>>(&list)
         .unwrap()
@@ -116,11 +121,11 @@ fn init_import_and_lint_a_guangdong_catalog() {
         .collect();
     let mut explained = String::new();
     for id in &ids {
-        let (code, text, err) = run(tmp.path(), &["explain", id, "--rules", "rules"]);
+        let (code, text, err) = run(dir, &["explain", id, "--rules", "rules"]);
         assert_eq!(code, 0, "{id}: {err}");
         explained.push_str(&text);
     }
-    for text in [&report, &lint_text, &uni, &sarif, &list, &explained] {
+    for text in [report, &lint_text, &uni, &sarif, &list, &explained] {
         for qinghai in QINGHAI {
             assert!(!text.contains(qinghai), "“{qinghai}” in:\n{text}");
         }
@@ -128,7 +133,10 @@ fn init_import_and_lint_a_guangdong_catalog() {
     // The same explanations with Qinghai's shipped rules/ cite its
     // documents (the check above can fail).
     let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
-    let (_, text, _) = run(tmp.path(), &["explain", "vague-catch-all", "--rules", shipped.to_str().unwrap()]);
+    let (_, text, _) = run(
+        dir,
+        &["explain", "vague-catch-all", "--rules", shipped.to_str().unwrap()],
+    );
     assert!(text.contains("青政办函〔2021〕44号"), "{text}");
 }
 

@@ -67,19 +67,16 @@ pub(super) fn run(args: &Args) -> Outcome {
             args.dir.display()
         ));
     }
-    let (types, types_note) = match &args.item_types {
-        Some(p) => match read_item_types(p) {
-            Ok(t) => {
-                let note = format!("catalog.json 的事项类型代码表取自 {}（{} 类）。\n", p.display(), t.len());
-                (t, note)
-            }
-            Err(e) => return Outcome::failed(e),
-        },
-        None => (national_types(), NATIONAL_NOTE.to_string()),
+    let (types, types_note) = match item_types(args.item_types.as_deref()) {
+        Ok(t) => t,
+        Err(e) => return Outcome::failed(e),
     };
     let formers: usize = regions.iter().map(|r| r.former_codes.len()).sum();
     let mut files: Vec<(PathBuf, String)> = vec![
-        (args.dir.join("catalog.json"), pretty(&catalog_json(code, name, &today, types))),
+        (
+            args.dir.join("catalog.json"),
+            pretty(&catalog_json(code, name, &today, types)),
+        ),
         (
             args.dir.join("regions.json"),
             pretty(&json!({"$schema": "schema/regions.schema.json", "regions": regions})),
@@ -156,6 +153,20 @@ fn rules_files(dir: &Path, files: &mut Vec<(PathBuf, String)>) -> Vec<String> {
 /// it is not checked against the standard's text, and how to replace it.
 const NATIONAL_NOTE: &str = "catalog.json 的事项类型代码表为全国通用列表（01 行政许可……10 其他行政权力、20 公共服务；编码规则见 GB/T 39554.1-2020《全国一体化政务服务平台 政务服务事项基本目录及实施清单 第1部分：编码要求》，本列表未与标准原文逐条核对，待核实），不是本省公布的代码表：本省代码不同的（如公共服务写作 21），请用 --item-types 给出本省代码表，或直接改 catalog.json；导入和 lint 都按它读取基本编码第 3–4 位。\n";
 
+/// The item types to write and what the report says of them.
+fn item_types(file: Option<&Path>) -> Result<(Vec<Value>, String), String> {
+    let Some(p) = file else {
+        return Ok((national_types(), NATIONAL_NOTE.to_string()));
+    };
+    let types = read_item_types(p)?;
+    let note = format!(
+        "catalog.json 的事项类型代码表取自 {}（{} 类）。\n",
+        p.display(),
+        types.len()
+    );
+    Ok((types, note))
+}
+
 fn national_types() -> Vec<Value> {
     ITEM_TYPES
         .iter()
@@ -170,11 +181,17 @@ fn read_item_types(p: &Path) -> Result<Vec<Value>, String> {
     let bad = |why: String| format!("--item-types 文件 {} {why}", p.display());
     let text = std::fs::read_to_string(p).map_err(|e| bad(format!("无法读取：{}", crate::text::os_error(&e))))?;
     let v: Value = serde_json::from_str(&text).map_err(|e| {
-        bad(format!("不是有效的 JSON（第 {} 行第 {} 列）：{e}", e.line(), e.column()))
+        bad(format!(
+            "不是有效的 JSON（第 {} 行第 {} 列）：{e}",
+            e.line(),
+            e.column()
+        ))
     })?;
     let list = v.get("item_types").cloned().unwrap_or(v);
     let types: Vec<crate::catalog::meta::ItemTypeCode> = serde_json::from_value(list).map_err(|e| {
-        bad(format!("应为事项类型数组，每项含 code（2 位数字）、name 和 applicant_facing：{e}"))
+        bad(format!(
+            "应为事项类型数组，每项含 code（2 位数字）、name 和 applicant_facing：{e}"
+        ))
     })?;
     let mut seen = std::collections::BTreeSet::new();
     for t in &types {
@@ -191,7 +208,10 @@ fn read_item_types(p: &Path) -> Result<Vec<Value>, String> {
     if types.is_empty() {
         return Err(bad("中没有任何事项类型".into()));
     }
-    Ok(types.iter().map(|t| serde_json::to_value(t).unwrap_or_default()).collect())
+    Ok(types
+        .iter()
+        .map(|t| serde_json::to_value(t).unwrap_or_default())
+        .collect())
 }
 
 fn catalog_json(code: &str, name: &str, today: &str, types: Vec<Value>) -> Value {

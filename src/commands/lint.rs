@@ -101,9 +101,7 @@ pub(super) fn run(args: &Args) -> Outcome {
             }
             let mut view = View::new(args.show_info, args.color);
             view.rules_dir = rules_dir.map(Path::to_path_buf);
-            let mut o = args
-                .report
-                .outcome(out, &selection, &view);
+            let mut o = args.report.outcome(out, &selection, &view);
             if let Some((n, _)) = note {
                 o.err(n);
             }

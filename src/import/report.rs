@@ -254,7 +254,10 @@ fn capped<'a>(
         all.truncate(SHOWN - LAST);
         all.push(format!("  ……（中间 {skipped} 个略）"));
         all.extend(tail);
-        all.push(format!("  共 {total} {what}，以上列出前 {} 个和最后 {LAST} 个", SHOWN - LAST));
+        all.push(format!(
+            "  共 {total} {what}，以上列出前 {} 个和最后 {LAST} 个",
+            SHOWN - LAST
+        ));
     }
     all.into_iter()
 }

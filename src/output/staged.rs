@@ -55,8 +55,7 @@ pub(crate) enum FailAt {
 pub(crate) fn write(s: &Staged, fail: FailAt) -> Result<Done, String> {
     check_targets(s)?;
     let (parent, name) = parent_and_name(&s.root);
-    std::fs::create_dir_all(&parent)
-        .map_err(|e| format!("无法创建目录 {}：{}", parent.display(), os(&e)))?;
+    std::fs::create_dir_all(&parent).map_err(|e| format!("无法创建目录 {}：{}", parent.display(), os(&e)))?;
     let notes = remove_stale(&parent, &name);
     let staging = tempfile::Builder::new()
         .prefix(&format!(".{name}.import-"))
@@ -174,11 +173,7 @@ fn move_into_place(s: &Staged, staging: &Path, fail: FailAt) -> Result<(), Strin
             Ok(kept) => moved.push(Moved { rel: rel.clone(), kept }),
             Err(e) => {
                 let undone = undo(&s.root, staging, &moved, &made);
-                return Err(format!(
-                    "无法写入 {}：{}；{undone}",
-                    s.root.join(rel).display(),
-                    os(&e)
-                ));
+                return Err(format!("无法写入 {}：{}；{undone}", s.root.join(rel).display(), os(&e)));
             }
         }
     }

@@ -428,8 +428,14 @@ mod tests {
             "README.md",
         ];
         let qinghai = crate::config::Config::defaults().province_documents;
-        assert!(qinghai.standardization.is_some(), "the shipped rules.json names Qinghai's documents");
-        for (r, docs) in RULES.iter().flat_map(|r| [(r, qinghai.clone()), (r, ProvinceDocuments::default())]) {
+        assert!(
+            qinghai.standardization.is_some(),
+            "the shipped rules.json names Qinghai's documents"
+        );
+        for (r, docs) in RULES
+            .iter()
+            .flat_map(|r| [(r, qinghai.clone()), (r, ProvinceDocuments::default())])
+        {
             let basis = r.doc.basis_for(&docs);
             assert!(!basis.contains(['{', '}']), "{}: a placeholder left: {basis}", r.id);
             assert!(

@@ -61,8 +61,14 @@ fn a_complete_write_puts_every_file_in_place_and_leaves_no_staging() {
     for (rel, text) in &s.files {
         assert_eq!(&std::fs::read_to_string(root.join(rel)).unwrap(), text);
     }
-    assert_eq!(std::fs::read_to_string(root.join("catalog.json")).unwrap(), "old catalog");
-    let names: Vec<_> = std::fs::read_dir(root.parent().unwrap()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(
+        std::fs::read_to_string(root.join("catalog.json")).unwrap(),
+        "old catalog"
+    );
+    let names: Vec<_> = std::fs::read_dir(root.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
     assert_eq!(names, ["gd"], "only the catalog beside it");
 }
 
@@ -95,7 +101,10 @@ fn a_run_killed_while_moving_is_rolled_back_by_the_next_run_and_reported() {
     write(&import(&root), FailAt::Killed(4)).unwrap_err();
     // Killed after four moves: registries and items are new, locals old.
     assert_eq!(std::fs::read_to_string(root.join("items/A.json")).unwrap(), "new item");
-    assert_eq!(std::fs::read_to_string(root.join("local/440100/A.json")).unwrap(), "old local");
+    assert_eq!(
+        std::fs::read_to_string(root.join("local/440100/A.json")).unwrap(),
+        "old local"
+    );
     // The next run (here an import of one file that fails while staging,
     // so only the recovery shows) puts the old catalog back and says so.
     let one = Staged {
@@ -117,7 +126,11 @@ fn a_staging_directory_of_a_run_killed_before_moving_is_removed_and_reported() {
     std::fs::write(stale.join("items/A.json"), "half").unwrap();
     let before = snapshot(&root);
     let done = write(&import(&root), FailAt::Never).unwrap();
-    assert!(done.notes.contains(".gd.import-AbC123") && done.notes.contains("未改动目录"), "{}", done.notes);
+    assert!(
+        done.notes.contains(".gd.import-AbC123") && done.notes.contains("未改动目录"),
+        "{}",
+        done.notes
+    );
     assert!(!stale.exists());
     assert_ne!(snapshot(&root), before);
 }
