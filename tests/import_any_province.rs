@@ -269,3 +269,62 @@ fn a_fifo_in_the_target_does_not_block_the_import() {
     let kind = std::fs::symlink_metadata(&item).unwrap().file_type();
     assert!(!kind.is_file(), "the FIFO was replaced");
 }
+
+/// Every file under `dir`, with its bytes (directories as empty).
+fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut all: Vec<(String, Vec<u8>)> = walk(dir)
+        .into_iter()
+        .map(|p| {
+            let bytes = if p.is_file() {
+                std::fs::read(&p).unwrap()
+            } else {
+                Vec::new()
+            };
+            (p.strip_prefix(dir).unwrap().display().to_string(), bytes)
+        })
+        .collect();
+    all.sort();
+    all
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        }
+        out.push(p);
+    }
+    out
+}
+
+/// A file the import must write (`--force`) whose path is taken by a
+/// directory: the run fails before anything is written (registries
+/// included), and leaves no staging directory.
+#[test]
+fn an_import_that_cannot_write_one_file_writes_none() {
+    let tmp = tempfile::tempdir().unwrap();
+    assert_eq!(run(tmp.path(), &["init", "--province", "440000", "gd"]).0, 0);
+    std::fs::create_dir_all(tmp.path().join("gd/local/440000/000101001000.json")).unwrap();
+    let before = tree(tmp.path());
+    let input = export();
+    let (code, _, err) = run(
+        tmp.path(),
+        &[
+            "import",
+            input.to_str().unwrap(),
+            "--out",
+            "gd",
+            "--date",
+            "2026-12-06",
+            "--force",
+        ],
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("000101001000.json") && err.contains("未写入任何文件"),
+        "{err}"
+    );
+    assert_eq!(tree(tmp.path()), before, "nothing changed");
+}
