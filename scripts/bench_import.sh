@@ -2,8 +2,9 @@
 # Import benchmark (issue 12): 2,000 and 100,000 synthetic export records
 # (scripts/gen_export.py) into a fresh Guangdong catalog from `tongbiao init`.
 # For each size: a floor (reading the file once with cat), then the import
-# twice (writing every file: staged beside the target, moved into place)
-# and a --dry-run (planning only). Wall time, user and sys CPU, peak memory
+# twice (writing every file: staged beside the target, moved into place;
+# after the first, a second floor: cp -r of the tree it wrote) and a
+# --dry-run (planning only). Wall time, user and sys CPU, peak memory
 # with /usr/bin/time; the load average before each run (the machine is
 # shared). The generated data is deleted at the end.
 # Usage: scripts/bench_import.sh [path/to/tongbiao] [sizes...]
@@ -31,5 +32,11 @@ for n in $SIZES; do
             "$BIN" import "export-$n.csv" --out gd --date 2026-12-06 $flag > "report-$n.txt" || true
         sed -n 2p "report-$n.txt"
         echo "files in gd: $(find gd -type f | wc -l); staging left: $(ls -a | grep -c '^\.gd\.import-' || true)"
+        if [ "$run" = 1 ]; then
+            # Floor for the writes: the same tree created again by cp (one
+            # file after another), right after the import.
+            /usr/bin/time -f "floor cp -r of the written tree: $FMT" cp -r gd gd-copy
+            rm -rf gd-copy
+        fi
     done
 done

@@ -131,9 +131,12 @@ fn check_targets(s: &Staged) -> Result<(), String> {
 
 /// Write every file into the staging directory, synced, with the mode of
 /// the file it replaces (a new file gets the usual 0666 less the umask).
+/// Files are written in parallel: creating a file is mostly waiting for
+/// the file system, and nothing is in place yet, so order does not matter.
 fn stage(s: &Staged, staging: &Path, fail: FailAt) -> Result<(), String> {
+    use rayon::prelude::*;
     use std::io::Write as _;
-    for (i, (rel, text)) in s.files.iter().enumerate() {
+    s.files.par_iter().enumerate().try_for_each(|(i, (rel, text))| {
         let err = |e: std::io::Error| format!("无法写入 {}：{}；目录未改动", s.root.join(rel).display(), os(&e));
         if fail == FailAt::Staging(i) {
             return Err(err(std::io::Error::other("测试注入的写入错误")));
@@ -150,7 +153,8 @@ fn stage(s: &Staged, staging: &Path, fail: FailAt) -> Result<(), String> {
         if !cfg!(target_os = "linux") {
             f.sync_all().map_err(err)?;
         }
-    }
+        Ok(())
+    })?;
     sync_staged(staging).map_err(|e| format!("无法写入暂存目录 {}：{}；目录未改动", staging.display(), os(&e)))
 }
 
