@@ -8,6 +8,7 @@ use std::path::Path;
 use crate::commands::{self, Outcome, Status, Step};
 
 mod publish;
+mod staged;
 
 /// Run the command line; returns the process exit code: 0 no error
 /// findings, 1 error findings, 2 the run could not happen.
@@ -136,6 +137,16 @@ pub(crate) fn emit(outcome: Outcome) -> i32 {
                     return 2;
                 }
             }
+            Step::Staged(s) => match staged::write(&s, staged::FailAt::Never) {
+                Ok(done) => {
+                    eprint(&crate::reports::terminal::safe(&done.notes));
+                    eprint(&format!("已写入 {}：{} 个文件\n", s.root.display(), done.files));
+                }
+                Err(e) => {
+                    eprint(&format!("错误：{}\n", crate::reports::terminal::safe(&e)));
+                    return 2;
+                }
+            },
             Step::Publish(p) => match publish::publish(&p) {
                 Ok(done) => {
                     if p.timings {

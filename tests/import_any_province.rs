@@ -96,18 +96,54 @@ fn init_import_and_lint_a_guangdong_catalog() {
     }
     assert!(rules.contains(&"value-pending"));
 
-    // Nothing Qinghai-specific in what the tool says about this catalog:
-    // the import report, the lint report, the uniformity report.
-    let (_, lint_text, _) = run(tmp.path(), &["lint", "gd", "--show-info"]);
-    let (code, uni, err) = run(tmp.path(), &["uniformity", "gd"]);
+    no_qinghai_text(tmp.path(), &report);
+}
+
+/// Nothing Qinghai-specific in what the tool says about the Guangdong
+/// catalog at `dir`/gd, given the import report.
+fn no_qinghai_text(dir: &Path, report: &str) {
+    // The import report, the lint report, the uniformity report.
+    let (_, lint_text, _) = run(dir, &["lint", "gd", "--show-info"]);
+    let (code, uni, err) = run(dir, &["uniformity", "gd"]);
     assert_eq!(code, 0, "{err}");
     assert!(uni.contains("依据："), "{uni}");
-    for text in [&report, &lint_text, &uni] {
-        for qinghai in ["青海", "青政", "西宁", "0971", "青松办"] {
+    // The rule explanations too: `explain` with this catalog's rules/,
+    // `rules`, and the SARIF log (whose rule help is the explanation).
+    let (code, sarif, err) = run(dir, &["lint", "gd", "--format", "sarif"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(sarif.contains("依据"), "the SARIF rule help carries the basis");
+    let (code, list, _) = run(dir, &["rules", "--format", "json"]);
+    assert_eq!(code, 0);
+    let ids: Vec<String> = serde_json::from_str::<Vec<serde_json::Value>>(&list)
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect();
+    let mut explained = String::new();
+    for id in &ids {
+        let (code, text, err) = run(dir, &["explain", id, "--rules", "rules"]);
+        assert_eq!(code, 0, "{id}: {err}");
+        explained.push_str(&text);
+    }
+    for text in [report, &lint_text, &uni, &sarif, &list, &explained] {
+        for qinghai in QINGHAI {
             assert!(!text.contains(qinghai), "“{qinghai}” in:\n{text}");
         }
     }
+    // The same explanations with Qinghai's shipped rules/ cite its
+    // documents (the check above can fail).
+    let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
+    let (_, text, _) = run(
+        dir,
+        &["explain", "vague-catch-all", "--rules", shipped.to_str().unwrap()],
+    );
+    assert!(text.contains("青政办函〔2021〕44号"), "{text}");
 }
+
+/// Texts only a Qinghai catalog may produce: the province, its capital,
+/// its area code (as a phone number; a fingerprint may hold the digits)
+/// and app, and its policy documents.
+const QINGHAI: [&str; 7] = ["青海", "青政", "西宁", "0971-", "青松办", "44号", "服务政府建设"];
 
 /// 301 new agencies of one department in one region: every id distinct
 /// and within the schema's alphabet; the run ends.
@@ -232,4 +268,63 @@ fn a_fifo_in_the_target_does_not_block_the_import() {
     assert!(text.contains("不是普通文件"), "{text}");
     let kind = std::fs::symlink_metadata(&item).unwrap().file_type();
     assert!(!kind.is_file(), "the FIFO was replaced");
+}
+
+/// Every file under `dir`, with its bytes (directories as empty).
+fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut all: Vec<(String, Vec<u8>)> = walk(dir)
+        .into_iter()
+        .map(|p| {
+            let bytes = if p.is_file() {
+                std::fs::read(&p).unwrap()
+            } else {
+                Vec::new()
+            };
+            (p.strip_prefix(dir).unwrap().display().to_string(), bytes)
+        })
+        .collect();
+    all.sort();
+    all
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        }
+        out.push(p);
+    }
+    out
+}
+
+/// A file the import must write (`--force`) whose path is taken by a
+/// directory: the run fails before anything is written (registries
+/// included), and leaves no staging directory.
+#[test]
+fn an_import_that_cannot_write_one_file_writes_none() {
+    let tmp = tempfile::tempdir().unwrap();
+    assert_eq!(run(tmp.path(), &["init", "--province", "440000", "gd"]).0, 0);
+    std::fs::create_dir_all(tmp.path().join("gd/local/440000/000101001000.json")).unwrap();
+    let before = tree(tmp.path());
+    let input = export();
+    let (code, _, err) = run(
+        tmp.path(),
+        &[
+            "import",
+            input.to_str().unwrap(),
+            "--out",
+            "gd",
+            "--date",
+            "2026-12-06",
+            "--force",
+        ],
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("000101001000.json") && err.contains("未写入任何文件"),
+        "{err}"
+    );
+    assert_eq!(tree(tmp.path()), before, "nothing changed");
 }

@@ -43,7 +43,7 @@ pub fn lint_one_file(data: &[u8]) {
     let _ = crate::reports::human(&out, true, false);
     let _ = crate::reports::concise(&out, true);
     let _ = crate::reports::json(&out, true);
-    let _ = crate::reports::sarif(&out);
+    let _ = crate::reports::sarif(&out, &crate::config::raw::ProvinceDocuments::default());
 }
 
 /// `check-text` on arbitrary text, both outputs.

@@ -1,8 +1,8 @@
 //! `tongbiao import`: bring a provincial export into the catalog. The
-//! report comes first, then the planned files are written in order (an
-//! import lays out a new tree, so missing directories are created).
+//! report comes first, then the planned files are written all or nothing
+//! (staged beside the target, then moved into place in order).
 
-use super::{FileWrite, Outcome, Status, Step};
+use super::{Outcome, Staged, Status, Step};
 use crate::import::ImportError;
 
 pub(super) fn run(args: &crate::import::Args) -> Outcome {
@@ -20,17 +20,18 @@ pub(super) fn run(args: &crate::import::Args) -> Outcome {
     steps.push(Step::Out(imported.report));
     let mut writes = imported.writes;
     // Referenced before referring: registries (materials, agencies,
-    // regions…), then base items, then local files. A run stopped between
-    // two writes leaves every reference of the files already written valid.
-    writes.sort_by_key(|(path, _)| write_rank(path.strip_prefix(&args.out).unwrap_or(path)));
-    steps.extend(writes.into_iter().map(|(path, contents)| {
-        Step::Write(FileWrite {
-            path,
-            contents,
-            create_dirs: true,
-            on_failure: "（此前列出的文件可能已部分写入）".into(),
-        })
-    }));
+    // regions…), then base items, then local files. The output layer
+    // stages them all beside the target and moves them in this order, so
+    // a failure leaves the catalog as it was, and a kill while moving
+    // leaves every reference of the files already moved valid (the next
+    // run puts the old files back).
+    writes.sort_by_key(|(path, _)| write_rank(path));
+    if !writes.is_empty() {
+        steps.push(Step::Staged(Staged {
+            root: args.out.clone(),
+            files: writes,
+        }));
+    }
     let status = if imported.complete {
         Status::Clean
     } else {

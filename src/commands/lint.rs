@@ -99,9 +99,9 @@ pub(super) fn run(args: &Args) -> Outcome {
                 // would all look stale: only a full lint reports them.
                 out.diagnostics.retain(|d| d.rule != "baseline-stale");
             }
-            let mut o = args
-                .report
-                .outcome(out, &selection, &View::new(args.show_info, args.color));
+            let mut view = View::new(args.show_info, args.color);
+            view.rules_dir = rules_dir.map(Path::to_path_buf);
+            let mut o = args.report.outcome(out, &selection, &view);
             if let Some((n, _)) = note {
                 o.err(n);
             }
@@ -109,7 +109,8 @@ pub(super) fn run(args: &Args) -> Outcome {
         }
         Err(Failure::Io(e)) => Outcome::failed(format!("无法检查目录：{e}")),
         Err(Failure::Config(out)) => {
-            let view = View::new(true, args.color);
+            let mut view = View::new(true, args.color);
+            view.rules_dir = rules_dir.map(Path::to_path_buf);
             let mut o = args.report.outcome(*out, &Selection::all(), &view);
             let failed = Outcome::failed("rules/ 中的配置有误，未检查目录；请先修正上面列出的问题");
             o.steps.extend(failed.steps);

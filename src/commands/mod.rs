@@ -61,6 +61,22 @@ pub(crate) enum Step {
     /// A static site to render and publish as a whole (`guide`); a
     /// failure stops the run (exit 2) and leaves the previous site.
     Publish(Publish),
+    /// Files to write into a directory all or nothing (`import`): staged
+    /// beside it, then moved into place in order; a failure stops the run
+    /// (exit 2) and leaves the directory as it was.
+    Staged(Staged),
+}
+
+/// Files for the output layer to write into `root` as one change: every
+/// file is first written into a staging directory beside `root`; only
+/// when all are written are they renamed into place, in the given order
+/// (referenced before referring), each replaced file kept until the end so
+/// a failure puts it back. Only regular files or absent paths are replaced.
+#[derive(Debug)]
+pub(crate) struct Staged {
+    pub(crate) root: PathBuf,
+    /// Paths relative to `root`, and their contents, in rename order.
+    pub(crate) files: Vec<(PathBuf, String)>,
 }
 
 /// A static site for the output layer to publish: pages are rendered on
@@ -191,6 +207,9 @@ enum Command {
     Explain {
         /// 规则标识，如 unknown-field
         rule: String,
+        /// 规则配置目录（默认：当前目录下的 rules/，没有时用内置配置）；说明的“依据”引用其中 province_documents 所列的本省文件
+        #[arg(long)]
+        rules: Option<PathBuf>,
     },
     /// 导入各地导出的事项清单（JSON Lines 或 CSV）：拆分为全省标准和实施清单，差异登记为待审核的偏离
     Import(crate::import::Args),
@@ -273,7 +292,7 @@ pub(crate) fn execute(cli: Cli) -> Outcome {
         }
         Command::Schema { path, check } => schema::run(&path, check),
         Command::Rules { format } => rules::list(format == Format::Json),
-        Command::Explain { rule } => rules::explain(&rule),
+        Command::Explain { rule, rules: dir } => rules::explain(&rule, dir),
         Command::Import(args) => import::run(&args),
         Command::Uniformity(args) => uniformity::run(&args),
         Command::Completions { shell } => {

@@ -45,7 +45,9 @@ pub(super) fn list(json: bool) -> Outcome {
 }
 
 /// One rule's full explanation; an unknown id gets the nearest ids.
-pub(super) fn explain(id: &str) -> Outcome {
+/// The basis cites the province documents of `rules/` (`--rules`, else
+/// ./rules when it exists, else the shipped defaults).
+pub(super) fn explain(id: &str, dir: Option<std::path::PathBuf>) -> Outcome {
     let Some(r) = rules::find(id) else {
         let mut near: Vec<(usize, &str)> = rules::RULES
             .iter()
@@ -61,6 +63,11 @@ pub(super) fn explain(id: &str) -> Outcome {
             "没有标识为“{id}”的规则；{hint}运行 tongbiao rules 查看全部规则"
         ));
     };
+    let dir = dir.unwrap_or_else(|| "rules".into());
+    if !dir.is_dir() && dir.as_os_str() != "rules" {
+        return Outcome::failed(format!("--rules 指定的规则配置目录不存在或不是目录：{}", dir.display()));
+    }
+    let docs = crate::config::province_documents(dir.is_dir().then_some(dir.as_path()));
     let mut o = Outcome::default();
     o.out(format!(
         "{}（{}，默认级别：{}）\n{}\n\n{}\n",
@@ -68,7 +75,7 @@ pub(super) fn explain(id: &str) -> Outcome {
         r.category.label(),
         r.severity.label(),
         r.summary,
-        r.explanation()
+        r.explanation(&docs)
     ));
     o
 }

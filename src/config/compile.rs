@@ -84,6 +84,7 @@ pub(super) fn compile(
         rule_scope,
         uniform_elements: r.uniform_elements,
         uniformity_basis: r.uniformity_basis.unwrap_or_else(|| NATIONAL_BASIS.to_string()),
+        province_documents: r.province_documents,
         thresholds: r.thresholds,
         synonyms,
         matcher,

@@ -137,6 +137,9 @@ pub struct Config {
     /// The documents the uniformity report cites (rules.json
     /// `uniformity_basis`: a province's own; else national ones).
     pub(crate) uniformity_basis: String,
+    /// The province's documents the rule explanations cite (rules.json
+    /// `province_documents`; none: national documents only).
+    pub(crate) province_documents: raw::ProvinceDocuments,
     /// Numeric thresholds (name similarity…), from rules.json `thresholds`.
     pub(crate) thresholds: raw::Thresholds,
     /// Name synonyms (rules.json `synonyms`), each word's name key with the
@@ -217,6 +220,16 @@ pub(crate) fn at_or_under(pointer: &str, base: &str) -> bool {
     pointer
         .strip_prefix(base)
         .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+}
+
+/// rules.json `province_documents` of the `rules/` at `dir` (the shipped
+/// defaults where absent): the province's documents the rule explanations
+/// cite. A broken `rules/` cites none (national documents only).
+pub(crate) fn province_documents(dir: Option<&Path>) -> raw::ProvinceDocuments {
+    load(dir, &|_| true)
+        .config
+        .map(|c| c.province_documents)
+        .unwrap_or_default()
 }
 
 /// Read `rules/` from `dir` (each missing file falls back to the shipped

@@ -68,6 +68,34 @@ pub(crate) struct RulesFile {
     /// tongbiao uniformity 报告开头引用的政策文件（本省文件写在这里，如青海省的青政办函〔2021〕44号）；不填时只引用全国性文件。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) uniformity_basis: Option<String>,
+    /// # 本省政策文件
+    ///
+    /// 规则说明（tongbiao explain、SARIF 帮助）的“依据”引用的本省文件；不填的不引用，只列全国性文件和本目录约定。
+    #[serde(default)]
+    pub(crate) province_documents: ProvinceDocuments,
+}
+
+/// # 本省政策文件
+///
+/// 每项填文件的名称或文号，原样写入规则说明的“依据”（其后括注该规则所依的要求）。
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ProvinceDocuments {
+    /// # 政务服务标准化文件
+    ///
+    /// 本省要求科学细化量化办事服务标准、消除模糊条款和兜底条款、同一政务服务事项“无差别受理、同标准办理”的文件，如青海省的“青政办函〔2021〕44号”。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) standardization: Option<String>,
+    /// # “高效办成一件事”实施方案
+    ///
+    /// 本省的“高效办成一件事”实施方案（一次告知、一表申请、一套材料，要素信息全省统一），如“青海省“高效办成一件事”实施方案（2024）”。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) one_thing: Option<String>,
+    /// # 服务政府建设文件
+    ///
+    /// 本省关于收费公示、限时办结制、一次告知制、办事公开的文件，如青海省的“《关于加快推进服务政府建设的意见》”。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) service_government: Option<String>,
 }
 
 /// # 已被取代的文件

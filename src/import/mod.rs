@@ -73,8 +73,8 @@ pub(crate) struct Args {
 pub(crate) struct Imported {
     /// The Chinese report, as printed.
     pub(crate) report: String,
-    /// Files to write, in order (the target's directories are created as
-    /// needed); empty for `--dry-run`.
+    /// Files to write, relative to the target (its directories are created
+    /// as needed); empty for `--dry-run`.
     pub(crate) writes: Vec<(PathBuf, String)>,
     /// `false`: some records could not be imported (exit 1).
     pub(crate) complete: bool,
@@ -149,7 +149,7 @@ pub(crate) fn run(args: &Args) -> Result<Imported, ImportError> {
     let writes = if args.dry_run {
         Vec::new()
     } else {
-        files.into_iter().map(|f| (args.out.join(&f.path), f.text)).collect()
+        files.into_iter().map(|f| (PathBuf::from(f.path), f.text)).collect()
     };
     if !stale.is_empty() {
         report.push_str(&format!(

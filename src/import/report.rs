@@ -236,7 +236,8 @@ fn notices(sum: &Summary) -> impl Iterator<Item = String> + '_ {
     })
 }
 
-/// The first lines of a long list, then how many there are in all.
+/// The first lines of a long list and its last few, then how many there
+/// are in all.
 const SHOWN: usize = 30;
 
 fn capped<'a>(
@@ -244,8 +245,21 @@ fn capped<'a>(
     total: usize,
     what: &'a str,
 ) -> impl Iterator<Item = String> + 'a {
-    let more = (total > SHOWN).then(|| format!("  ……共 {total} {what}，以上列出前 {SHOWN} 个"));
-    lines.take(SHOWN).chain(more)
+    // The first ones and the last few (where a counter would go wrong).
+    const LAST: usize = 5;
+    let mut all: Vec<String> = lines.collect();
+    if total > SHOWN && all.len() > SHOWN {
+        let tail = all.split_off(all.len() - LAST);
+        let skipped = all.len() - (SHOWN - LAST);
+        all.truncate(SHOWN - LAST);
+        all.push(format!("  ……（中间 {skipped} 个略）"));
+        all.extend(tail);
+        all.push(format!(
+            "  共 {total} {what}，以上列出前 {} 个和最后 {LAST} 个",
+            SHOWN - LAST
+        ));
+    }
+    all.into_iter()
 }
 
 /// The files written (or to be written): registry files one by one, base

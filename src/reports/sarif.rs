@@ -15,6 +15,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::config::raw::ProvinceDocuments;
 use crate::diag::{Diagnostic, Severity};
 use crate::lint::{fingerprint::fingerprint, Outcome};
 use crate::rules;
@@ -130,7 +131,7 @@ pub(crate) fn level(s: Severity) -> &'static str {
 }
 
 /// The findings as a SARIF 2.1.0 log. Deterministic: no timing in it.
-pub(crate) fn sarif(out: &Outcome) -> String {
+pub(crate) fn sarif(out: &Outcome, docs: &ProvinceDocuments) -> String {
     let mut ids: Vec<&'static str> = out.diagnostics.iter().map(|d| d.rule).collect();
     ids.sort_unstable();
     ids.dedup();
@@ -148,7 +149,7 @@ pub(crate) fn sarif(out: &Outcome) -> String {
                     name: "tongbiao",
                     version: env!("CARGO_PKG_VERSION"),
                     semantic_version: env!("CARGO_PKG_VERSION"),
-                    rules: ids.iter().map(|id| descriptor(id)).collect(),
+                    rules: ids.iter().map(|id| descriptor(id, docs)).collect(),
                 },
             },
             column_kind: "unicodeCodePoints",
@@ -217,7 +218,7 @@ fn encode(path: &str) -> String {
     s
 }
 
-fn descriptor(id: &'static str) -> RuleDescriptor {
+fn descriptor(id: &'static str, docs: &ProvinceDocuments) -> RuleDescriptor {
     let Some(r) = rules::find(id) else {
         return RuleDescriptor {
             id,
@@ -241,8 +242,8 @@ fn descriptor(id: &'static str) -> RuleDescriptor {
             text: r.doc.what.to_string(),
         },
         help: Help {
-            text: r.explanation(),
-            markdown: help_markdown(r),
+            text: r.explanation(docs),
+            markdown: help_markdown(r, docs),
         },
         default_configuration: Configuration {
             level: level(r.severity),
@@ -251,9 +252,9 @@ fn descriptor(id: &'static str) -> RuleDescriptor {
 }
 
 /// The explanation with Markdown headers; the failing example as code.
-fn help_markdown(r: &rules::Rule) -> String {
+fn help_markdown(r: &rules::Rule, docs: &ProvinceDocuments) -> String {
     r.doc
-        .parts()
+        .parts_for(docs)
         .iter()
         .map(|(header, text)| {
             if *header == "错误示例" {
@@ -295,7 +296,7 @@ mod tests {
     #[test]
     fn a_log_names_its_rules_and_fingerprints_its_results() {
         let out = crate::testing::lint_with(&[]);
-        let log: serde_json::Value = serde_json::from_str(&sarif(&out)).unwrap();
+        let log: serde_json::Value = serde_json::from_str(&sarif(&out, &ProvinceDocuments::default())).unwrap();
         assert_eq!(log["version"], "2.1.0");
         let run = &log["runs"][0];
         assert_eq!(run["columnKind"], "unicodeCodePoints");

@@ -17,7 +17,7 @@ pub(crate) const RULE: Rule = Rule {
     doc: super::Doc {
         what: "lint --baseline 指定的基线文件中，每个条目是否仍对应本次检查的一个问题（同一个键出现几次，就要对应几个问题）。",
         why: "基线只用来接纳导入时已有的问题，只减不增：问题修正了、文字改了或文件改名后，旧条目若留在基线里，日后同一位置再出现同样的问题就会被悄悄放过。级别为警告：默认不使 CI 失败，但在 --fail-on warning 的 CI 中，修正问题的同一次提交须同时删去基线条目。",
-        basis: "本项目基线约定（README.md）；青政办函〔2021〕44号（规范办事标准）。",
+        basis: "本项目基线约定（README.md）；{standardization}（规范办事标准）。",
         bad: "tongbiao-baseline.json 的 \"findings\" 中有 \"vague-catch-all|items/630101001000.json|/conditions/0|0c5e4b4f1d2a3e6f\"，而该事项的受理条件中已没有兜底用语。",
         fix: "删除该条目，或运行 tongbiao baseline 重新生成基线并在提交中核对其差异（只应减少）。",
     },

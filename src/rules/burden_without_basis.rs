@@ -18,7 +18,7 @@ pub(crate) const RULE: Rule = Rule {
     doc: super::Doc {
         what: "tongbiao diff 中类别为“增负”的每处变更（新增材料、时限延长、到现场次数增加等，类别可在 rules.json 的 diff.classes 中调整），所在文件（基本目录事项或实施清单）的 change_notes 中是否有一条说明：version 等于文件当前的版本号，pointer 是该变更的 JSON 指针或其上级（如 /materials 覆盖 /materials/3），basis 不为空白。整个文件被删除的变更（如区划不再实施某事项）无处可写，不检查；偏离全省标准的依据写在偏离自身的 basis 中，由 deviation-unapproved 和 deviation-widened 检查。",
         why: "减证便民要求不在法律法规之外增设条件、材料和环节。增负的改动若说不出依据，往往就是部门为自身方便加码；要求每次增负都写明依据，审核人员在合并前就能看到依据并核对，申请人日后追问“为什么多要一份材料”时也有据可查。",
-        basis: "《优化营商环境条例》（不得在法律法规之外增设条件、材料、环节）；青政办函〔2021〕44号（同一政务服务事项“无差别受理、同标准办理”）；本项目 README.md（变更说明 change_notes 的写法）。",
+        basis: "《优化营商环境条例》（不得在法律法规之外增设条件、材料、环节）；{standardization}（同一政务服务事项“无差别受理、同标准办理”）；本项目 README.md（变更说明 change_notes 的写法）。",
         bad: "\"promised_deadline\": {\"value\": 15, \"unit\": \"工作日\"},（由 10 个工作日延长，change_notes 中没有 /promised_deadline 的说明）",
         fix: "在文件中加入（或补充）change_notes：[{\"version\": 当前版本号, \"pointer\": \"/promised_deadline\", \"basis\": \"《某条例》第十条\"}]；没有依据的，撤回这处增负变更。",
     },

@@ -15,7 +15,7 @@ pub(crate) const RULE: Rule = Rule {
 - 没有网上办理深度（online.depth 不填，即不能网办）的，是否在 online.not_online_reason 中写明了原因。
 原因说明不得为空白。",
         why: "政务服务事项“应进必进”、网上办理为主是原则；不进驻、不网办是例外，例外必须公开理由（如涉及国家秘密、须现场勘验），否则申请人要在部门之间来回跑，改革要求也无从检查。",
-        basis: "青海省“高效办成一件事”实施方案（2024）（应进必进；网上办理为主，一网办理）；青政办函〔2021〕44号（政务服务事项标准化）。",
+        basis: "{one_thing}（应进必进；网上办理为主，一网办理）；{standardization}（政务服务事项标准化）；国发〔2024〕3号（高效办成一件事）。",
         bad: "\"in_service_centre\": false（没有 not_in_centre_reason）；\"online\": {}（没有 depth，也没有 not_online_reason）。",
         fix: "能进驻、能网办的，修改为 \"in_service_centre\": true、填写实际的网上办理深度和网办地址；确实不能的，写明具体原因及依据，如 \"not_in_centre_reason\": \"涉及国家秘密，依据《……》在本机关内部办理\"。",
     },

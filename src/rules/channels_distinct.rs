@@ -13,20 +13,20 @@ pub(crate) const RULE: Rule = Rule {
     doc: super::Doc {
         what: "实施清单的咨询方式（consultation）和投诉方式（complaint）是否都至少有一个渠道，且投诉渠道中没有与某个咨询渠道完全相同的（渠道类型相同、内容去掉空格后相同；电话号码还忽略连字符）。",
         why: "投诉是对办事机关的监督，投诉渠道与咨询渠道是同一部电话、同一个窗口，就等于向被投诉的人投诉；没有投诉渠道，办事公开和监督就落空。",
-        basis: "《关于加快推进服务政府建设的意见》（一次告知制，办事公开）；青政办函〔2021〕44号（政务服务事项标准化，办事指南要素完整）。",
-        bad: "\"consultation\": [{\"kind\": \"电话\", \"value\": \"0971-1234567\"}], \"complaint\": [{\"kind\": \"电话\", \"value\": \"0971-1234567\"}]",
+        basis: "{service_government}（一次告知制，办事公开）；{standardization}（政务服务事项标准化，办事指南要素完整）；《中华人民共和国行政许可法》（公示行政许可的依据、条件、程序、期限和需要提交的全部材料目录）。",
+        bad: "\"consultation\": [{\"kind\": \"电话\", \"value\": \"12345\"}], \"complaint\": [{\"kind\": \"电话\", \"value\": \"12345\"}]",
         fix: "把投诉方式修改为独立的监督渠道，如本级政务服务管理部门的投诉电话或 12345 政务服务便民热线；咨询方式写办理窗口或业务科室的电话。未公开的电话号码不得编造。",
     },
     example: Example::Edits(&[
         Edit {
             file: "local/630100/630101001000.json",
             from: "\"consultation\": [{\"kind\": \"窗口\", \"value\": \"西宁市政务服务中心市场监管窗口\"}]",
-            to: "\"consultation\": [{\"kind\": \"电话\", \"value\": \"0971-1234567\"}]",
+            to: "\"consultation\": [{\"kind\": \"电话\", \"value\": \"12345\"}]",
         },
         Edit {
             file: "local/630100/630101001000.json",
             from: "\"complaint\": [{\"kind\": \"电话\", \"value\": \"12345\"}]",
-            to: "\"complaint\": [{\"kind\": \"电话\", \"value\": \"0971-1234567\"}]",
+            to: "\"complaint\": [{\"kind\": \"电话\", \"value\": \"12345\"}]",
         },
     ]),
     check: Check::Catalog(check),

@@ -12,13 +12,13 @@ pub(crate) const RULE: Rule = Rule {
         what: "实施主体是否填写了统一社会信用代码。",
         why: "没有信用代码就无法生成实施编码。信用代码未公开或未核实时，宁可留空也不得编造，因此这只是提示级别的“待补充”，不阻断提交。",
         basis: "GB 32100-2015；全国一体化政务服务平台实施清单编码规则（实施编码前 18 位为实施主体信用代码）。",
-        bad: "agencies/630100.json 中新登记 {\"id\": \"630100-02\", \"name\": \"西宁市行政审批服务局\", \"department\": \"01\", \"level\": \"市级\"}，没有 credit_code。",
+        bad: "agencies/630100.json 中新登记 {\"id\": \"630100-02\", \"name\": \"市行政审批服务局\", \"department\": \"01\", \"level\": \"市级\"}，没有 credit_code。",
         fix: "从公开登记信息核实后填写 credit_code，再为该主体的实施清单填写实施编码。",
     },
     example: Example::Edit {
         file: "agencies/630100.json",
         from: "\"level\": \"市级\"}",
-        to: "\"level\": \"市级\"}, {\"id\": \"630100-02\", \"name\": \"西宁市行政审批服务局\", \"department\": \"01\", \"level\": \"市级\"}",
+        to: "\"level\": \"市级\"}, {\"id\": \"630100-02\", \"name\": \"市行政审批服务局\", \"department\": \"01\", \"level\": \"市级\"}",
     },
     check: Check::Catalog(check),
 };

@@ -15,14 +15,14 @@ pub(crate) const RULE: Rule = Rule {
     doc: super::Doc {
         what: "实施清单 deviations 中，同一要素（element）是否登记了不止一次：取值不同时无从知道哪一个生效；取值相同时是重复登记（只计一次）。",
         why: "偏离登记是审核处逐项核对的清单；同一要素两个取值，申请人和窗口人员各按各的理解办理，正是“同标准办理”要消除的差别。",
-        basis: "青政办函〔2021〕44号（同一政务服务事项“无差别受理、同标准办理”）；本目录格式约定（catalog/README.md 第十节）。",
-        bad: "\"deviations\": [{\"element\": \"/statutory_deadline\", \"value\": {\"value\": 15, \"unit\": \"工作日\"}, \"basis\": \"《某条例》第十条\", \"approved_by\": \"青海省人民政府\"}, {\"element\": \"/statutory_deadline\", \"value\": {\"value\": 10, \"unit\": \"工作日\"}, \"basis\": \"《某条例》第十条\", \"approved_by\": \"青海省人民政府\"}]（同一要素两个取值）",
+        basis: "{standardization}（同一政务服务事项“无差别受理、同标准办理”）；本目录格式约定（catalog/README.md 第十节）。",
+        bad: "\"deviations\": [{\"element\": \"/statutory_deadline\", \"value\": {\"value\": 15, \"unit\": \"工作日\"}, \"basis\": \"《某条例》第十条\", \"approved_by\": \"省人民政府\"}, {\"element\": \"/statutory_deadline\", \"value\": {\"value\": 10, \"unit\": \"工作日\"}, \"basis\": \"《某条例》第十条\", \"approved_by\": \"省人民政府\"}]（同一要素两个取值）",
         fix: "每个要素只保留一条偏离，取值以批准文件为准；重复的一条删除。",
     },
     example: Example::Edit {
         file: "local/630100/630101001000.json",
         from: "\"deviations\": []",
-        to: "\"deviations\": [{\"element\": \"/statutory_deadline\", \"value\": {\"value\": 15, \"unit\": \"工作日\"}, \"basis\": \"《某条例》第十条\", \"approved_by\": \"青海省人民政府\"}, {\"element\": \"/statutory_deadline\", \"value\": {\"value\": 10, \"unit\": \"工作日\"}, \"basis\": \"《某条例》第十条\", \"approved_by\": \"青海省人民政府\"}]",
+        to: "\"deviations\": [{\"element\": \"/statutory_deadline\", \"value\": {\"value\": 15, \"unit\": \"工作日\"}, \"basis\": \"《某条例》第十条\", \"approved_by\": \"省人民政府\"}, {\"element\": \"/statutory_deadline\", \"value\": {\"value\": 10, \"unit\": \"工作日\"}, \"basis\": \"《某条例》第十条\", \"approved_by\": \"省人民政府\"}]",
     },
     check: Check::Catalog(check),
 };

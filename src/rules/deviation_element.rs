@@ -15,14 +15,14 @@ pub(crate) const RULE: Rule = Rule {
 - 是否属于全省统一要素（rules/rules.json 的 uniform_elements，如 /statutory_deadline、/materials）。承诺办结时限、到办事现场次数、网上办理深度等本来就允许各地不同，直接写在实施清单的对应字段中，不需要也不应登记为偏离；
 - 是否指向基本目录事项中确实存在的值（如事项只有 2 项材料时，/materials/5 不存在）。",
         why: "偏离登记是审核处逐项核对的清单；登记了不需要登记的内容，或指向不存在的要素，审核时无从核对，也掩盖了真正的偏离。",
-        basis: "青政办函〔2021〕44号（同一政务服务事项“无差别受理、同标准办理”）；青海省“高效办成一件事”实施方案第15项（要素信息全省统一）；本目录格式约定（catalog/README.md 第十节）。",
-        bad: "\"deviations\": [{\"element\": \"/promised_deadline\", \"value\": {\"value\": 5, \"unit\": \"工作日\"}, \"basis\": \"《某条例》第十条\", \"approved_by\": \"西宁市人民政府\"}]（承诺时限是本地信息，不是统一要素）；事项只有 2 项材料，却登记 \"element\": \"/materials/5\"。",
+        basis: "{standardization}（同一政务服务事项“无差别受理、同标准办理”）；{one_thing}第15项（要素信息全省统一）；本目录格式约定（catalog/README.md 第十节）。",
+        bad: "\"deviations\": [{\"element\": \"/promised_deadline\", \"value\": {\"value\": 5, \"unit\": \"工作日\"}, \"basis\": \"《某条例》第十条\", \"approved_by\": \"市人民政府\"}]（承诺时限是本地信息，不是统一要素）；事项只有 2 项材料，却登记 \"element\": \"/materials/5\"。",
         fix: "承诺办结时限等本地信息直接修改实施清单中的对应字段，并删除该偏离；指向不存在要素的，修改 element 为标准中实际的要素路径。",
     },
     example: Example::Edit {
         file: "local/630100/630101001000.json",
         from: "\"deviations\": []",
-        to: "\"deviations\": [{\"element\": \"/promised_deadline\", \"value\": {\"value\": 5, \"unit\": \"工作日\"}, \"basis\": \"《某条例》第十条\", \"approved_by\": \"西宁市人民政府\"}]",
+        to: "\"deviations\": [{\"element\": \"/promised_deadline\", \"value\": {\"value\": 5, \"unit\": \"工作日\"}, \"basis\": \"《某条例》第十条\", \"approved_by\": \"市人民政府\"}]",
     },
     check: Check::Catalog(check),
 };

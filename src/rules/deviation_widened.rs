@@ -18,14 +18,14 @@ pub(crate) const RULE: Rule = Rule {
     doc: super::Doc {
         what: "tongbiao diff 比较两个版本的实施清单（按路径配对；随区划或事项改码而改名的实施清单与改名前的比较，拆分、合并出的事项的实施清单与同一区划旧事项的实施清单比较；其他新增的实施清单视为全部偏离都是新增）：deviations 中出现了旧版本没有的要素；或同一要素的本地取值改动后对申请人更不利——时限（同一单位）变长、数值变大、列表多出旧版本没有的条目；取值改动而无法判断方向的（如文字或单位改变）也报告，请审核人判断。",
         why: "偏离是各地改动全省统一标准的唯一途径，每多一处偏离，同一事项在各地就多一处“不同标准”。即使写明了依据和批准机关（deviation-unapproved 检查的是有没有写），新增或扩大偏离也应在合并前由审核处逐一确认依据是否真的允许这样做。",
-        basis: "青政办函〔2021〕44号（同一政务服务事项“无差别受理、同标准办理”）；青海省“高效办成一件事”实施方案第15项（要素信息全省统一）；《优化营商环境条例》（不得在法律法规之外增设条件）。",
-        bad: "\"deviations\": [{\"element\": \"/statutory_deadline\", \"value\": {\"value\": 25, \"unit\": \"工作日\"}, \"basis\": \"《某条例》第十条\", \"approved_by\": \"西宁市人民政府\"}]（旧版本没有这项偏离）",
+        basis: "{standardization}（同一政务服务事项“无差别受理、同标准办理”）；{one_thing}第15项（要素信息全省统一）；《优化营商环境条例》（不得在法律法规之外增设条件）。",
+        bad: "\"deviations\": [{\"element\": \"/statutory_deadline\", \"value\": {\"value\": 25, \"unit\": \"工作日\"}, \"basis\": \"《某条例》第十条\", \"approved_by\": \"市人民政府\"}]（旧版本没有这项偏离）",
         fix: "确认依据确实允许这样偏离、批准机关确已批准后再合并；不能确认的，删除该偏离（或恢复原来的取值），按全省标准办理。",
     },
     example: Example::Edit {
         file: "local/630100/630101001000.json",
         from: "\"deviations\": []",
-        to: "\"deviations\": [{\"element\": \"/statutory_deadline\", \"value\": {\"value\": 25, \"unit\": \"工作日\"}, \"basis\": \"《某条例》第十条\", \"approved_by\": \"西宁市人民政府\"}]",
+        to: "\"deviations\": [{\"element\": \"/statutory_deadline\", \"value\": {\"value\": 25, \"unit\": \"工作日\"}, \"basis\": \"《某条例》第十条\", \"approved_by\": \"市人民政府\"}]",
     },
     check: Check::Diff(check),
 };

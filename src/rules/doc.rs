@@ -1,7 +1,9 @@
 //! A rule's documentation as data: the parts of its explanation and the
 //! failing example a test applies to the clean test catalog.
 
-use crate::config::ConfigFile;
+use std::borrow::Cow;
+
+use crate::config::{raw::ProvinceDocuments, ConfigFile};
 
 /// One text edit of a file of the clean test catalog (src/testing.rs):
 /// the first `from` is replaced by `to`; an empty `from` makes `to` the
@@ -145,7 +147,11 @@ pub(crate) struct Doc {
     pub(crate) what: &'static str,
     /// Why it matters (原因).
     pub(crate) why: &'static str,
-    /// The policy documents or conventions it enforces (依据).
+    /// The policy documents or conventions it enforces (依据), citations
+    /// separated by `；`. A province's document is written as a
+    /// placeholder, `{standardization}`, `{one_thing}` or
+    /// `{service_government}` (rules.json `province_documents`); see
+    /// [`Doc::basis_for`].
     pub(crate) basis: &'static str,
     /// A failing example (错误示例); shows the rule's [`Example`].
     pub(crate) bad: &'static str,
@@ -154,14 +160,57 @@ pub(crate) struct Doc {
 }
 
 impl Doc {
-    /// The parts with their Chinese headers, in the order they are shown.
-    pub(crate) fn parts(&self) -> [(&'static str, &'static str); 5] {
+    /// The parts with their Chinese headers, in the order they are shown,
+    /// the basis as cited for `docs`.
+    pub(crate) fn parts_for(&self, docs: &ProvinceDocuments) -> [(&'static str, Cow<'static, str>); 5] {
         [
-            ("检查内容", self.what),
-            ("原因", self.why),
-            ("依据", self.basis),
-            ("错误示例", self.bad),
-            ("修改方法", self.fix),
+            ("检查内容", Cow::Borrowed(self.what)),
+            ("原因", Cow::Borrowed(self.why)),
+            ("依据", Cow::Owned(self.basis_for(docs))),
+            ("错误示例", Cow::Borrowed(self.bad)),
+            ("修改方法", Cow::Borrowed(self.fix)),
         ]
     }
+
+    /// The basis with the province's documents filled in; a citation of a
+    /// document the province does not name is left out (another province
+    /// is never cited for want of its own).
+    pub(crate) fn basis_for(&self, docs: &ProvinceDocuments) -> String {
+        let named = |d: &Option<String>| d.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned);
+        let fills = [
+            ("{standardization}", named(&docs.standardization)),
+            ("{one_thing}", named(&docs.one_thing)),
+            ("{service_government}", named(&docs.service_government)),
+        ];
+        let kept: Vec<String> = citations(self.basis.trim_end_matches('。'))
+            .into_iter()
+            .filter_map(|c| {
+                fills.iter().try_fold(c.to_string(), |c, (mark, doc)| match doc {
+                    _ if !c.contains(mark) => Some(c),
+                    Some(d) => Some(c.replace(mark, d)),
+                    None => None,
+                })
+            })
+            .collect();
+        let end = if self.basis.ends_with('。') { "。" } else { "" };
+        format!("{}{end}", kept.join("；"))
+    }
+}
+
+/// The citations of a basis: split at each `；` outside brackets.
+fn citations(basis: &str) -> Vec<&str> {
+    let (mut out, mut depth, mut start) = (Vec::new(), 0i32, 0);
+    for (i, c) in basis.char_indices() {
+        match c {
+            '（' | '(' | '《' | '“' => depth += 1,
+            '）' | ')' | '》' | '”' => depth -= 1,
+            '；' if depth == 0 => {
+                out.push(&basis[start..i]);
+                start = i + c.len_utf8();
+            }
+            _ => {}
+        }
+    }
+    out.push(&basis[start..]);
+    out
 }

@@ -14,8 +14,7 @@ pub(crate) const RULE: Rule = Rule {
     doc: super::Doc {
         what: "区划代码、部门代码、材料标识、实施主体标识和基本编码在整个目录中是否唯一。",
         why: "重复定义时，引用它的实施清单和事项究竟指向哪一个无法确定，同一事项就可能出现两套标准。",
-        basis:
-            "青政办函〔2021〕44号（同一政务服务事项“无差别受理、同标准办理”）；本目录格式约定（catalog/README.md）。",
+        basis: "{standardization}（同一政务服务事项“无差别受理、同标准办理”）；本目录格式约定（catalog/README.md）。",
         bad: "materials.json 中两个材料都写 \"id\": \"id_card\"。",
         fix: "删除重复的定义，或给其中一个改用新的编码（并同步修改引用它的文件）。",
     },

@@ -12,7 +12,7 @@ pub(crate) const RULE: Rule = Rule {
     doc: super::Doc {
         what: "同一个 JSON 对象中是否有两个同名字段。",
         why: "多数 JSON 解析器只保留最后一个同名字段，前面的值被静默丢弃：审核人员在文件中看到的时限或条件，可能不是门户实际发布的内容。合并冲突处理不当时常出现这种情况。",
-        basis: "RFC 8259 第 4 节（对象内名称应当唯一）；青政办函〔2021〕44号“消除审批服务中的模糊条款”——同一要素不得有两种写法。",
+        basis: "RFC 8259 第 4 节（对象内名称应当唯一）；{standardization}“消除审批服务中的模糊条款”——同一要素不得有两种写法。",
         bad: "  \"statutory_deadline\": {\"value\": 20, \"unit\": \"工作日\"},
   \"statutory_deadline\": {\"value\": 15, \"unit\": \"工作日\"}",
         fix: "确认哪一个值正确，删除另一个。",

@@ -11,7 +11,7 @@ pub(crate) const RULE: Rule = Rule {
     doc: super::Doc {
         what: "fees.charged 为 false（不收费）时，fees.charges 是否为空。",
         why: "“是否收费”和“收费项目”互相矛盾时，申请人无法判断要不要交费，窗口也可能据收费项目照收不误；收费信息必须前后一致才能公示和监督。",
-        basis: "《关于加快推进服务政府建设的意见》（收费公示：公开收费依据、标准）；青政办函〔2021〕44号（科学细化量化办事服务标准，消除模糊条款）。",
+        basis: "{service_government}（收费公示：公开收费依据、标准）；{standardization}（科学细化量化办事服务标准，消除模糊条款）；《中华人民共和国行政许可法》（实施行政许可不得收费，法律、行政法规另有规定的依照其规定）。",
         bad: "\"fees\": {\"charged\": false, \"charges\": [{\"name\": \"证书工本费\", \"standard\": \"每证 10 元\", \"basis\": \"……\"}]}",
         fix: "确实不收费的，删除 charges 中的收费项目；确实收费的，把 charged 修改为 true，并写全收费标准和收费依据。",
     },

@@ -13,7 +13,7 @@ pub(crate) const RULE: Rule = Rule {
     doc: super::Doc {
         what: "申请材料的空白表格（blank_form）和示例样表（sample）、办理结果的结果样本（sample）、一件事一表申请的空白表格（form.blank_form）写的是文件名时，catalog/forms/ 下是否有这个文件。以 http:// 或 https:// 开头的网址不检查。",
         why: "办事指南把这些文件名当作下载链接发给群众；文件不存在，群众点开就是空链接，等于没有公开表格和样本。没有文件时宁可不填，也不得写一个不存在的文件名。",
-        basis: "《关于加快推进服务政府建设的意见》（一次告知制；办事公开）；青海省“高效办成一件事”实施方案（2024）（一表申请，指南、表格依统一模板）；catalog/README.md（forms/ 目录）。",
+        basis: "{service_government}（一次告知制；办事公开）；{one_thing}（一表申请，指南、表格依统一模板）；catalog/README.md（forms/ 目录）。",
         bad: "\"blank_form\": \"测试申请书（空白）.pdf\"，而 catalog/forms/ 中没有这个文件。",
         fix: "把文件放入 catalog/forms/（文件名与所填一致），或删去这个字段；不得编造文件。",
     },

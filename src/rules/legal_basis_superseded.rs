@@ -13,7 +13,7 @@ pub(crate) const RULE: Rule = Rule {
     doc: super::Doc {
         what: "基本目录事项的设定依据（legal_basis 的 document）、受理条件、法定办结时限说明、材料依据和收费依据、减免依据中，是否出现 rules/rules.json 的 superseded 表所列已被取代的文件名称（带书名号）。",
         why: "文件被废止或被新文件取代后，按旧文件写的时限、条件和材料可能已经改变（如食品经营许可的法定时限由2015年办法的20个工作日改为2023年办法的10个工作日）。继续引用旧文件，群众看到的就是过时的规定。",
-        basis: "《中华人民共和国立法法》（新法优于旧法）；青政办函〔2021〕44号（科学细化量化办事服务标准）；rules/rules.json superseded 表中各条的说明。",
+        basis: "《中华人民共和国立法法》（新法优于旧法）；{standardization}（科学细化量化办事服务标准）；rules/rules.json superseded 表中各条的说明。",
         bad: "\"legal_basis\": [{\"document\": \"《中华人民共和国执业医师法》\"}]",
         fix: "改为引用取代它的现行文件，并按现行文件核对时限、条件、材料和收费；取代关系有误的，修改 rules/rules.json 的 superseded 表。",
     },

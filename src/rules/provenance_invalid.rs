@@ -16,7 +16,7 @@ pub(crate) const RULE: Rule = Rule {
     doc: super::Doc {
         what: "来源记录（provenance）的每个键是否是本文件（实施主体为该实施主体对象）中存在的值的 JSON 指针；状态为“已核实”的记录是否写明来源，且来源至少有文件名称（document）或网址（url）。",
         why: "来源记录要告诉读者每项事实从何而来。指针写错（如事实已改名、已删除）时，记录不再说明任何事实，而被它遗漏的事实会被当作没有记录；“已核实”而没有可查的来源，等于没有来源，办事指南会把未核实的事实当作已核实发布。",
-        basis: "《关于加快推进服务政府建设的意见》（办事公开：依据、条件、要求）；catalog/README.md“来源与待核实”。",
+        basis: "{service_government}（办事公开：依据、条件、要求）；catalog/README.md“来源与待核实”。",
         bad: "\"provenance\": {\"/promised_deadlin\": {\"status\": \"待核实\"}}",
         fix: "把键改为事实的 JSON 指针（如 /promised_deadline、/conditions/2）；“已核实”的记录在 source 中写明文件名称（及文号、条款）或网址和查阅日期，写不出来源的改为“待核实”。",
     },

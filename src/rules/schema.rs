@@ -13,7 +13,7 @@ pub(crate) const RULE: Rule = Rule {
     doc: super::Doc {
         what: "按 catalog/schema/ 中由 tongbiao 生成的 JSON Schema 校验每个文件，报告全部违规（不只第一处）：缺少必填字段、类型不符（如数字写成字符串）、取值不在代码表中（如时限单位写“天”）、格式不符（如区划代码不是 6 位数字）。",
         why: "事项要素是门户、比对和办事指南共同使用的数据，缺一项或写法不一，就无法做到同一事项同一标准。",
-        basis: "本目录格式约定（catalog/README.md、catalog/schema/）；青海省“高效办成一件事”实施方案第15项（要素信息全省统一）。",
+        basis: "本目录格式约定（catalog/README.md、catalog/schema/）；{one_thing}第15项（要素信息全省统一）。",
         bad: "  \"statutory_deadline\": {\"value\": \"20\", \"unit\": \"天\"}",
         fix: "按报告的帮助行填写正确的类型或代码表中的取值；在编辑器中引用 $schema 可获得中文提示。",
     },

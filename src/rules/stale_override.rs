@@ -13,7 +13,7 @@ pub(crate) const RULE: Rule = Rule {
     doc: super::Doc {
         what: "overrides 中每一条是否至少改变了一个问题的级别。",
         why: "不再匹配任何问题的覆盖是过时的配置：文件改名、问题已修正或模式写错，都会让它悄悄失效；留着它，日后可能意外放过新问题。",
-        basis: "本项目规则配置约定（README.md）；青政办函〔2021〕44号（规范办事标准）。",
+        basis: "本项目规则配置约定（README.md）；{standardization}（规范办事标准）。",
         bad: "\"overrides\": [{\"files\": \"local/630199/**\", \"severity\": {\"visit-reason\": \"off\"}, \"reason\": \"试点地区暂不要求说明\"}]，而 local/630199/ 不存在。",
         fix: "删除这条覆盖，或修改文件模式使其匹配需要覆盖的文件。",
     },

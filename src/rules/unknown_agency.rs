@@ -13,8 +13,8 @@ pub(crate) const RULE: Rule = Rule {
     doc: super::Doc {
         what: "实施清单的 agency 是否是 agencies/<区划代码>.json 中已登记的实施主体，且属于该实施清单所在的区划。",
         why: "实施主体决定由谁受理、由谁承担法律责任；写错实施主体，申请人会被指向错误的机关。",
-        basis: "青政办函〔2021〕44号（政务服务事项标准化）；本目录格式约定（catalog/README.md）。",
-        bad: "local/630100/… 中写 \"agency\": \"630102-01\"（城东区的机关实施西宁市的清单）。",
+        basis: "{standardization}（政务服务事项标准化）；本目录格式约定（catalog/README.md）。",
+        bad: "local/630100/… 中写 \"agency\": \"630102-01\"（区县的机关实施市本级的清单）。",
         fix: "改为本区划 agencies 文件中的实施主体标识，或先在该文件中登记实施主体。",
     },
     example: Example::Edit {

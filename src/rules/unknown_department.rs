@@ -12,7 +12,7 @@ pub(crate) const RULE: Rule = Rule {
     doc: super::Doc {
         what: "事项、实施主体和一件事牵头部门所引用的部门代码，是否在 departments.json 中定义。",
         why: "部门代码是基本编码第 5–6 位，也决定事项归哪个部门维护；未定义的代码无法归口，基本编码也无法核对。",
-        basis: "本目录 departments.json（全国部门代码表未公开，由本目录统一分配）；青政办函〔2021〕44号（政务服务事项标准化）。",
+        basis: "本目录 departments.json（全国部门代码表未公开，由本目录统一分配）；{standardization}（政务服务事项标准化）；本目录格式约定（catalog/README.md）。",
         bad: "\"department\": \"99\"，而 departments.json 中没有 99。",
         fix: "改用 departments.json 中的代码，或先在该文件中登记部门。",
     },

@@ -12,7 +12,7 @@ pub(crate) const RULE: Rule = Rule {
     doc: super::Doc {
         what: "每个对象中的字段名是否都在格式（catalog/schema）中定义。",
         why: "拼错的字段名不会报错就会被忽略：例如把 promised_deadline 写成 promise_deadline，承诺时限就等于没有填写，却不易察觉。tongbiao 指向字段名本身，并提示最接近的正确写法。",
-        basis: "本目录格式约定（catalog/README.md、catalog/schema/）；青政办函〔2021〕44号（科学细化量化办事服务标准）。",
+        basis: "本目录格式约定（catalog/README.md、catalog/schema/）；{standardization}（科学细化量化办事服务标准）。",
         bad: "  \"promise_deadline\": {\"value\": 10, \"unit\": \"工作日\"}",
         fix: "改为格式中定义的字段名（报告的帮助行给出最接近的写法），或删除该字段。",
     },

@@ -11,7 +11,7 @@ pub(crate) const RULE: Rule = Rule {
     doc: super::Doc {
         what: "每个基本目录事项的 item_type 是否是 catalog.json 中 item_types 代码表列出的类型名称。",
         why: "事项类型决定基本编码第 3–4 位，也决定事项是否面向申请人、须有哪些要素。各省代码表不尽相同，因此代码表作为数据维护。",
-        basis: "本目录 catalog.json（事项类型代码表）；青政办函〔2021〕44号（政务服务事项标准化）。",
+        basis: "本目录 catalog.json（事项类型代码表）；{standardization}（政务服务事项标准化）；本目录格式约定（catalog/README.md）。",
         bad: "\"item_type\": \"许可\"（代码表中的名称是“行政许可”）。",
         fix: "改用代码表中的类型名称。",
     },

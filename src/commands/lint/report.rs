@@ -116,6 +116,9 @@ pub(crate) struct View {
     /// `GITHUB_STEP_SUMMARY`: where the github format writes the job
     /// summary.
     pub(crate) step_summary: Option<PathBuf>,
+    /// The `rules/` directory in use (`None`: the shipped defaults): the
+    /// SARIF rule help cites its province's documents.
+    pub(crate) rules_dir: Option<PathBuf>,
 }
 
 impl View {
@@ -131,6 +134,7 @@ impl View {
             step_summary: std::env::var_os("GITHUB_STEP_SUMMARY")
                 .filter(|p| !p.is_empty())
                 .map(PathBuf::from),
+            rules_dir: None,
         }
     }
 }
@@ -185,7 +189,7 @@ impl Options {
             LintFormat::Human => stats(reports::human(out, view.show_info, color)),
             LintFormat::Concise => stats(reports::concise(out, view.show_info)),
             LintFormat::Json => reports::json(out, self.statistics),
-            LintFormat::Sarif => reports::sarif(out),
+            LintFormat::Sarif => reports::sarif(out, &crate::config::province_documents(view.rules_dir.as_deref())),
             LintFormat::Github => reports::github(out, view.step_summary.is_some()),
             LintFormat::Gitlab => reports::gitlab(out),
             LintFormat::Junit => reports::junit(out),
@@ -212,6 +216,7 @@ mod tests {
             show_info: false,
             color: false,
             step_summary: step_summary.map(PathBuf::from),
+            rules_dir: None,
         };
         let selection = cli.options.selection().unwrap();
         cli.options.outcome(crate::testing::lint_with(&[]), &selection, &view)
