@@ -140,6 +140,7 @@ fn swap(tmp: tempfile::TempDir, target: &Path, parent: &Path, name: &str) -> Res
         ));
     }
     if let Some(old) = old {
+        remove_parallel(&old);
         std::fs::remove_dir_all(&old).map_err(|e| {
             format!(
                 "新网站已就位，但无法删除旧网站 {}：{}",
@@ -149,6 +150,35 @@ fn swap(tmp: tempfile::TempDir, target: &Path, parent: &Path, name: &str) -> Res
         })?;
     }
     Ok(())
+}
+
+/// Remove the old site's subdirectories two levels down (guide/<区划>/,
+/// …) on every core: a site holds up to 100,000s of files, and removing
+/// them is file-system work in the kernel. Errors are left for the final
+/// `remove_dir_all`, which reports them.
+fn remove_parallel(old: &Path) {
+    let subdirs = |d: &Path| -> Vec<PathBuf> {
+        std::fs::read_dir(d)
+            .map(|r| {
+                r.filter_map(Result::ok)
+                    .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+                    .map(|e| e.path())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let mut leaves = Vec::new();
+    for d in subdirs(old) {
+        let below = subdirs(&d);
+        if below.is_empty() {
+            leaves.push(d);
+        } else {
+            leaves.extend(below);
+        }
+    }
+    leaves.par_iter().for_each(|d| {
+        let _ = std::fs::remove_dir_all(d);
+    });
 }
 
 #[cfg(test)]
