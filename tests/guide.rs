@@ -130,7 +130,7 @@ fn the_shipped_catalog_builds_a_complete_deterministic_site() {
     ] {
         assert!(site.contains_key(f), "{f} missing");
     }
-    let files = 3 * want.locals.len() + want.items + want.bundles + want.regions + want.departments + want.types + 7;
+    let files = 2 * want.locals.len() + want.items + want.bundles + want.regions + want.departments + want.types + 7;
     assert_eq!(site.len(), files);
     let sitemap = String::from_utf8(site["sitemap.xml"].clone()).unwrap();
     let urls = want.locals.len() + want.items + want.bundles + want.regions + want.departments + want.types + 1;
