@@ -144,7 +144,8 @@ async function notice(page, entry, where) {
   const p = await printCheck(page, join(args.out, `${name}.pdf`));
   const a4 = Math.abs(p.widthMm - 210) <= 1 && Math.abs(p.heightMm - 297) <= 1;
   if (!a4) fail(`${where}: 打印页面为 ${p.widthMm}×${p.heightMm} mm，应为 A4（210×297 mm）`);
-  if (p.pdfPages < 1 || p.pdfPages > 4) fail(`${where}: 打印为 ${p.pdfPages} 页（应为 1–4 页）`);
+  if (p.pdfPages !== 1) fail(`${where}: 打印为 ${p.pdfPages} 页（一次告知单应为 1 页 A4）`);
+  if (p.noticeOnly === false) fail(`${where}: 从一次告知单打印时，还打印了指南的其他部分`);
   if (!p.mainVisible || p.mainText < 50 || p.listItems < 1) fail(`${where}: 打印时正文不可见或没有材料清单（${p.mainText} 字，${p.listItems} 行）`);
   if (p.visibleNavs.length) fail(`${where}: 打印时导航仍可见: ${p.visibleNavs.join(' | ')}`);
   return `${p.widthMm}×${p.heightMm}mm ${p.pdfPages}页`;
@@ -154,6 +155,8 @@ async function screenshots(page, entry, mode) {
   if (!entry.screenshot) return;
   const width = mode === 'desktop' ? 1280 : 375;
   await page.setViewportSize({ width, height: mode === 'desktop' ? 900 : 800 });
+  // The 一次告知单 is a section of its guide page: shown as it prints.
+  if (entry.kind === 'notice') await page.emulateMedia({ media: 'print' });
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   const clip = { x: 0, y: 0, width, height: Math.min(height, mode === 'desktop' ? 1800 : 2400) };
   const file = `${entry.screenshot}${mode === 'mobile' ? '-mobile' : ''}.png`;
@@ -161,6 +164,7 @@ async function screenshots(page, entry, mode) {
   for (const dir of dirs) {
     await page.screenshot({ path: join(dir, file), clip, fullPage: true });
   }
+  if (entry.kind === 'notice') await page.emulateMedia({ media: 'screen' });
   const kb = Math.round(statSync(join(dirs.at(-1), file)).size / 1024);
   console.log(`截图 ${join(dirs.at(-1), file)}: ${width}×${clip.height}, ${kb} KB`);
 }
@@ -191,7 +195,7 @@ function runVnu(pages) {
 }
 
 function htmlFile(site, url) {
-  const path = url.split('?')[0];
+  const path = url.split('?')[0].split('#')[0];
   const full = join(resolve(site), decodeURIComponent(path));
   return path.endsWith('/') ? join(full, 'index.html') : full;
 }

@@ -94,7 +94,11 @@ export async function printCheck(page, pdfPath) {
     };
     const navs = [...document.querySelectorAll('nav, form[role="search"], .skip-link, [data-screen-only]')];
     const main = document.querySelector('main');
+    // A guide's 一次告知单 (section#notice, opened as …html#notice) prints alone.
+    const notice = document.getElementById('notice');
+    const others = main ? [...main.children].filter((c) => c !== notice && visible(c)) : [];
     return {
+      noticeOnly: notice ? visible(notice) && others.length === 0 : null,
       visibleNavs: navs.filter(visible).map((el) => el.outerHTML.slice(0, 80)),
       mainVisible: Boolean(main && visible(main)),
       mainText: main ? main.innerText.trim().length : 0,

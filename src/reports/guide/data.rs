@@ -138,6 +138,15 @@ impl GuideData<'_> {
         self.materials.iter().any(|m| !m.deferral.is_empty())
     }
 
+    /// Whether a fact the 一次告知单 shows is marked 待核实 (its legend
+    /// line explains the mark).
+    pub(crate) fn notice_unverified(&self) -> bool {
+        let windows = self.windows.iter().any(|(p, h)| p.unverified || h.unverified);
+        let channels = self.consultation.iter().any(|(_, f)| f.unverified);
+        let online = self.online_address.as_ref().is_some_and(|a| a.unverified);
+        windows || channels || online || self.visits.unverified || self.promised.unverified
+    }
+
     /// The title: item name and region.
     pub(crate) fn title(&self) -> String {
         format!("{}（{}）", self.item.name, self.region_name)
@@ -182,7 +191,7 @@ pub(crate) fn guide<'a>(site: &'a Site, g: usize) -> GuideData<'a> {
         .collect();
     GuideData {
         path: site.guide_path(g, "html"),
-        notice_path: site.guide_path(g, "notice.html"),
+        notice_path: format!("{}#notice", site.guide_path(g, "html")),
         json_path: site.guide_path(g, "json"),
         region_code: local.region.clone(),
         region_name,

@@ -23,7 +23,9 @@ pub(crate) struct GuideJson {
     ///
     /// 相对网站根目录的路径。
     page: String,
-    /// # 一次告知单页面
+    /// # 一次告知单
+    ///
+    /// 指南页面中一次告知单的位置（页面路径加 #notice）；从这里打印，只打印告知单（A4 一页）。
     notice: String,
     /// # 区划
     region: Named,
@@ -128,7 +130,8 @@ pub(crate) fn guide_json(d: &GuideData) -> String {
             .chain(view::unverified_pointers(&d.local.provenance, "/local"))
             .collect(),
     };
-    let mut s = serde_json::to_string_pretty(&json).unwrap_or_default();
+    // Compact (one line): 100,000 of these are written per build.
+    let mut s = serde_json::to_string(&json).unwrap_or_default();
     s.push('\n');
     s
 }
@@ -161,8 +164,7 @@ pub(crate) fn json_ld(site: &Site, d: &GuideData) -> String {
     json_for_script(&v)
 }
 
-/// `sitemap.xml`: every HTML page but the 一次告知单 (a print view of its
-/// guide), in page order; absolute URLs with `--base-url`, site-relative
+/// `sitemap.xml`: every HTML page, in page order; absolute URLs with `--base-url`, site-relative
 /// paths without.
 pub(crate) fn sitemap(site: &Site) -> String {
     use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};

@@ -6,8 +6,8 @@
 //! quick-xml.
 //!
 //! The site: `index.html`; `guide/<区划>/<基本编码>.html` (one guide per
-//! implementation), `….notice.html` (its printable 一次告知单) and `….json`
-//! (its data, schema in `schema/guide.schema.json`); `item/<基本编码>.html`
+//! implementation, its printable 一次告知单 a section of it, `#notice`)
+//! and `….json` (its data, schema in `schema/guide.schema.json`); `item/<基本编码>.html`
 //! (the item across regions); `bundle/<id>.html`; `region/<区划>.html`,
 //! `department/<代码>.html`, `type/<代码>.html`; `search.html` and
 //! `assets/search.js` (over the Pagefind index, a post-build step);
@@ -56,7 +56,7 @@ enum Page {
     Home,
     Search,
     SearchJs,
-    /// A guide's three files: the page, its 一次告知单 and its JSON.
+    /// A guide's two files: the page (with its 一次告知单) and its JSON.
     Guide(usize),
     Item(usize),
     Bundle(usize),
@@ -195,14 +195,14 @@ impl Site {
         p
     }
 
-    /// How many units (a file, or a guide's three files) the site has.
+    /// How many units (a file, or a guide's two files) the site has.
     pub(crate) fn len(&self) -> usize {
         self.pages.len()
     }
 
     /// How many files the site has.
     pub(crate) fn files(&self) -> usize {
-        self.pages.len() + 2 * self.guides.len()
+        self.pages.len() + self.guides.len()
     }
 
     /// How many guides (implementations) the site has.
@@ -229,14 +229,13 @@ impl Site {
         d
     }
 
-    /// Unit `i`'s files: path in the site and bytes. A guide's three
+    /// Unit `i`'s files: path in the site and bytes. A guide's two
     /// files are one unit, so its view is gathered once.
     pub(crate) fn render(&self, i: usize) -> Vec<(String, Vec<u8>)> {
         if let Page::Guide(g) = self.pages[i] {
             let d = data::guide(self, g);
             return vec![
                 (self.guide_path(g, "html"), pages::guide(self, &d).into_bytes()),
-                (self.guide_path(g, "notice.html"), pages::notice(self, &d).into_bytes()),
                 (self.guide_path(g, "json"), machine::guide_json(&d).into_bytes()),
             ];
         }

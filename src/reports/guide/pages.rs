@@ -1,5 +1,5 @@
-//! A guide's two HTML pages: the guide itself and its printable
-//! 一次告知单 (templates/guide/guide.html, notice.html).
+//! A guide's HTML page (templates/guide/guide.html), its printable
+//! 一次告知单 included as a section (templates/guide/notice.html).
 
 use askama::Template;
 
@@ -19,31 +19,12 @@ struct GuidePage<'a, 'b> {
     g: &'b GuideData<'a>,
 }
 
-#[derive(Template)]
-#[template(path = "guide/notice.html")]
-struct NoticePage<'a, 'b> {
-    root: &'static str,
-    page_title: String,
-    site_title: String,
-    g: &'b GuideData<'a>,
-}
-
 pub(crate) fn guide(site: &Site, g: &GuideData) -> String {
     let page = GuidePage {
         root: GUIDE_ROOT,
         page_title: format!("{} · 办事指南", g.title()),
         site_title: site.title(),
         jsonld: machine::json_ld(site, g),
-        g,
-    };
-    page.render().unwrap_or_else(|e| failed(&e))
-}
-
-pub(crate) fn notice(site: &Site, g: &GuideData) -> String {
-    let page = NoticePage {
-        root: GUIDE_ROOT,
-        page_title: format!("{} · 一次告知单", g.title()),
-        site_title: site.title(),
         g,
     };
     page.render().unwrap_or_else(|e| failed(&e))

@@ -139,14 +139,23 @@ fn a_fact_marked_unverified_is_labelled_on_the_page_and_in_the_json() {
     let s = site(&[("local/630100/630101001000.json", local)]);
     let all = pages(&s);
     let page = |name: &str| &all.iter().find(|(p, _)| p == name).unwrap().1;
-    let guide = page("guide/630100/630101001000.html");
-    let promised = guide.find("<dt>承诺办结时限</dt>").unwrap();
+    let page_text = page("guide/630100/630101001000.html");
+    // The guide, then its 一次告知单 (a section at the end).
+    let (guide, notice) = page_text.split_at(page_text.find("<section id=\"notice\"").unwrap());
+    let promised = guide.find(">承诺办结时限</dt>").unwrap();
     let row = &guide[promised..promised + guide[promised..].find("</dd>").unwrap()];
     assert!(row.contains("10 个工作日") && row.contains("待核实"), "{row}");
-    let statutory = guide.find("<dt>法定办结时限</dt>").unwrap();
+    let statutory = guide.find(">法定办结时限</dt>").unwrap();
     let row = &guide[statutory..statutory + guide[statutory..].find("</dd>").unwrap()];
     assert!(!row.contains("待核实"), "only the marked fact: {row}");
-    assert!(page("guide/630100/630101001000.notice.html").contains("待核实"));
+    // The 一次告知单 marks it with * and one legend line.
+    let promised = notice.find("<dt>承诺办结时限</dt>").unwrap();
+    let row = &notice[promised..promised + notice[promised..].find("</dd>").unwrap()];
+    assert!(
+        row.contains("10 个工作日") && row.contains("*<span class=\"vh\">（待核实）"),
+        "{row}"
+    );
+    assert!(notice.contains("标 * 的事项待核实，以窗口答复为准"));
     assert!(page("item/630101001000.html").contains("待核实"));
     let v: serde_json::Value = serde_json::from_str(page("guide/630100/630101001000.json")).unwrap();
     assert_eq!(v["unverified"], serde_json::json!(["/local/promised_deadline"]));
