@@ -87,7 +87,10 @@ pub(crate) struct GuideData<'a> {
     pub(crate) region_code: String,
     pub(crate) region_name: String,
     pub(crate) region_trail: Vec<Crumb>,
-    pub(crate) agency: String,
+    pub(crate) agency: Fact,
+    /// The agency file marks the name itself 待核实 (the guide JSON lists
+    /// `/agency/name`).
+    pub(crate) agency_name_unverified: bool,
     pub(crate) department_code: String,
     pub(crate) department: String,
     pub(crate) level: String,
@@ -144,7 +147,8 @@ impl GuideData<'_> {
         let windows = self.windows.iter().any(|(p, h)| p.unverified || h.unverified);
         let channels = self.consultation.iter().any(|(_, f)| f.unverified);
         let online = self.online_address.as_ref().is_some_and(|a| a.unverified);
-        windows || channels || online || self.visits.unverified || self.promised.unverified
+        let fixed = self.visits.unverified || self.promised.unverified || self.agency.unverified;
+        windows || channels || online || fixed
     }
 
     /// The title: item name and region.
@@ -196,7 +200,8 @@ pub(crate) fn guide<'a>(site: &'a Site, g: usize) -> GuideData<'a> {
         region_code: local.region.clone(),
         region_name,
         region_trail: trail,
-        agency: agency.name.clone(),
+        agency: view::agency_fact(agency, lp),
+        agency_name_unverified: view::unverified(&agency.provenance, "/name"),
         department_code: item.department.clone(),
         department: department.map_or_else(|| item.department.clone(), |d| d.name.clone()),
         level: agency.level.label().to_string(),

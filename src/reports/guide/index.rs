@@ -58,7 +58,7 @@ struct List {
 struct Compare {
     region: String,
     path: String,
-    agency: String,
+    agency: Fact,
     promised: Fact,
     visits: Fact,
     online: Fact,
@@ -302,7 +302,7 @@ pub(crate) fn item(site: &Site, i: usize) -> String {
             Compare {
                 region: c.regions[site.regions[&l.region]].value.name.clone(),
                 path: site.guide_path(g, "html"),
-                agency: c.agencies[site.agencies[&l.agency]].value.name.clone(),
+                agency: super::view::agency_fact(&c.agencies[site.agencies[&l.agency]].value, p),
                 promised: Fact::text(deadline(&super::view::without_note(&l.promised_deadline)))
                     .checked(p, "/promised_deadline"),
                 visits: Fact::text(visits(l.visits)).checked(p, "/visits"),

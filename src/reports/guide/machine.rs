@@ -116,7 +116,7 @@ pub(crate) fn guide_json(d: &GuideData) -> String {
         region_path: d.region_trail.iter().map(|c| c.name.clone()).collect(),
         agency: Named {
             code: d.local.agency.clone(),
-            name: d.agency.clone(),
+            name: d.agency.text.clone(),
         },
         department: Named {
             code: d.department_code.clone(),
@@ -128,6 +128,7 @@ pub(crate) fn guide_json(d: &GuideData) -> String {
         applied_deviations: d.applied.iter().map(AppliedJson::from).collect(),
         unverified: (view::unverified_pointers(&d.item.provenance, "/item").into_iter())
             .chain(view::unverified_pointers(&d.local.provenance, "/local"))
+            .chain(d.agency_name_unverified.then(|| "/agency/name".to_string()))
             .collect(),
     };
     // Compact (one line): 100,000 of these are written per build.
@@ -144,7 +145,7 @@ pub(crate) fn json_ld(site: &Site, d: &GuideData) -> String {
         "name": d.item.name,
         "serviceType": d.item.item_type,
         "identifier": d.local.implementation_code.as_deref().unwrap_or(&d.item.code),
-        "provider": {"@type": "GovernmentOrganization", "name": d.agency},
+        "provider": {"@type": "GovernmentOrganization", "name": d.agency.text},
         "areaServed": {"@type": "AdministrativeArea", "name": d.region_trail.iter().map(|c| c.name.as_str()).collect::<Vec<_>>().join("")},
         "audience": {"@type": "Audience", "audienceType": d.objects},
     });

@@ -165,3 +165,54 @@ fn a_fact_marked_unverified_is_labelled_on_the_page_and_in_the_json() {
         .any(|(n, p)| n.ends_with(".html") && p.contains("待核实"));
     assert!(!labelled, "nothing marked, nothing labelled");
 }
+
+/// The 实施机关 row of a guide page (the test catalog has one).
+fn agency_row(page: &str) -> &str {
+    let at = page.find(">实施机关</dt>").unwrap();
+    &page[at..at + page[at..].find("</dd>").unwrap()]
+}
+
+#[test]
+fn an_unverified_agency_is_labelled_whether_the_local_or_the_agency_file_marks_it() {
+    let guide = |s: &Site| {
+        let all = pages(s);
+        let (_, page) = all
+            .into_iter()
+            .find(|(p, _)| p == "guide/630100/630101001000.html")
+            .unwrap();
+        page
+    };
+    let json = |s: &Site| {
+        let all = pages(s);
+        let (_, page) = all
+            .into_iter()
+            .find(|(p, _)| p == "guide/630100/630101001000.json")
+            .unwrap();
+        serde_json::from_str::<serde_json::Value>(&page).unwrap()["unverified"].clone()
+    };
+    let clean = site(&[]);
+    assert!(!agency_row(&guide(&clean)).contains("待核实"));
+    // The local file's choice of agency is unverified.
+    let local = edit(
+        LOCAL,
+        "\"deviations\": []",
+        r#""deviations": [], "provenance": {"/agency": {"status": "待核实"}}"#,
+    );
+    let by_local = site(&[("local/630100/630101001000.json", local)]);
+    let page = guide(&by_local);
+    assert!(agency_row(&page).contains("西宁市市场监督管理局") && agency_row(&page).contains("待核实"));
+    assert!(
+        page.contains("· 西宁市市场监督管理局<strong class=\"unverified mark\">*"),
+        "the notice marks it"
+    );
+    assert_eq!(json(&by_local), serde_json::json!(["/local/agency"]));
+    // The agency file's name itself is unverified.
+    let agencies = edit(
+        crate::testing::AGENCIES_630100,
+        "\"level\": \"市级\"}",
+        r#""level": "市级", "provenance": {"/name": {"status": "待核实"}}}"#,
+    );
+    let by_name = site(&[("agencies/630100.json", agencies)]);
+    assert!(agency_row(&guide(&by_name)).contains("待核实"));
+    assert_eq!(json(&by_name), serde_json::json!(["/agency/name"]));
+}

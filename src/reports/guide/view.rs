@@ -113,6 +113,15 @@ impl Fact {
     }
 }
 
+/// The implementing agency's name as a fact: 待核实 when the local file
+/// marks its choice of agency (`/agency`) or the agency file marks the
+/// name itself (`/name`) as not yet verified.
+pub(crate) fn agency_fact(agency: &crate::catalog::Agency, local: &ProvenanceMap) -> Fact {
+    let mut f = Fact::text(agency.name.clone()).checked(local, "/agency");
+    f.unverified |= unverified(&agency.provenance, "/name");
+    f
+}
+
 /// A deviation applied to this guide, as the page names it.
 #[derive(Debug, Clone)]
 pub(crate) struct Applied {
