@@ -84,7 +84,11 @@ fn import_registry() -> Option<&'static crate::import::build::Registry> {
     REG.get_or_init(|| {
         macro_rules! fixture {
             ($name:literal) => {
-                include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/import/registry/", $name))
+                include_str!(concat!(
+                    env!("CARGO_MANIFEST_DIR"),
+                    "/tests/import/registry/",
+                    $name
+                ))
             };
         }
         let agencies_text = fixture!("agencies/630100.json");
@@ -102,10 +106,16 @@ fn import_registry() -> Option<&'static crate::import::build::Registry> {
             agencies_files: [("630100".to_string(), serde_json::from_str(agencies_text).ok()?)].into(),
             agencies: [("630100".to_string(), agencies.agencies)].into(),
             items: Default::default(),
-            existing: ["catalog.json", "regions.json", "departments.json", "materials.json", "agencies/630100.json"]
-                .into_iter()
-                .map(String::from)
-                .collect(),
+            existing: [
+                "catalog.json",
+                "regions.json",
+                "departments.json",
+                "materials.json",
+                "agencies/630100.json",
+            ]
+            .into_iter()
+            .map(String::from)
+            .collect(),
         })
     })
     .as_ref()
@@ -119,7 +129,11 @@ pub fn import_records(data: &[u8]) {
     let Some((&how, bytes)) = data.split_first() else {
         return;
     };
-    let format = if how & 1 == 0 { InputFormat::Jsonl } else { InputFormat::Csv };
+    let format = if how & 1 == 0 {
+        InputFormat::Jsonl
+    } else {
+        InputFormat::Csv
+    };
     let delimiter = [b',', b'\t', b';', b'|'][usize::from(how >> 1) % 4];
     let (records, problems) = read::read(bytes, format, delimiter);
     let (Some(reg), Ok(cfg)) = (import_registry(), &shipped().config) else {
@@ -193,7 +207,11 @@ const GUIDE_FILES: [(&str, &str); 8] = {
         ($name:literal) => {
             (
                 $name,
-                include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/cases/clean/catalog/", $name)),
+                include_str!(concat!(
+                    env!("CARGO_MANIFEST_DIR"),
+                    "/tests/cases/clean/catalog/",
+                    $name
+                )),
             )
         };
     }
@@ -222,14 +240,22 @@ pub fn guide_page(data: &[u8]) {
         .enumerate()
         .map(|(i, (path, text))| RawFile {
             path: path.to_string(),
-            bytes: Ok(if i == which { bytes.to_vec() } else { text.as_bytes().to_vec() }),
+            bytes: Ok(if i == which {
+                bytes.to_vec()
+            } else {
+                text.as_bytes().to_vec()
+            }),
         })
         .collect();
     let cfg = shipped();
     let Ok((out, catalog)) = crate::lint::lint_model(files, cfg, "2026-06-01", crate::lint::Keep::Errors) else {
         return;
     };
-    if out.diagnostics.iter().any(|d| d.severity == crate::diag::Severity::Error) {
+    if out
+        .diagnostics
+        .iter()
+        .any(|d| d.severity == crate::diag::Severity::Error)
+    {
         return;
     }
     let Ok(config) = config::load(None, &rules::known).config else {
