@@ -3,7 +3,7 @@
 //! module only answers "where is this pointer in the text" and finds the
 //! duplicate keys serde_json silently drops.
 
-use jsonc_parser::ast::{ObjectPropName, Value};
+use jsonc_parser::ast::{ObjectProp, ObjectPropName, Value};
 use jsonc_parser::common::Ranged;
 use jsonc_parser::{CollectOptions, ParseOptions};
 
@@ -13,7 +13,14 @@ use crate::diag::{escape, Target};
 pub(crate) struct Tree<'a> {
     root: Option<Value<'a>>,
     base: usize,
+    /// Member positions (the last of a repeated key) of the large objects
+    /// looked into, by the object's start: many findings in one object
+    /// (100,000 unknown keys) cost one lookup each, not a scan each.
+    members: std::cell::RefCell<std::collections::HashMap<usize, std::collections::HashMap<String, usize>>>,
 }
+
+/// Objects with more members than this are indexed on first lookup.
+const INDEXED_MEMBERS: usize = 32;
 
 /// A key that appears twice in one object.
 pub(crate) struct DuplicateKey {
@@ -49,6 +56,7 @@ impl<'a> Tree<'a> {
         Some(Tree {
             root: parsed.value,
             base,
+            members: Default::default(),
         })
     }
 
@@ -60,12 +68,7 @@ impl<'a> Tree<'a> {
         let mut key_range = None;
         for seg in segments(pointer) {
             let next = match node {
-                Value::Object(o) => o
-                    .properties
-                    .iter()
-                    .rev()
-                    .find(|p| p.name.as_str() == seg)
-                    .map(|p| (name_range(&p.name), &p.value)),
+                Value::Object(o) => self.member(o, &seg).map(|p| (name_range(&p.name), &p.value)),
                 Value::Array(a) => seg
                     .parse::<usize>()
                     .ok()
@@ -92,6 +95,22 @@ impl<'a> Tree<'a> {
             }
         };
         Some((r.0 + self.base, r.1 + self.base))
+    }
+
+    /// The member `key` of `o` (the last, when repeated).
+    fn member<'t>(&self, o: &'t jsonc_parser::ast::Object<'a>, key: &str) -> Option<&'t ObjectProp<'a>> {
+        if o.properties.len() <= INDEXED_MEMBERS {
+            return o.properties.iter().rev().find(|p| p.name.as_str() == key);
+        }
+        let mut members = self.members.borrow_mut();
+        let index = members.entry(o.range.start).or_insert_with(|| {
+            o.properties
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (p.name.as_str().to_string(), i))
+                .collect()
+        });
+        index.get(key).and_then(|&i| o.properties.get(i))
     }
 
     /// Every key repeated within one object, in document order.
@@ -173,6 +192,21 @@ mod tests {
         // A missing member falls back to its parent object.
         let (s, e) = t.find("/a/missing", Target::Value).unwrap();
         assert_eq!(&text[s..e], "{\"b\": [1, \"x\"]}");
+    }
+
+    #[test]
+    fn finds_members_of_large_objects_the_last_repeated_one() {
+        let members: Vec<String> = (0..100).map(|i| format!("\"k{i}\": {i}")).collect();
+        let text = format!("{{\"o\": {{{}, \"k7\": \"last\"}}}}", members.join(", "));
+        let t = Tree::parse(&text, 0).unwrap();
+        for i in [0, 50, 99] {
+            let (s, e) = t.find(&format!("/o/k{i}"), Target::Key).unwrap();
+            assert_eq!(&text[s..e], format!("\"k{i}\""));
+        }
+        let (s, e) = t.find("/o/k7", Target::Value).unwrap();
+        assert_eq!(&text[s..e], "\"last\"");
+        let (s, e) = t.find("/o/none", Target::Value).unwrap();
+        assert!(text[s..e].starts_with("{\"k0\""));
     }
 
     #[test]
