@@ -85,6 +85,7 @@ pub(super) fn compile(
         uniform_elements: r.uniform_elements,
         uniformity_basis: r.uniformity_basis.unwrap_or_else(|| NATIONAL_BASIS.to_string()),
         thresholds: r.thresholds,
+        limits: r.limits,
         synonyms,
         matcher,
         lexicon_at: entries_at(LEXICON_ID, "/entries", lex.entries.len()),
