@@ -112,12 +112,15 @@ impl Schema {
         }
         match err.kind() {
             ValidationErrorKind::AdditionalProperties { unexpected } => {
+                // The allowed fields once per object: 100,000 unknown keys
+                // in one object walk the schema once, not once each.
+                let allowed = self.allowed_fields(&pointer, root);
                 for key in unexpected {
                     out.push(Violation::UnknownField {
                         pointer: format!("{pointer}/{}", escape(key)),
                         key: key.clone(),
                         label: self.label.clone(),
-                        help: self.suggest_field(&pointer, root, key),
+                        help: self.suggest_field(&allowed, key),
                     });
                 }
             }
@@ -200,11 +203,13 @@ impl Schema {
     }
 
     /// Closest allowed field name, for a "did you mean" help line.
-    fn suggest_field(&self, pointer: &str, root: &Value, key: &str) -> String {
+    fn suggest_field(&self, allowed: &[String], key: &str) -> String {
         let (dir, file) = (self.dir, self.file_name);
-        let allowed = self.allowed_fields(pointer, root);
+        // A typo is never much longer than a field name; a long key is not
+        // compared (the distance costs its length times each name's).
         let best = allowed
             .iter()
+            .filter(|_| key.chars().count() <= 64)
             .map(|f| (strsim::levenshtein(f, key), f))
             .min()
             .filter(|(d, f)| *d <= (f.len().max(key.len()) / 3).max(2));

@@ -23,6 +23,19 @@ pub struct SourceFile {
     /// spans can be found without checking it again.
     pub(crate) json: bool,
     line_starts: Vec<usize>,
+    /// Characters before every [`CHAR_STEP`]-th byte, built on the first
+    /// column asked for on a long line (so columns on a 10 MB line cost
+    /// O(CHAR_STEP) each, not O(line)).
+    char_index: std::sync::OnceLock<Vec<usize>>,
+}
+
+/// Bytes between two entries of `SourceFile::char_index`.
+const CHAR_STEP: usize = 4096;
+
+/// Characters in `bytes` (a slice of UTF-8 cut anywhere): the bytes that
+/// do not continue a character.
+fn chars_in(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
 impl SourceFile {
@@ -35,6 +48,7 @@ impl SourceFile {
             text,
             json: false,
             line_starts,
+            char_index: std::sync::OnceLock::new(),
         }
     }
 
@@ -55,8 +69,22 @@ impl SourceFile {
         while !self.text.is_char_boundary(end) {
             end -= 1;
         }
-        let col = self.text[start..end].chars().count() + 1;
-        (line + 1, col)
+        let bytes = self.text.as_bytes();
+        if end - start <= CHAR_STEP {
+            return (line + 1, chars_in(&bytes[start..end]) + 1);
+        }
+        // Entry k: characters in bytes[..k * CHAR_STEP], up to the end.
+        let index = self.char_index.get_or_init(|| {
+            let mut n = 0;
+            std::iter::once(0)
+                .chain(bytes.chunks(CHAR_STEP).map(|c| {
+                    n += chars_in(c);
+                    n
+                }))
+                .collect()
+        });
+        let before = |at: usize| index[at / CHAR_STEP] + chars_in(&bytes[at - at % CHAR_STEP..at]);
+        (line + 1, before(end) - before(start) + 1)
     }
 
     /// Byte offset of a 1-based line and byte column (as serde_json reports).
@@ -149,5 +177,33 @@ mod tests {
         assert_eq!(f.line_col(off), (2, 9));
         assert_eq!(f.line_col(0), (1, 1));
         assert_eq!(f.line_col(10_000), (3, 2));
+    }
+
+    #[test]
+    fn line_col_on_a_long_line_counts_like_chars() {
+        // Long lines use the character index; every offset (including the
+        // end, a multiple of the index step) must agree with a plain count.
+        let line: String = "ab名称x\u{1F600}".repeat(CHAR_STEP);
+        let text = format!("{{\n{line}\n{line}");
+        let f = SourceFile::new("a.json".into(), Arc::from(text.as_str()));
+        for off in (0..=text.len())
+            .step_by(997)
+            .chain([text.len(), 2 + CHAR_STEP, 2 + 2 * CHAR_STEP])
+        {
+            let off = off.min(text.len());
+            let mut end = off;
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            let start = text[..end].rfind('\n').map_or(0, |i| i + 1);
+            let line_no = text[..end].matches('\n').count() + 1;
+            assert_eq!(
+                f.line_col(off),
+                (line_no, text[start..end].chars().count() + 1),
+                "offset {off}"
+            );
+        }
+        let exact = SourceFile::new("b.json".into(), Arc::from("x".repeat(3 * CHAR_STEP).as_str()));
+        assert_eq!(exact.line_col(3 * CHAR_STEP), (1, 3 * CHAR_STEP + 1));
     }
 }

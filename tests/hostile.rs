@@ -11,7 +11,7 @@
 //! Spec fields: `plant` (`path`, and `text` or `edit: {from, to}` or
 //! `kind`: fifo | symlink | dir with `target`), `variants` (strings or
 //! objects merged into `plant`) or `generate` (controls | bidi |
-//! repeat with `unit`/`close`/`counts`), `args`, `exit`, `rules`, `at`,
+//! repeat with `unit`/`close`/`counts` | keys: `"k0": 0, …` with `counts`), `args`, `exit`, `rules`, `at`,
 //! `planted`, `same_lines`. In texts, `{v}` is the variant raw, `{j}` as
 //! a JSON `\u` escape, `{w}` the closing repeat.
 
@@ -56,6 +56,16 @@ fn variants(spec: &Value) -> Vec<(String, Value)> {
                 let v = spec["unit"].as_str().unwrap().repeat(n);
                 let w = spec["close"].as_str().unwrap_or("").repeat(n);
                 (format!("×{n}"), json!({ "v": v, "w": w }))
+            })
+            .collect(),
+        Some("keys") => spec["counts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| {
+                let n = n.as_u64().unwrap();
+                let v: Vec<String> = (0..n).map(|i| format!("\"k{i}\": {i}")).collect();
+                (format!("{n} keys"), json!(v.join(", ")))
             })
             .collect(),
         _ => spec["variants"]

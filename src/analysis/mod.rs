@@ -12,6 +12,7 @@
 
 pub(crate) mod deviation;
 pub mod diff;
+pub(crate) mod limits;
 pub(crate) mod promises;
 pub(crate) mod spread;
 pub mod uniformity;

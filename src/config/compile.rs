@@ -86,6 +86,7 @@ pub(super) fn compile(
         uniformity_basis: r.uniformity_basis.unwrap_or_else(|| NATIONAL_BASIS.to_string()),
         province_documents: r.province_documents,
         thresholds: r.thresholds,
+        limits: r.limits,
         synonyms,
         matcher,
         lexicon_at: entries_at(LEXICON_ID, "/entries", lex.entries.len()),

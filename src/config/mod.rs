@@ -142,6 +142,8 @@ pub struct Config {
     pub(crate) province_documents: raw::ProvinceDocuments,
     /// Numeric thresholds (name similarity…), from rules.json `thresholds`.
     pub(crate) thresholds: raw::Thresholds,
+    /// Input limits (rules.json `limits`), checked by `input-limit`.
+    pub(crate) limits: raw::Limits,
     /// Name synonyms (rules.json `synonyms`), each word's name key with the
     /// group it stands for, longest first (see
     /// [`rules::material_near_duplicate::name_key`]).

@@ -48,6 +48,11 @@ pub(crate) struct RulesFile {
     /// 相似度等规则使用的数值阈值；不填时使用默认值。
     #[serde(default)]
     pub(crate) thresholds: Thresholds,
+    /// # 输入上限
+    ///
+    /// 目录文件中单个字符串的长度、嵌套层数、一个对象的字段数的上限；超出的由 input-limit 在原处报告。不填时使用默认值（远大于真实目录所需）。
+    #[serde(default)]
+    pub(crate) limits: Limits,
     /// # 名称同义词
     ///
     /// 比较材料名称和事项名称（material-near-duplicate、duplicate-item）时视为相同的写法，每组两个以上，如 ["复印件", "影印件"]。以简体、无空格、无标点的形式书写。
@@ -154,6 +159,52 @@ impl Default for Thresholds {
     fn default() -> Self {
         Thresholds {
             name_similarity: default_name_similarity(),
+        }
+    }
+}
+
+/// # 输入上限
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Limits {
+    /// # 字符串最大长度
+    ///
+    /// 一个字符串（字段值或字段名）最多的字数（按字符计）。默认 1000000：最长的设定依据全文也远短于此。
+    #[serde(default = "default_string_chars")]
+    #[schemars(range(min = 1))]
+    pub(crate) string_chars: u64,
+    /// # 最大嵌套层数
+    ///
+    /// 对象和数组最多嵌套几层（最外层为第 1 层），1–127。默认 64：目录文件实际不超过 8 层；JSON 解析器本身不接受超过 127 层的文件。
+    #[serde(default = "default_depth")]
+    #[schemars(range(min = 1, max = 127))]
+    pub(crate) depth: u64,
+    /// # 对象最多字段数
+    ///
+    /// 一个对象最多有几个字段。默认 10000：最大的对象（材料库中的一种材料、一个事项）只有几十个字段。
+    #[serde(default = "default_object_keys")]
+    #[schemars(range(min = 1))]
+    pub(crate) object_keys: u64,
+}
+
+fn default_string_chars() -> u64 {
+    1_000_000
+}
+
+fn default_depth() -> u64 {
+    64
+}
+
+fn default_object_keys() -> u64 {
+    10_000
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            string_chars: default_string_chars(),
+            depth: default_depth(),
+            object_keys: default_object_keys(),
         }
     }
 }

@@ -24,6 +24,9 @@ pub(super) fn locate(sources: &Sources, diags: &mut [Diagnostic]) {
         let src = sources.get(*file);
         let base = src.text.len() - crate::text::strip_bom(&src.text).len();
         let mut tree = None;
+        // Where the last offset into each string literal was found: many
+        // findings in one long field walk it once, not once each.
+        let mut walks: std::collections::HashMap<(usize, usize), (usize, usize)> = std::collections::HashMap::new();
         for d in ds.iter_mut() {
             if d.span.is_none() {
                 d.span = match &d.place {
@@ -39,7 +42,9 @@ pub(super) fn locate(sources: &Sources, diags: &mut [Diagnostic]) {
                 if let (Some((s, e)), Some((a, b))) = (d.span, d.sub) {
                     let literal = &src.text[s..e];
                     if literal.starts_with('"') {
-                        d.span = Some((s + literal_offset(literal, a), s + literal_offset(literal, b)));
+                        let walk = walks.entry((s, e)).or_insert((1, 0));
+                        let a = literal_offset_from(literal, a, walk);
+                        d.span = Some((s + a, s + literal_offset_from(literal, b, walk)));
                     }
                 }
             }
@@ -52,10 +57,18 @@ pub(super) fn locate(sources: &Sources, diags: &mut [Diagnostic]) {
 
 /// Byte offset in a JSON string literal (with its quotes) of the byte
 /// offset `decoded` in the string it decodes to, walking escapes.
+#[cfg(test)]
 fn literal_offset(literal: &str, decoded: usize) -> usize {
+    literal_offset_from(literal, decoded, &mut (1, 0))
+}
+
+/// [`literal_offset`] resumed from `walk` (raw index, decoded offset of
+/// an earlier answer) when `decoded` is not before it; `walk` is left at
+/// this answer.
+fn literal_offset_from(literal: &str, decoded: usize, walk: &mut (usize, usize)) -> usize {
     let raw = literal.as_bytes();
-    let mut i = 1; // after the opening quote
-    let mut d = 0;
+    // after the opening quote, or where the last walk stopped
+    let (mut i, mut d) = if decoded >= walk.1 { *walk } else { (1, 0) };
     while i < raw.len() - 1 && d < decoded {
         if raw[i] == b'\\' {
             let (adv, len) = match raw.get(i + 1) {
@@ -77,6 +90,7 @@ fn literal_offset(literal: &str, decoded: usize) -> usize {
             d += ch;
         }
     }
+    *walk = (i, d);
     i.min(literal.len())
 }
 
@@ -90,5 +104,18 @@ mod tests {
         // decoded: a " b 中 文 → bytes 0,1,2,3(中:3 bytes),6(文)
         assert_eq!(&lit[literal_offset(lit, 3)..literal_offset(lit, 6)], "\\u4e2d");
         assert_eq!(&lit[literal_offset(lit, 6)..literal_offset(lit, 9)], "文");
+    }
+
+    #[test]
+    fn resumed_walks_agree_with_walks_from_the_start() {
+        let lit = r#""a\"b\u4e2d文\ud83d\ude00xyz""#;
+        let mut walk = (1, 0);
+        for decoded in [0, 1, 3, 6, 6, 9, 13, 14, 2, 16, 99] {
+            assert_eq!(
+                super::literal_offset_from(lit, decoded, &mut walk),
+                literal_offset(lit, decoded),
+                "{decoded}"
+            );
+        }
     }
 }

@@ -55,6 +55,7 @@ pub(crate) mod form_file_missing;
 pub(crate) mod format_canonical;
 pub(crate) mod immediate_case;
 pub(crate) mod implementation_code;
+pub(crate) mod input_limit;
 pub(crate) mod invalid_json;
 pub(crate) mod invalid_utf8;
 pub(crate) mod legal_basis_superseded;
@@ -214,6 +215,7 @@ pub(crate) static RULES: &[&Rule] = &[
     &unknown_field::RULE,
     &schema::RULE,
     &unknown_file::RULE,
+    &input_limit::RULE,
     &missing_file::RULE,
     &form_file_missing::RULE,
     &file_name::RULE,

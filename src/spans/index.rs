@@ -30,6 +30,21 @@ struct Node {
 /// The values of a text, in document order (a value before its children).
 pub(super) struct Index {
     nodes: Vec<Node>,
+    /// The children of the large objects and arrays looked into, by node:
+    /// many findings in one object (100,000 unknown keys) or array cost a
+    /// lookup each, not a walk of the siblings each.
+    large: std::cell::RefCell<std::collections::HashMap<usize, Children>>,
+}
+
+/// Objects and arrays with more children than this are indexed on first
+/// lookup.
+const INDEXED_CHILDREN: usize = 32;
+
+/// A large node's children: members by key (the last of a repeated key),
+/// or elements by position.
+enum Children {
+    Members(std::collections::HashMap<String, usize>),
+    Elements(Vec<usize>),
 }
 
 impl Index {
@@ -41,7 +56,10 @@ impl Index {
             i: at,
         };
         s.index(None, &mut nodes)?;
-        Some(Index { nodes })
+        Some(Index {
+            nodes,
+            large: Default::default(),
+        })
     }
 
     /// The key range (for a member) and value range at `pointer`, or at
@@ -53,6 +71,8 @@ impl Index {
             let seg = super::unescape(seg);
             let n = self.nodes.get(node)?;
             let next = match n.kind {
+                Kind::Scalar => None,
+                _ if self.children(node).nth(INDEXED_CHILDREN).is_some() => self.large_child(text, node, &seg),
                 Kind::Object => {
                     let mut found = None;
                     for c in self.children(node) {
@@ -63,7 +83,6 @@ impl Index {
                     found
                 }
                 Kind::Array => seg.parse::<usize>().ok().and_then(|i| self.children(node).nth(i)),
-                Kind::Scalar => None,
             };
             match next {
                 Some(c) => {
@@ -78,6 +97,24 @@ impl Index {
         }
         let n = self.nodes.get(node)?;
         Some((key_range, (n.start, n.end)))
+    }
+
+    /// Child `seg` of the large object or array `node`, through its index
+    /// (built on first lookup).
+    fn large_child(&self, text: &str, node: usize, seg: &str) -> Option<usize> {
+        let mut large = self.large.borrow_mut();
+        let children = large.entry(node).or_insert_with(|| match self.nodes[node].kind {
+            Kind::Object => Children::Members(
+                self.children(node)
+                    .filter_map(|c| Some((key(text, self.nodes[c].key?)?.into_owned(), c)))
+                    .collect(),
+            ),
+            _ => Children::Elements(self.children(node).collect()),
+        });
+        match children {
+            Children::Members(m) => m.get(seg).copied(),
+            Children::Elements(e) => seg.parse::<usize>().ok().and_then(|i| e.get(i).copied()),
+        }
     }
 
     fn children(&self, node: usize) -> impl Iterator<Item = usize> + '_ {

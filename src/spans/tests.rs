@@ -22,6 +22,30 @@ fn finds_values_and_keys() {
 }
 
 #[test]
+fn finds_members_and_elements_of_large_nodes_the_last_repeated_member() {
+    let members: Vec<String> = (0..100).map(|i| format!("\"k{i}\": {i}")).collect();
+    let elements: Vec<String> = (0..100).map(|i| format!("\"e{i}\"")).collect();
+    let text = format!(
+        "{{\"o\": {{{}, \"k7\": \"last\"}}, \"a\": [{}]}}",
+        members.join(", "),
+        elements.join(", ")
+    );
+    let t = Tree::parse(&text, 0).unwrap();
+    for i in [0, 50, 99] {
+        let (s, e) = t.find(&format!("/o/k{i}"), Target::Key).unwrap();
+        assert_eq!(&text[s..e], format!("\"k{i}\""));
+        let (s, e) = t.find(&format!("/a/{i}"), Target::Value).unwrap();
+        assert_eq!(&text[s..e], format!("\"e{i}\""));
+    }
+    let (s, e) = t.find("/o/k7", Target::Value).unwrap();
+    assert_eq!(&text[s..e], "\"last\"");
+    let (s, e) = t.find("/o/none", Target::Value).unwrap();
+    assert!(text[s..e].starts_with("{\"k0\""));
+    let (s, e) = t.find("/a/100", Target::Value).unwrap();
+    assert!(text[s..e].starts_with("[\"e0\""));
+}
+
+#[test]
 fn reports_each_repeated_key() {
     let text = "{\"a\": 1, \"b\": {\"c\": 1, \"c\": 2}, \"a\": 3}";
     let t = Tree::parse(text, 0).unwrap();
