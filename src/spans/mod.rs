@@ -7,6 +7,7 @@
 mod index;
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 
 use crate::diag::{escape, Target};
 
@@ -200,18 +201,34 @@ impl<'a> Scan<'a> {
                     return Some(());
                 }
                 let mark = walk.keys.len();
+                // Past a few keys the object's keys are also hashed: 100,000
+                // keys in one object cost a lookup each, not a scan each.
+                let mut large: Option<HashMap<Cow<'a, str>, (usize, usize)>> = None;
                 loop {
                     let r = self.string()?;
                     let name = key(text, r)?;
                     self.eat(b':')?;
                     walk.path.push(Step::Key(r));
-                    match walk.keys[mark..].iter().find(|(k, _)| *k == name) {
-                        Some(&(_, first)) => out.push(DuplicateKey {
+                    let seen = walk.keys.len() - mark;
+                    if large.is_none() && seen > HASHED_KEYS {
+                        large = Some(walk.keys[mark..].iter().map(|(k, r)| (k.clone(), *r)).collect());
+                    }
+                    let first = match &large {
+                        Some(m) => m.get(&name).copied(),
+                        None => walk.keys[mark..].iter().find(|(k, _)| *k == name).map(|&(_, f)| f),
+                    };
+                    match first {
+                        Some(first) => out.push(DuplicateKey {
                             pointer: walk.pointer(text),
                             key: r,
                             first,
                         }),
-                        None => walk.keys.push((name, r)),
+                        None => {
+                            if let Some(m) = &mut large {
+                                m.insert(name.clone(), r);
+                            }
+                            walk.keys.push((name, r));
+                        }
                     }
                     self.dups(text, walk, out)?;
                     walk.path.pop();
@@ -240,6 +257,10 @@ impl<'a> Scan<'a> {
         }
     }
 }
+
+/// Objects with more keys than this are checked for repeats through a hash
+/// map (fewer are scanned: cheaper than hashing).
+const HASHED_KEYS: usize = 16;
 
 /// One step from the root: a member (its key's range) or an element.
 enum Step {

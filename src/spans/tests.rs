@@ -46,6 +46,22 @@ fn finds_members_and_elements_of_large_nodes_the_last_repeated_member() {
 }
 
 #[test]
+fn finds_repeated_keys_in_large_objects_with_the_first_occurrence() {
+    let mut members: Vec<String> = (0..100).map(|i| format!("\"k{i}\": {i}")).collect();
+    members.push("\"k3\": 1".into());
+    members.push("\"k99\": 2".into());
+    let text = format!("{{\"o\": {{{}}}}}", members.join(", "));
+    let t = Tree::parse(&text, 0).unwrap();
+    let d = t.duplicate_keys();
+    let got: Vec<(&str, &str, &str)> = d
+        .iter()
+        .map(|d| (d.pointer.as_str(), &text[d.key.0..d.key.1], &text[d.first.0..d.first.1]))
+        .collect();
+    assert_eq!(got, [("/o/k3", "\"k3\"", "\"k3\""), ("/o/k99", "\"k99\"", "\"k99\"")]);
+    assert!(d[0].key.0 > d[0].first.0 && d[1].key.0 > d[1].first.0);
+}
+
+#[test]
 fn reports_each_repeated_key() {
     let text = "{\"a\": 1, \"b\": {\"c\": 1, \"c\": 2}, \"a\": 3}";
     let t = Tree::parse(text, 0).unwrap();
