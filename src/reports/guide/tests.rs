@@ -166,6 +166,11 @@ fn a_fact_marked_unverified_is_labelled_on_the_page_and_in_the_json() {
     assert!(!labelled, "nothing marked, nothing labelled");
 }
 
+/// The page at `name` of the site.
+fn page_of(site: &Site, name: &str) -> String {
+    pages(site).into_iter().find(|(p, _)| p == name).unwrap().1
+}
+
 /// The 实施机关 row of a guide page (the test catalog has one).
 fn agency_row(page: &str) -> &str {
     let at = page.find(">实施机关</dt>").unwrap();
@@ -174,20 +179,9 @@ fn agency_row(page: &str) -> &str {
 
 #[test]
 fn an_unverified_agency_is_labelled_whether_the_local_or_the_agency_file_marks_it() {
-    let guide = |s: &Site| {
-        let all = pages(s);
-        let (_, page) = all
-            .into_iter()
-            .find(|(p, _)| p == "guide/630100/630101001000.html")
-            .unwrap();
-        page
-    };
+    let guide = |s: &Site| page_of(s, "guide/630100/630101001000.html");
     let json = |s: &Site| {
-        let all = pages(s);
-        let (_, page) = all
-            .into_iter()
-            .find(|(p, _)| p == "guide/630100/630101001000.json")
-            .unwrap();
+        let page = page_of(s, "guide/630100/630101001000.json");
         serde_json::from_str::<serde_json::Value>(&page).unwrap()["unverified"].clone()
     };
     let clean = site(&[]);
