@@ -7,10 +7,13 @@
 
 #![allow(clippy::unwrap_used, clippy::too_many_lines)] // test code: a failed unwrap is a failed test
 
+mod common;
+
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
+use common::tree;
 use tongbiao::catalog::Local;
 use tongbiao::diag::Severity;
 use tongbiao::lint::{lint_dir, Failure};
@@ -58,25 +61,6 @@ fn import_jsonl(out: &Path) -> (i32, String, String) {
         "--registry",
         &fixture("registry"),
     ])
-}
-
-/// Every file under `dir` as (relative path, bytes), sorted.
-fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                let rel = p.strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/");
-                out.push((rel, std::fs::read(&p).unwrap()));
-            }
-        }
-    }
-    out.sort();
-    out
 }
 
 fn deviations_on_disk(catalog: &Path) -> BTreeSet<(String, String)> {

@@ -98,10 +98,7 @@ fn an_approved_deviation_is_applied_and_marked() {
         r#""deviations": [{"element": "/statutory_deadline", "value": {"value": 15, "unit": "工作日"}, "basis": "《青海省某条例》", "approved_by": "西宁市人民政府"}]"#,
     );
     let s = site(&[("local/630100/630101001000.json", local)]);
-    let (_, page) = pages(&s)
-        .into_iter()
-        .find(|(p, _)| p == "guide/630100/630101001000.html")
-        .unwrap();
+    let page = page_of(&s, "guide/630100/630101001000.html");
     assert!(page.contains("15 个工作日"), "the local value is shown");
     assert!(!page.contains("20 个工作日"), "the standard value is replaced");
     assert!(page.contains("本地经批准的调整") && page.contains("《青海省某条例》") && page.contains("西宁市人民政府"));
@@ -122,10 +119,7 @@ fn an_unapproved_deviation_is_not_applied() {
         r#""deviations": [{"element": "/statutory_deadline", "value": {"value": 15, "unit": "工作日"}, "basis": "", "approved_by": ""}]"#,
     );
     let s = site(&[("local/630100/630101001000.json", local)]);
-    let (_, page) = pages(&s)
-        .into_iter()
-        .find(|(p, _)| p == "guide/630100/630101001000.html")
-        .unwrap();
+    let page = page_of(&s, "guide/630100/630101001000.html");
     assert!(page.contains("20 个工作日") && !page.contains("本地经批准的调整"));
 }
 
