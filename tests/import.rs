@@ -172,10 +172,7 @@ fn csv_with_a_mapping_file_gives_the_same_catalog() {
         "备注 is ignored by the mapping:\n{stdout}"
     );
     let (ta, tb) = (tree(&a), tree(&b));
-    assert_eq!(
-        ta.iter().map(|(p, _)| p).collect::<Vec<_>>(),
-        tb.iter().map(|(p, _)| p).collect::<Vec<_>>()
-    );
+    assert_eq!(ta.keys().collect::<Vec<_>>(), tb.keys().collect::<Vec<_>>());
     for ((p, x), (_, y)) in ta.iter().zip(&tb) {
         assert!(x == y, "{p} differs between the JSON Lines and the CSV import");
     }
@@ -210,11 +207,7 @@ fn existing_files_are_kept_unless_forced() {
     assert_eq!(code, 1);
     assert!(stdout.contains("  覆盖 local/ 下 16 个文件"), "{stdout}");
     assert_eq!(tree(&catalog), first, "--force rewrites the same content");
-    let leftovers: Vec<String> = tree(&catalog)
-        .into_iter()
-        .map(|(p, _)| p)
-        .filter(|p| p.ends_with(".tmp"))
-        .collect();
+    let leftovers: Vec<String> = tree(&catalog).into_keys().filter(|p| p.ends_with(".tmp")).collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
 
@@ -395,8 +388,7 @@ fn the_shipped_catalog_round_trips() {
         v
     };
     let imported: Vec<String> = tree(&out)
-        .into_iter()
-        .map(|(p, _)| p)
+        .into_keys()
         .filter(|p| p.starts_with("items/") || p.starts_with("local/"))
         .collect();
     assert_eq!(imported, compared);
