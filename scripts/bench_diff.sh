@@ -16,12 +16,11 @@ DIR=${1:-/tmp/tongbiao-bench-diff}
 BIN=${2:-$ROOT/target/release/tongbiao}
 N=${N:-100000}
 RUNS=${RUNS:-3}
+# shellcheck source=scripts/bench_lib.sh
+. "$ROOT/scripts/bench_lib.sh"
 
-rm -rf "$DIR"
-mkdir -p "$DIR"
-python3 "$ROOT/scripts/gen_bench_catalog.py" "$N" "$DIR/catalog"
+bench_catalog "$DIR" "$N"
 cd "$DIR"
-g() { git -c user.name=bench -c user.email=bench@example.invalid -c commit.gpgsign=false "$@"; }
 g init -q
 g add -A
 g commit -qm base
@@ -53,33 +52,13 @@ g add -A
 g commit -qm changed
 g tag changed
 
-measure() {
-    local label=$1
-    shift
-    for i in $(seq "$RUNS"); do
-        /usr/bin/time -f "$label run $i: wall %e s, max RSS %M KB, user %U s, sys %S s" "$@" > /dev/null 2> time.err || true
-        tail -1 time.err
-    done
-}
-
 echo "== (a) diff base changed (1% of files changed)"
 "$BIN" diff base changed --format json > diff.json || true
 python3 -c "import json; d=json.load(open('diff.json')); print(len(d['changes']), 'changes')" || true
 measure "diff" "$BIN" diff base changed --format json
 
 # Five local files of five items, edited in the work tree (not committed).
-python3 - <<'PY'
-import json, os
-paths = sorted(os.path.join(d, f) for d, _, fs in os.walk("catalog/local") for f in fs)
-for p in paths[7::len(paths) // 5][:5]:
-    with open(p, encoding="utf-8") as f:
-        v = json.load(f)
-    v["promised_deadline"]["value"] += 1
-    with open(p, "w", encoding="utf-8") as f:
-        json.dump(v, f, ensure_ascii=False, indent=2)
-        f.write("\n")
-    print("edited", p)
-PY
+edit_five_locals
 echo "== (b) lint --base HEAD (5 files changed in the work tree)"
 "$BIN" lint catalog --base HEAD --format json 2>&1 > /dev/null | tail -1 || true
 measure "lint --base" "$BIN" lint catalog --base HEAD --format json

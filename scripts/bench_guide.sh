@@ -15,21 +15,13 @@ DIR=${1:-/tmp/tongbiao-bench-guide}
 BIN=${2:-$ROOT/target/release/tongbiao}
 N=${N:-100000}
 RUNS=${RUNS:-3}
+# shellcheck source=scripts/bench_lib.sh
+. "$ROOT/scripts/bench_lib.sh"
+LINES_SHOWN=4
 
-rm -rf "$DIR"
-mkdir -p "$DIR"
-python3 "$ROOT/scripts/gen_bench_catalog.py" "$N" "$DIR/catalog"
+bench_catalog "$DIR" "$N"
 cd "$DIR"
 echo "local files (guides): $(find catalog/local -name '*.json' | wc -l)"
-
-measure() {
-    local label=$1
-    shift
-    for i in $(seq "$RUNS"); do
-        /usr/bin/time -f "$label run $i: wall %e s, max RSS %M KB, user %U s, sys %S s" "$@" > /dev/null 2> time.err || true
-        grep -v '^$' time.err | tail -4
-    done
-}
 
 echo "== lint alone (the check guide runs before rendering)"
 measure "lint" "$BIN" lint catalog --format json
