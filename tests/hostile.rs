@@ -173,13 +173,22 @@ fn head(s: &str) -> String {
     s.chars().take(1500).collect()
 }
 
-/// (file, line, column) of the human report's frame headers.
+/// (file, line, column) of the human report's findings: its frame headers,
+/// and past the frame limit its one-line findings (`file:line:col: …`).
 fn human_places(text: &str) -> Vec<(String, u64, u64)> {
     let mut v = Vec::new();
+    let mut listed = false;
     for l in text.lines() {
-        let Some(inner) = l.trim_start().strip_prefix("╭─[").and_then(|r| r.strip_suffix(']')) else {
+        if l.contains("条逐行列出") {
+            listed = true;
             continue;
+        }
+        let place = if listed {
+            one_line_place(l)
+        } else {
+            l.trim_start().strip_prefix("╭─[").and_then(|r| r.strip_suffix(']'))
         };
+        let Some(inner) = place else { continue };
         let mut parts = inner.rsplitn(3, ':');
         let (c, line, file) = (parts.next(), parts.next(), parts.next());
         if let (Some(c), Some(line), Some(file)) = (c, line, file) {
@@ -188,6 +197,19 @@ fn human_places(text: &str) -> Vec<(String, u64, u64)> {
     }
     v.sort();
     v
+}
+
+/// `file:line:col` of a one-line finding `file:line:col: 级别 rule …`: the
+/// first `: ` preceded by two numbers.
+fn one_line_place(l: &str) -> Option<&str> {
+    l.match_indices(": ").map(|(i, _)| &l[..i]).find(|head| {
+        let mut parts = head.rsplitn(3, ':');
+        let nums = [parts.next(), parts.next()];
+        parts.next().is_some()
+            && nums
+                .iter()
+                .all(|n| n.is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())))
+    })
 }
 
 fn check_variant(class: &str, name: &str, spec: &Value, p: &Value) -> Result<(), String> {

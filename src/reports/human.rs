@@ -116,9 +116,36 @@ pub(crate) fn human(out: &Outcome, show_info: bool, color: bool) -> String {
     s
 }
 
+/// How many findings one run draws as code frames; the rest are listed
+/// one per line, in the same order (`--format concise` lines). 100,000
+/// frames take seconds to draw and nobody reads them, but every finding
+/// must be reported: the first thousand show where to start, the lines
+/// keep the rest grep-able.
+pub(crate) const FRAME_LIMIT: usize = 1000;
+
 /// Each finding as a code frame, without the summary line: for findings
 /// that are not a lint run's (a broken `rules/` met by another command).
+/// Past [`FRAME_LIMIT`] the findings are listed one per line.
 pub(crate) fn frames(out: &Outcome, show_info: bool, color: bool) -> String {
+    let shown: Vec<&Diagnostic> = (out.diagnostics.iter())
+        .filter(|d| show_info || d.severity != Severity::Info)
+        .collect();
+    let (framed, listed) = shown.split_at(shown.len().min(FRAME_LIMIT));
+    let mut s = draw(out, framed, color);
+    if !listed.is_empty() {
+        s.push_str(&format!(
+            "（以上为前 {} 条发现的代码框；其余 {} 条逐行列出：文件:行:列: 级别 规则 说明）\n",
+            framed.len(),
+            listed.len()
+        ));
+        let lines: Vec<String> = listed.par_iter().map(|d| concise::line(out, d)).collect();
+        s.push_str(&lines.concat());
+    }
+    s
+}
+
+/// The code frames of `shown`, drawn in parallel and joined in order.
+fn draw(out: &Outcome, shown: &[&Diagnostic], color: bool) -> String {
     let theme = if color {
         GraphicalTheme::unicode()
     } else {
@@ -128,11 +155,6 @@ pub(crate) fn frames(out: &Outcome, show_info: bool, color: bool) -> String {
         .with_context_lines(1)
         .with_width(width())
         .with_links(false);
-    // Frames are drawn in parallel (100,000 findings in one field are
-    // 100,000 frames) and joined in the findings' order.
-    let shown: Vec<&Diagnostic> = (out.diagnostics.iter())
-        .filter(|d| show_info || d.severity != Severity::Info)
-        .collect();
     let drawn: Vec<String> = shown
         .par_iter()
         .map(|d| {
@@ -200,6 +222,32 @@ mod tests {
             report.lines().all(|l| l.chars().count() < 400),
             "a line was not clipped"
         );
+    }
+
+    #[test]
+    fn past_the_frame_limit_every_finding_is_still_listed_once_in_order() {
+        let many = "其他相关材料、身份证等".repeat(FRAME_LIMIT);
+        let text = crate::testing::ITEM.replace("申请人已依法登记", &many);
+        let out = lint_with(&[(FILE, Some(&text))]);
+        let shown: Vec<&Diagnostic> = out
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity != Severity::Info)
+            .collect();
+        assert!(shown.len() > FRAME_LIMIT + 500, "{} findings", shown.len());
+        let report = human(&out, false, false);
+        assert_eq!(report.matches("╭─[").count(), FRAME_LIMIT);
+        let (_, rest) = report
+            .split_once("条逐行列出")
+            .expect("the switch to one line each is announced");
+        let listed: Vec<&str> = rest.lines().skip(1).filter(|l| l.contains(".json:")).collect();
+        assert_eq!(listed.len(), shown.len() - FRAME_LIMIT);
+        for (line, d) in listed.iter().zip(&shown[FRAME_LIMIT..]) {
+            assert!(
+                line.contains(&format!(":{}:{}: ", d.line, d.column)) && line.contains(d.rule),
+                "{line}"
+            );
+        }
     }
 
     #[test]
