@@ -8,9 +8,9 @@ pub(crate) const RULE: Rule = Rule {
     id: "vague-unmeasurable",
     category: Category::Text,
     severity: Severity::Error,
-    summary: "不可量化用语（及时、尽快、若干、具有相应的……）",
+    summary: "不可量化用语（及时、尽快、若干、良好的……）",
     doc: super::Doc {
-        what: "“及时”“尽快”“在规定时限内”“合理期限”“一定期限”“若干”“具有相应的……”“良好的……”“较强的……”等无法量化、无法考核的用语。",
+        what: "“及时”“尽快”“在规定时限内”“合理期限”“一定期限”“若干”“良好的……”“较强的……”等无法量化、无法考核的用语。",
         why: "无法量化的要求无法判断是否符合、是否超时，限时办结制也就无从考核。",
         basis: "{standardization}（科学细化量化办事服务标准，压缩办理时限）；{service_government}（限时办结制）；《中华人民共和国行政许可法》（行政许可的办理期限）。",
         bad: "  \"conditions\": [\"材料不齐全的，窗口工作人员应当及时告知\"]",
