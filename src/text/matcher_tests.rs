@@ -153,6 +153,24 @@ fn a_hit_group_narrows_the_reported_words() {
     assert_eq!(found(&m, "等待"), Vec::<&str>::new());
 }
 
+/// An allow pattern with a `hit` group allows only those words: the
+/// context around them (the 或 of an alternative) decides, but a vague
+/// phrase elsewhere in the matched context is still reported.
+#[test]
+fn a_hit_group_narrows_an_allowed_span() {
+    let m = Matcher::new(
+        &[
+            entry("本市户籍", VagueClass::Discriminatory),
+            entry("相关材料", VagueClass::VagueReference),
+        ],
+        &[allow("(?P<hit>本市户籍)[^。]{0,20}?或", true)],
+    )
+    .unwrap();
+    assert_eq!(found(&m, "提交本市户籍证明或居住证"), Vec::<&str>::new());
+    assert_eq!(found(&m, "提交本市户籍证明、相关材料或居住证"), ["相关材料"]);
+    assert_eq!(found(&m, "申请人须为本市户籍"), ["本市户籍"]);
+}
+
 /// Issue 15: many phrases in one string and a phrase at the end of a long
 /// line are all found (the context checks are cursors, not rescans; timing
 /// is measured by scripts/bench_text.py, not here).
