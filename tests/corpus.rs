@@ -275,15 +275,15 @@ fn real_text_dev_half() {
 }
 
 /// Overall (precision, recall) floors on the test half of `real.jsonl`:
-/// what the shipped lexicon reaches, not the 0.95 the issue asks for —
-/// see `tests/corpus/README.md`. A change that lowers either figure fails
-/// here.
-const REAL_FLOORS: (f64, f64) = (0.84, 0.88);
+/// what the shipped lexicon reaches (precision is below the 0.95 the issue
+/// asks for) — see `tests/corpus/README.md`. A change that lowers either
+/// figure fails here.
+const REAL_FLOORS: (f64, f64) = (0.94, 0.96);
 
 /// Per-class floors on the test half for the classes with at least 20
-/// positives, at what the shipped lexicon reaches (the issue asks for 0.9);
-/// any other class with 20 positives must reach 0.9.
-const CLASS_FLOORS: &[(&str, f64, f64)] = &[("开放列举", 0.85, 0.95), ("指代不明", 0.89, 0.84)];
+/// positives, at what the shipped lexicon reaches (both above the 0.9 the
+/// issue asks for); any other class with 20 positives must reach 0.9.
+const CLASS_FLOORS: &[(&str, f64, f64)] = &[("开放列举", 0.92, 0.99), ("指代不明", 0.91, 0.99)];
 
 /// Floors on the development half (what the tuning reached).
-const DEV_FLOORS: (f64, f64) = (0.95, 0.99);
+const DEV_FLOORS: (f64, f64) = (0.97, 0.99);
