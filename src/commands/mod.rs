@@ -71,7 +71,10 @@ pub(crate) enum Step {
 }
 
 /// A report that writes itself to the writer the output layer gives it.
-pub(crate) struct Stream(pub(crate) Box<dyn FnOnce(&mut dyn std::io::Write) -> std::io::Result<()> + Send>);
+pub(crate) struct Stream(pub(crate) StreamFn);
+
+/// How a streamed report writes itself.
+pub(crate) type StreamFn = Box<dyn FnOnce(&mut dyn std::io::Write) -> std::io::Result<()> + Send>;
 
 impl std::fmt::Debug for Stream {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
