@@ -140,7 +140,44 @@ impl Sink {
     }
 }
 
+/// The findings of `parts`, in order, in one vector built around the
+/// largest part: a national catalog's hundreds of thousands of findings
+/// (most of them from one rule) are moved once within that part's buffer,
+/// never copied whole beside it (issue 14).
+pub(crate) fn concat(mut parts: Vec<Vec<Diagnostic>>) -> Vec<Diagnostic> {
+    let Some(big) = (0..parts.len()).max_by_key(|&i| parts[i].len()) else {
+        return Vec::new();
+    };
+    let mut all = std::mem::take(&mut parts[big]);
+    let after: Vec<Vec<Diagnostic>> = parts.drain(big + 1..).collect();
+    let before = parts;
+    let extra = before.iter().chain(&after).map(Vec::len).sum();
+    all.reserve_exact(extra);
+    all.splice(0..0, before.into_iter().flatten());
+    all.extend(after.into_iter().flatten());
+    all
+}
+
 /// Escape one JSON-pointer segment (RFC 6901).
 pub(crate) fn escape(segment: &str) -> String {
     segment.replace('~', "~0").replace('/', "~1")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn part(rules: &[&'static str]) -> Vec<Diagnostic> {
+        rules.iter().map(|r| Diagnostic::at(r, Severity::Info, 0, "")).collect()
+    }
+
+    #[test]
+    fn concat_keeps_the_order_of_parts_and_findings() {
+        let parts = vec![part(&["a", "b"]), part(&[]), part(&["c", "d", "e"]), part(&["f"])];
+        let rules: Vec<&str> = concat(parts).iter().map(|d| d.rule).collect();
+        assert_eq!(rules, ["a", "b", "c", "d", "e", "f"]);
+        assert!(concat(Vec::new()).is_empty());
+        let rules: Vec<&str> = concat(vec![part(&["x"])]).iter().map(|d| d.rule).collect();
+        assert_eq!(rules, ["x"]);
+    }
 }

@@ -119,6 +119,11 @@ pub(crate) fn emit(outcome: Outcome) -> i32 {
     for step in outcome.steps {
         match step {
             Step::Out(text) => print(&text),
+            Step::Stream(stream) => {
+                let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+                // A closed pipe (e.g. `| head`) is not an error worth a panic.
+                let _ = stream.0(&mut out).and_then(|()| out.flush());
+            }
             Step::Err(text) => eprint(&text),
             Step::RemoveStale(p) => {
                 let regular = std::fs::symlink_metadata(&p).is_ok_and(|m| m.file_type().is_file());

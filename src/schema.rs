@@ -30,6 +30,8 @@ pub(crate) struct Schema {
     pub(crate) dir: &'static str,
     value: Value,
     validator: Validator,
+    /// The schema compiled for the canonical key order, on first use.
+    plan: std::sync::OnceLock<crate::canonical::Plan>,
 }
 
 /// One schema violation, in Chinese.
@@ -67,7 +69,13 @@ impl Schema {
             dir,
             value,
             validator,
+            plan: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The schema compiled for `canonical::canonical_with`.
+    pub(crate) fn plan(&self) -> &crate::canonical::Plan {
+        self.plan.get_or_init(|| crate::canonical::Plan::new(&self.value))
     }
 
     /// The schema itself (the canonical form orders keys by it).

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use super::{Outcome, Status};
-use crate::canonical::{canonical, NotJson};
+use crate::canonical::{canonical_with, NotJson};
 use crate::catalog::FileKind;
 use crate::load::{self, RawFile};
 use crate::reports::terminal::safe_line;
@@ -142,8 +142,8 @@ fn verdict(t: &Target) -> Verdict {
     let Ok(text) = std::str::from_utf8(bytes) else {
         return Verdict::Refused(None, "不是 UTF-8 编码的文本，请先转换为 UTF-8（无 BOM）".into());
     };
-    let schema = crate::schema::catalog(t.kind).value();
-    match canonical(text, Some(schema)) {
+    let schema = crate::schema::catalog(t.kind).plan();
+    match canonical_with(text, Some(schema)) {
         Ok(c) if c == text => Verdict::Canonical,
         Ok(c) => Verdict::Changed(c),
         Err(NotJson::Syntax(e)) => {

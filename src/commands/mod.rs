@@ -65,6 +65,21 @@ pub(crate) enum Step {
     /// beside it, then moved into place in order; a failure stops the run
     /// (exit 2) and leaves the directory as it was.
     Staged(Staged),
+    /// Text for standard output written as it is made (a report too large
+    /// to hold whole: `lint --format json` on a national catalog).
+    Stream(Stream),
+}
+
+/// A report that writes itself to the writer the output layer gives it.
+pub(crate) struct Stream(pub(crate) StreamFn);
+
+/// How a streamed report writes itself.
+pub(crate) type StreamFn = Box<dyn FnOnce(&mut dyn std::io::Write) -> std::io::Result<()> + Send>;
+
+impl std::fmt::Debug for Stream {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Stream")
+    }
 }
 
 /// Files for the output layer to write into `root` as one change: every

@@ -45,9 +45,10 @@ pub(super) fn run(args: &Args) -> Outcome {
         Ok(c) => c,
         Err(invalid) => return super::broken_rules(&cfg.sources, invalid, "未生成报告"),
     };
-    let files = match load::read_tree(&args.path) {
-        Ok(f) if !f.is_empty() => f,
-        Ok(_) => {
+    // No finding is shown: the files' texts are not kept.
+    let loaded = match load::read_model(&args.path, cfg.sources.len()) {
+        Ok(Some(loaded)) => loaded,
+        Ok(None) => {
             return Outcome::failed(format!(
                 "{} 中没有任何目录数据文件（*.json）；请确认路径指向 catalog 目录",
                 args.path.display()
@@ -55,7 +56,6 @@ pub(super) fn run(args: &Args) -> Outcome {
         }
         Err(e) => return Outcome::failed(format!("无法读取目录：{e}")),
     };
-    let loaded = load::parse(files, cfg.sources.len());
     let index = Index::build(&loaded.catalog);
     let report = analyse(&loaded.catalog, &index, config);
     let text = match args.format {

@@ -38,6 +38,8 @@ pub(super) fn apply(
         .filter_map(|d| severity_and_exemption(config, sources, d, &mut used))
         .collect();
     let (stale, in_force) = stale_entries(config, &used, usage);
+    // Exactly: not a doubling of the run's largest vector for a few more.
+    kept.reserve_exact(stale.len());
     for mut d in stale {
         let path = &sources.get(d.file).path;
         if let Some(sev) = config.severity(d.rule, d.severity, path, d.pointer(), &mut []) {

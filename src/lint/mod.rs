@@ -209,12 +209,8 @@ pub(crate) fn lint_model(
         config,
         text_hits: std::sync::OnceLock::new(),
     };
-    let mut found: Vec<Diagnostic> = loaded
-        .problems
-        .iter()
-        .map(|(f, p)| rules::load_finding(*f, p))
-        .collect();
-    found.extend(rules::run(&ctx));
+    let loading = (loaded.problems.iter()).map(|(f, p)| rules::load_finding(*f, p));
+    let found = rules::run(&ctx, loading.collect());
 
     let c = &loaded.catalog;
     let of_kind = |k: FileKind| {
@@ -267,17 +263,35 @@ fn finish(sources: Sources, mut diagnostics: Vec<Diagnostic>, stats: Stats, star
 /// position, rule and message: the same input gives the same order.
 fn sort(sources: &Sources, diagnostics: &mut [Diagnostic]) {
     use rayon::slice::ParallelSliceMut;
-    // Stable, like `sort_by`: equal keys keep the order rules found them in.
-    diagnostics.par_sort_by(|a, b| {
-        let (fa, fb) = (sources.get(a.file), sources.get(b.file));
-        (&*fa.base, &fa.path, a.span.map(|s| s.0), a.rule, &a.message).cmp(&(
-            &*fb.base,
-            &fb.path,
-            b.span.map(|s| s.0),
-            b.rule,
-            &b.message,
-        ))
-    });
+    // Positions are sorted, not findings: a stable sort of the findings
+    // themselves took a buffer as large as all of them (issue 14). Ties
+    // keep the order rules found them in, as a stable sort would.
+    let mut order: Vec<usize> = (0..diagnostics.len()).collect();
+    let key = |i: usize| sort_key(sources, &diagnostics[i]);
+    order.par_sort_unstable_by(|&a, &b| key(a).cmp(&key(b)).then(a.cmp(&b)));
+    permute(diagnostics, &mut order);
+}
+
+fn sort_key<'a>(sources: &'a Sources, d: &'a Diagnostic) -> (&'a str, &'a str, Option<usize>, &'a str, &'a str) {
+    let f = sources.get(d.file);
+    (&f.base, &f.path, d.span.map(|s| s.0), d.rule, &d.message)
+}
+
+/// Put the element at `order[k]` at position `k`, in place, following
+/// each cycle of the permutation once (`order` is used up).
+fn permute<T>(items: &mut [T], order: &mut [usize]) {
+    const DONE: usize = usize::MAX;
+    for start in 0..items.len() {
+        let mut at = start;
+        while order[at] != DONE {
+            let from = std::mem::replace(&mut order[at], DONE);
+            if from == start {
+                break;
+            }
+            items.swap(at, from);
+            at = from;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -410,6 +424,25 @@ mod config_tests {
                 assert_eq!(found, [("unknown-field", "rules/lexicon.json".to_string(), 3, 3)]);
             }
             _ => panic!("a broken rules/ must stop the run"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod permute_tests {
+    #[test]
+    fn permute_puts_each_element_where_the_order_says() {
+        for order in [
+            vec![2, 0, 1],
+            vec![0, 1, 2],
+            vec![1, 0, 3, 2],
+            vec![3, 2, 4, 0, 1],
+            vec![],
+        ] {
+            let mut items: Vec<usize> = (0..order.len()).map(|i| i * 10).collect();
+            let want: Vec<usize> = order.iter().map(|&i| i * 10).collect();
+            super::permute(&mut items, &mut order.clone());
+            assert_eq!(items, want, "{order:?}");
         }
     }
 }

@@ -150,6 +150,39 @@ pub fn parse(files: Vec<RawFile>, first_id: FileId) -> Loaded {
         .into_iter()
         .partition(|f| f.path.starts_with(crate::catalog::FORMS_DIR));
     let results: Vec<FileResult> = files.into_par_iter().map(parse_one).collect();
+    assemble(forms.into_iter().map(|f| f.path).collect(), results, first_id)
+}
+
+/// Read and parse the catalog at `root` for a command that reports no
+/// finding with a span (`uniformity`): each file is read, parsed and its
+/// text dropped in one parallel pass, so neither every file's bytes nor
+/// its text is held at once (issue 14). `None` when the tree holds no data
+/// file; the sources keep paths, their texts are empty.
+pub fn read_model(root: &Path, first_id: FileId) -> Result<Option<Loaded>, String> {
+    let (forms, paths): (Vec<_>, Vec<_>) = list_tree(root)?
+        .into_iter()
+        .partition(|(rel, _)| rel.starts_with(crate::catalog::FORMS_DIR));
+    if forms.is_empty() && paths.is_empty() {
+        return Ok(None);
+    }
+    let results: Vec<FileResult> = paths
+        .into_par_iter()
+        .map(|(path, p)| {
+            let bytes = read_regular(Some(root), &p);
+            let (src, problems, kind, parsed) = parse_one(RawFile { path, bytes });
+            (SourceFile::new(src.path, Arc::from("")), problems, kind, parsed)
+        })
+        .collect();
+    Ok(Some(assemble(
+        forms.into_iter().map(|(rel, _)| rel).collect(),
+        results,
+        first_id,
+    )))
+}
+
+/// The catalog from every file's result (in path order), with the forms'
+/// paths.
+fn assemble(forms: Vec<String>, results: Vec<FileResult>, first_id: FileId) -> Loaded {
     let mut loaded = Loaded {
         sources: Sources::default(),
         catalog: Catalog::default(),
@@ -157,7 +190,7 @@ pub fn parse(files: Vec<RawFile>, first_id: FileId) -> Loaded {
     };
     loaded.catalog.forms = forms
         .into_iter()
-        .map(|f| f.path[crate::catalog::FORMS_DIR.len()..].to_string())
+        .map(|f| f[crate::catalog::FORMS_DIR.len()..].to_string())
         .collect();
     for (i, (source, problems, kind, parsed)) in results.into_iter().enumerate() {
         let id = first_id + i;

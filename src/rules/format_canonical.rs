@@ -45,7 +45,7 @@ fn finding(ctx: &Context, id: FileId) -> Option<Diagnostic> {
     let kind = FileKind::of_path(&src.path)?;
     let bom = src.text.len() - crate::text::strip_bom(&src.text).len();
     let body = &src.text[bom..];
-    let canonical = crate::canonical::canonical(body, Some(crate::schema::catalog(kind).value())).ok()?;
+    let canonical = crate::canonical::canonical_with(body, Some(crate::schema::catalog(kind).plan())).ok()?;
     if canonical == body {
         return None;
     }

@@ -297,11 +297,12 @@ pub(crate) fn is_diff(id: &str) -> bool {
     find(id).is_some_and(|r| matches!(r.check, Check::Diff(_)))
 }
 
-/// Run every catalog rule. Rules are independent, so they run in parallel;
-/// the caller sorts findings, so the order here does not matter.
-pub(crate) fn run(ctx: &Context) -> Vec<Diagnostic> {
+/// Run every catalog rule, their findings after `first` (the loading
+/// findings). Rules are independent, so they run in parallel; the caller
+/// sorts findings (ties keep this order).
+pub(crate) fn run(ctx: &Context, first: Vec<Diagnostic>) -> Vec<Diagnostic> {
     use rayon::prelude::*;
-    RULES
+    let found: Vec<Vec<Diagnostic>> = RULES
         .par_iter()
         .filter_map(|r| match r.check {
             Check::Catalog(f) => {
@@ -311,8 +312,8 @@ pub(crate) fn run(ctx: &Context) -> Vec<Diagnostic> {
             }
             Check::Load | Check::Pipeline | Check::Diff(_) => None,
         })
-        .flatten()
-        .collect()
+        .collect();
+    crate::diag::concat(std::iter::once(first).chain(found).collect())
 }
 
 /// Run every diff rule (`tongbiao diff`), with their default severities.

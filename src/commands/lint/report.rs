@@ -156,7 +156,12 @@ impl Options {
     pub(crate) fn outcome(&self, mut out: lint::Outcome, selection: &Selection, view: &View) -> Outcome {
         selection.apply(&mut out);
         let mut o = Outcome::default();
-        o.out(self.render(self.format, &out, view, view.color));
+        // JSON is written as it is serialised (hundreds of megabytes for a
+        // national catalog): the step owns the outcome, pushed first below.
+        let streamed = self.format == LintFormat::Json;
+        if !streamed {
+            o.out(self.render(self.format, &out, view, view.color));
+        }
         for w in &self.outputs {
             o.write(w.path.clone(), self.render(w.format, &out, view, false), false);
         }
@@ -174,7 +179,17 @@ impl Options {
         // The run's largest value (every file's text and finding) and the
         // process exits once the report is out: freeing it allocation by
         // allocation, serially, was ~5% of a 100k-file lint (issue 14).
-        std::mem::forget(out);
+        if streamed {
+            let statistics = self.statistics;
+            let stream = crate::commands::Stream(Box::new(move |w| {
+                let written = reports::json::json_to(&out, statistics, w);
+                std::mem::forget(out);
+                written
+            }));
+            o.steps.insert(0, crate::commands::Step::Stream(stream));
+        } else {
+            std::mem::forget(out);
+        }
         o
     }
 

@@ -26,6 +26,10 @@ use serde_json::Value;
 
 use crate::text::normalize::invisible;
 
+mod plan;
+
+pub(crate) use plan::Plan;
+
 /// Why a text has no canonical form.
 #[derive(Debug)]
 pub(crate) enum NotJson {
@@ -39,6 +43,12 @@ pub(crate) enum NotJson {
 /// by `schema` (a JSON Schema with its `$defs`); `None` keeps every
 /// object's key order.
 pub(crate) fn canonical(text: &str, schema: Option<&Value>) -> Result<String, NotJson> {
+    canonical_with(text, schema.map(Plan::new).as_ref())
+}
+
+/// [`canonical`] with the schema already compiled (`Schema::plan`), for
+/// callers that canonicalise many files.
+pub(crate) fn canonical_with(text: &str, plan: Option<&Plan>) -> Result<String, NotJson> {
     let body = crate::text::strip_bom(text);
     serde_json::from_str::<serde::de::IgnoredAny>(body).map_err(NotJson::Syntax)?;
     let parsed = jsonc_parser::parse_to_ast(body, &CollectOptions::default(), &crate::spans::strict())
@@ -47,86 +57,29 @@ pub(crate) fn canonical(text: &str, schema: Option<&Value>) -> Result<String, No
         return Err(NotJson::Tree("empty document".into()));
     };
     let mut out = String::with_capacity(body.len());
-    let at = schema.map(|s| Schema { root: s, node: s });
-    write(&mut out, &root, at, 0);
+    write(
+        &mut out,
+        &root,
+        plan.map(|p| At {
+            plan: p,
+            node: Plan::ROOT,
+        }),
+        0,
+    );
     out.push('\n');
     Ok(out)
 }
 
-/// A place in a schema: the document (for `$ref`s) and the node.
+/// A place in a compiled schema.
 #[derive(Clone, Copy)]
-struct Schema<'s> {
-    root: &'s Value,
-    node: &'s Value,
+struct At<'p> {
+    plan: &'p Plan,
+    node: plan::NodeId,
 }
 
-impl<'s> Schema<'s> {
-    fn at(self, node: &'s Value) -> Schema<'s> {
-        Schema { root: self.root, node }.resolved()
-    }
-
-    /// Follow `$ref`s (local ones, `#/$defs/…`), a bounded number of times.
-    fn resolved(mut self) -> Schema<'s> {
-        for _ in 0..16 {
-            let target = self
-                .node
-                .get("$ref")
-                .and_then(Value::as_str)
-                .and_then(|r| r.strip_prefix('#'))
-                .and_then(|p| self.root.pointer(p));
-            match target {
-                Some(t) => self.node = t,
-                None => break,
-            }
-        }
-        self
-    }
-
-    /// This node and the branches of its `anyOf` / `oneOf` / `allOf`.
-    fn alternatives(self) -> Vec<Schema<'s>> {
-        let mut all = vec![self];
-        for key in ["allOf", "anyOf", "oneOf"] {
-            if let Some(Value::Array(branches)) = self.node.get(key) {
-                all.extend(branches.iter().map(|b| self.at(b)));
-            }
-        }
-        all
-    }
-
-    /// The declared property names, in schema order.
-    fn order(self) -> Vec<&'s str> {
-        let mut names = Vec::new();
-        for alt in self.alternatives() {
-            if let Some(Value::Object(props)) = alt.node.get("properties") {
-                for k in props.keys() {
-                    if !names.contains(&k.as_str()) {
-                        names.push(k.as_str());
-                    }
-                }
-            }
-        }
-        names
-    }
-
-    /// The schema of the member `key`: a declared property, else the
-    /// schema of additional properties (a map).
-    fn member(self, key: &str) -> Option<Schema<'s>> {
-        let alts = self.alternatives();
-        let declared = alts
-            .iter()
-            .find_map(|a| a.node.get("properties").and_then(|p| p.get(key)));
-        let extra = || {
-            alts.iter()
-                .find_map(|a| a.node.get("additionalProperties").filter(|v| v.is_object()))
-        };
-        declared.or_else(extra).map(|s| self.at(s))
-    }
-
-    /// The schema of an array's elements.
-    fn items(self) -> Option<Schema<'s>> {
-        let alts = self.alternatives();
-        let items = alts.iter().find_map(|a| a.node.get("items").filter(|v| v.is_object()));
-        items.map(|s| self.at(s))
+impl<'p> At<'p> {
+    fn to(self, node: Option<plan::NodeId>) -> Option<At<'p>> {
+        node.map(|node| At { plan: self.plan, node })
     }
 }
 
@@ -137,8 +90,7 @@ fn indent(out: &mut String, depth: usize) {
     }
 }
 
-fn write(out: &mut String, node: &Node, schema: Option<Schema>, depth: usize) {
-    let schema = schema.map(Schema::resolved);
+fn write(out: &mut String, node: &Node, schema: Option<At>, depth: usize) {
     match node {
         Node::NullKeyword(_) => out.push_str("null"),
         Node::BooleanLit(b) => out.push_str(if b.value { "true" } else { "false" }),
@@ -147,7 +99,7 @@ fn write(out: &mut String, node: &Node, schema: Option<Schema>, depth: usize) {
         Node::Array(a) if a.elements.is_empty() => out.push_str("[]"),
         Node::Array(a) => {
             out.push('[');
-            let items = schema.and_then(Schema::items);
+            let items = schema.and_then(|s| s.to(s.plan.items(s.node)));
             for (i, e) in a.elements.iter().enumerate() {
                 if i > 0 {
                     out.push(',');
@@ -162,9 +114,8 @@ fn write(out: &mut String, node: &Node, schema: Option<Schema>, depth: usize) {
         Node::Object(o) => {
             let mut members: Vec<(&str, &Node)> = o.properties.iter().map(|p| (name(&p.name), &p.value)).collect();
             if let Some(s) = schema {
-                let order = s.order();
-                // Stable: unnamed keys (rank = len) keep their order.
-                members.sort_by_key(|(k, _)| order.iter().position(|o| o == k).unwrap_or(order.len()));
+                // Stable: unnamed keys (ranked last) keep their order.
+                members.sort_by_key(|(k, _)| s.plan.rank(s.node, k));
             }
             out.push('{');
             for (i, (key, value)) in members.into_iter().enumerate() {
@@ -174,7 +125,12 @@ fn write(out: &mut String, node: &Node, schema: Option<Schema>, depth: usize) {
                 indent(out, depth + 1);
                 string(out, key);
                 out.push_str(": ");
-                write(out, value, schema.and_then(|s| s.member(key)), depth + 1);
+                write(
+                    out,
+                    value,
+                    schema.and_then(|s| s.to(s.plan.member(s.node, key))),
+                    depth + 1,
+                );
             }
             indent(out, depth);
             out.push('}');

@@ -1,0 +1,133 @@
+//! A schema compiled for the canonical key order: for each schema node
+//! (after `$ref`s), the declared property names in order, the node each
+//! member's value follows, and that of array items. Built once per schema,
+//! so ordering a file's keys is a lookup per key rather than a walk of the
+//! schema's `properties`, `$ref`s and `anyOf` branches (issue 14: that
+//! walk was most of `format-canonical`, itself a quarter of a lint).
+
+use std::collections::HashMap;
+
+use serde_json::Value;
+
+/// Where a schema node's plan is in [`Plan`].
+pub(crate) type NodeId = usize;
+
+/// A compiled schema; node 0 is the document's root.
+#[derive(Debug)]
+pub(crate) struct Plan {
+    nodes: Vec<Node>,
+}
+
+#[derive(Debug, Default)]
+struct Node {
+    /// Each declared property's place in the schema order (the first
+    /// place, over the node and its `allOf` / `anyOf` / `oneOf` branches).
+    rank: HashMap<String, usize>,
+    /// A declared property's schema: that of the first branch declaring it.
+    members: HashMap<String, NodeId>,
+    /// The schema of properties not declared (a map), if any.
+    additional: Option<NodeId>,
+    /// The schema of an array's elements, if any.
+    items: Option<NodeId>,
+}
+
+impl Plan {
+    pub(crate) fn new(root: &Value) -> Plan {
+        let mut b = Builder {
+            root,
+            nodes: Vec::new(),
+            ids: HashMap::new(),
+        };
+        b.node(resolved(root, root));
+        Plan { nodes: b.nodes }
+    }
+
+    pub(crate) const ROOT: NodeId = 0;
+
+    /// Where `key` ranks in the node's order; names the schema does not
+    /// declare rank after all the declared ones.
+    pub(crate) fn rank(&self, node: NodeId, key: &str) -> usize {
+        let n = &self.nodes[node];
+        n.rank.get(key).copied().unwrap_or(n.rank.len())
+    }
+
+    /// The schema of the member `key`: a declared property, else the
+    /// schema of additional properties (a map).
+    pub(crate) fn member(&self, node: NodeId, key: &str) -> Option<NodeId> {
+        let n = &self.nodes[node];
+        n.members.get(key).copied().or(n.additional)
+    }
+
+    /// The schema of an array's elements.
+    pub(crate) fn items(&self, node: NodeId) -> Option<NodeId> {
+        self.nodes[node].items
+    }
+}
+
+struct Builder<'s> {
+    root: &'s Value,
+    nodes: Vec<Node>,
+    /// Nodes already planned, by address (recursive schemas end here).
+    ids: HashMap<*const Value, NodeId>,
+}
+
+impl<'s> Builder<'s> {
+    fn node(&mut self, v: &'s Value) -> NodeId {
+        if let Some(&id) = self.ids.get(&std::ptr::from_ref(v)) {
+            return id;
+        }
+        let id = self.nodes.len();
+        self.nodes.push(Node::default());
+        self.ids.insert(std::ptr::from_ref(v), id);
+        let alts = alternatives(self.root, v);
+        let mut node = Node::default();
+        let mut declared: Vec<(&'s String, &'s Value)> = Vec::new();
+        for alt in &alts {
+            if let Some(Value::Object(props)) = alt.get("properties") {
+                for (k, s) in props {
+                    if !node.rank.contains_key(k.as_str()) {
+                        node.rank.insert(k.clone(), node.rank.len());
+                        declared.push((k, s));
+                    }
+                }
+            }
+        }
+        for (k, s) in declared {
+            let target = self.node(resolved(self.root, s));
+            node.members.insert(k.clone(), target);
+        }
+        let first_object = |key: &str| alts.iter().find_map(|a| a.get(key).filter(|v| v.is_object()));
+        let (additional, items) = (first_object("additionalProperties"), first_object("items"));
+        node.additional = additional.map(|s| self.node(resolved(self.root, s)));
+        node.items = items.map(|s| self.node(resolved(self.root, s)));
+        self.nodes[id] = node;
+        id
+    }
+}
+
+/// Follow `$ref`s (local ones, `#/$defs/…`), a bounded number of times.
+fn resolved<'s>(root: &'s Value, mut node: &'s Value) -> &'s Value {
+    for _ in 0..16 {
+        let target = node
+            .get("$ref")
+            .and_then(Value::as_str)
+            .and_then(|r| r.strip_prefix('#'))
+            .and_then(|p| root.pointer(p));
+        match target {
+            Some(t) => node = t,
+            None => break,
+        }
+    }
+    node
+}
+
+/// This node and the branches of its `allOf` / `anyOf` / `oneOf`.
+fn alternatives<'s>(root: &'s Value, node: &'s Value) -> Vec<&'s Value> {
+    let mut all = vec![node];
+    for key in ["allOf", "anyOf", "oneOf"] {
+        if let Some(Value::Array(branches)) = node.get(key) {
+            all.extend(branches.iter().map(|b| resolved(root, b)));
+        }
+    }
+    all
+}
