@@ -81,6 +81,10 @@ struct RealCase {
     labels: Vec<String>,
     split: String,
     source: String,
+    /// The batch a clause was added in, where recorded (the sixth batch
+    /// onwards; see `tests/corpus/README.md`).
+    #[serde(default)]
+    batch: Option<u32>,
 }
 
 /// Counts for one class on one half: true positives, false positives,
@@ -127,6 +131,40 @@ impl Measured {
 /// `test`) of `real.jsonl`. A clause counts per class: predicted when any
 /// finding of that class falls in it.
 fn measure(half: &str) -> Measured {
+    measure_where(Some(half), Batches::All)
+}
+
+/// Which batches of `real.jsonl` a measurement takes.
+#[derive(Clone, Copy)]
+enum Batches {
+    /// Every clause.
+    All,
+    /// The clauses with no `batch` field: the first five batches, the set
+    /// the lexicon was tuned on (development half) and read (test half).
+    FirstFive,
+    /// The clauses of one recorded batch.
+    Only(u32),
+}
+
+impl Batches {
+    fn keeps(self, batch: Option<u32>) -> bool {
+        match self {
+            Batches::All => true,
+            Batches::FirstFive => batch.is_none(),
+            Batches::Only(b) => batch == Some(b),
+        }
+    }
+    fn name(self) -> String {
+        match self {
+            Batches::All => "every batch".to_string(),
+            Batches::FirstFive => "batches 1-5".to_string(),
+            Batches::Only(b) => format!("batch {b}"),
+        }
+    }
+}
+
+/// As `measure`, restricted to one half (`None`: both) and some batches.
+fn measure_where(half: Option<&str>, batches: Batches) -> Measured {
     use std::collections::BTreeMap;
     let corpus = include_str!("corpus/real.jsonl");
     let Ok(config) = tongbiao::config::load(None, &tongbiao::rules::known).config else {
@@ -152,7 +190,7 @@ fn measure(half: &str) -> Measured {
             "real.jsonl line {}: split must be dev or test",
             n + 1
         );
-        if case.split != half {
+        if half.is_some_and(|h| case.split != h) || !batches.keeps(case.batch) {
             continue;
         }
         in_half += 1;
@@ -178,7 +216,8 @@ fn measure(half: &str) -> Measured {
             }
         }
     }
-    println!("real.jsonl: {clauses} clauses, {half} half {in_half}");
+    let half = half.unwrap_or("both halves");
+    println!("real.jsonl: {clauses} clauses, {half} of {}: {in_half}", batches.name());
     for (s, k) in &sources {
         println!("  source {s}: {k} clauses");
     }
@@ -257,12 +296,16 @@ fn real_text_test_half() {
     }
 }
 
-/// The development half: the lexicon is tuned on it, so it must stay at
-/// what the tuning reached; a lexicon change that breaks a development
-/// clause fails here (the table and the errors show which).
+/// The development half of the first five batches: the lexicon is tuned
+/// on it, so it must stay at what the tuning reached; a lexicon change that
+/// breaks a development clause fails here (the table and the errors show
+/// which). The sixth batch's development clauses were never tuned on and
+/// are measured with the batch (`real_text_held_out_batch6`); the whole
+/// development half is printed as well.
 #[test]
 fn real_text_dev_half() {
-    let r = measure("dev");
+    print_table(&measure("dev"));
+    let r = measure_where(Some("dev"), Batches::FirstFive);
     print_table(&r);
     let total = r.total();
     let (p_floor, r_floor) = DEV_FLOORS;
@@ -274,16 +317,56 @@ fn real_text_dev_half() {
     );
 }
 
-/// Overall (precision, recall) floors on the test half of `real.jsonl`:
-/// what the shipped lexicon reaches (precision is below the 0.95 the issue
-/// asks for) — see `tests/corpus/README.md`. A change that lowers either
-/// figure fails here.
-const REAL_FLOORS: (f64, f64) = (0.94, 0.96);
+/// The sixth batch: 249 clauses found and labelled after the detector's
+/// last tuning, committed before the matcher was first run on them, and
+/// never tuned on. Its figures (the whole batch, and its test half) are the
+/// clean held-out measure; see `tests/corpus/README.md`.
+#[test]
+fn real_text_held_out_batch6() {
+    let whole = measure_where(None, Batches::Only(6));
+    print_table(&whole);
+    let test = measure_where(Some("test"), Batches::Only(6));
+    print_table(&test);
+    assert!(
+        whole.in_half >= 200,
+        "the sixth batch must hold at least 200 clauses, has {}",
+        whole.in_half
+    );
+    for (name, r, (p_floor, r_floor)) in [
+        ("whole batch", &whole, BATCH6_FLOORS),
+        ("test half", &test, BATCH6_TEST_FLOORS),
+    ] {
+        let total = r.total();
+        assert!(
+            total.precision() >= p_floor && total.recall() >= r_floor,
+            "sixth batch, {name}: precision {:.3}, recall {:.3} below {p_floor}, {r_floor}",
+            total.precision(),
+            total.recall()
+        );
+    }
+}
+
+/// Overall (precision, recall) floors on the test half of `real.jsonl`
+/// (all six batches): just below what the shipped lexicon reaches (0.927 /
+/// 0.936, both below the 0.95 the issue asks for; lowered from 0.94 / 0.96
+/// when the held-out sixth batch joined) — see `tests/corpus/README.md`.
+/// A change that lowers either figure fails here.
+const REAL_FLOORS: (f64, f64) = (0.92, 0.93);
 
 /// Per-class floors on the test half for the classes with at least 20
-/// positives, at what the shipped lexicon reaches (both above the 0.9 the
-/// issue asks for); any other class with 20 positives must reach 0.9.
-const CLASS_FLOORS: &[(&str, f64, f64)] = &[("开放列举", 0.92, 0.99), ("指代不明", 0.91, 0.99)];
+/// positives, just below what the shipped lexicon reaches (开放列举 0.909 /
+/// 0.938, 指代不明 0.918 / 0.978 with the sixth batch; both above the 0.9
+/// the issue asks for); any other class with 20 positives must reach 0.9.
+const CLASS_FLOORS: &[(&str, f64, f64)] = &[("开放列举", 0.90, 0.93), ("指代不明", 0.91, 0.97)];
 
-/// Floors on the development half (what the tuning reached).
+/// Floors on the development half of batches 1-5 (what the tuning reached).
 const DEV_FLOORS: (f64, f64) = (0.97, 0.99);
+
+/// Floors on the sixth batch, whole and test half: just below the figures
+/// measured once, before any change (see `tests/corpus/README.md`), so a
+/// lexicon change that loses ground on held-out text fails here (the whole
+/// batch measured 0.780 / 0.821).
+const BATCH6_FLOORS: (f64, f64) = (0.77, 0.82);
+
+/// See `BATCH6_FLOORS` (the test half measured 0.880 / 0.846).
+const BATCH6_TEST_FLOORS: (f64, f64) = (0.87, 0.84);
