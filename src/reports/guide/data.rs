@@ -10,6 +10,7 @@ use crate::catalog::common::Channel;
 use crate::catalog::item::{Commitment, Item};
 use crate::catalog::provenance::ProvenanceMap;
 use crate::catalog::Local;
+use crate::config::raw::Citation;
 
 /// A link in the region trail: name and site-relative path.
 pub(crate) struct Crumb {
@@ -113,6 +114,9 @@ pub(crate) struct GuideData<'a> {
     pub(crate) applied: Vec<Applied>,
     pub(crate) changed: Changed,
     pub(crate) bundles: Vec<Crumb>,
+    /// The provincial document on 帮办代办 and 绿色通道 for older and
+    /// disabled applicants (rules.json `province_documents`), if configured.
+    pub(crate) assistance: Option<&'a Citation>,
 }
 
 impl GuideData<'_> {
@@ -234,6 +238,7 @@ pub(crate) fn guide<'a>(site: &'a Site, g: usize) -> GuideData<'a> {
         applied,
         changed,
         bundles,
+        assistance: site.config.province_documents.assisted_service.as_ref(),
         item,
         local,
     }
