@@ -303,6 +303,7 @@ pub(crate) fn run(ctx: &Context) -> Vec<Diagnostic> {
     use rayon::prelude::*;
     RULES
         .par_iter()
+        .filter(|r| !ctx.config.skips(r.id, r.severity))
         .filter_map(|r| match r.check {
             Check::Catalog(f) => {
                 let mut sink = Sink::default();
