@@ -154,10 +154,15 @@ fn assistance(page: &str, stem: &str) {
     let cited = &rules["province_documents"]["assisted_service"];
     let (document, quote) = (cited["document"].as_str().unwrap(), cited["quote"].as_str().unwrap());
     assert!(quote.contains("老年人、残疾人") && quote.contains("绿色通道") && quote.contains("帮办代办"));
-    let start = page.find("<section id=\"assistance\"").unwrap_or_else(|| panic!("{stem}.html: no 帮办代办"));
+    let start = page
+        .find("<section id=\"assistance\"")
+        .unwrap_or_else(|| panic!("{stem}.html: no 帮办代办"));
     let section = &page[start..start + page[start..].find("</section>").unwrap()];
     assert!(section.contains(&format!("{document}规定：")), "{stem}.html: {section}");
-    assert!(section.contains(&format!("<blockquote>{quote}</blockquote>")), "{stem}.html");
+    assert!(
+        section.contains(&format!("<blockquote>{quote}</blockquote>")),
+        "{stem}.html"
+    );
     assert!(section.contains("12345") && section.contains("待核实"), "{stem}.html");
 }
 
@@ -205,7 +210,10 @@ fn guide_json(site: &Path, stem: &str) {
     );
     assert!(v["agency"]["name"].as_str().is_some_and(|s| !s.is_empty()));
     let rules = json(&root().join("rules/rules.json"));
-    assert_eq!(v["assistance"]["basis"], rules["province_documents"]["assisted_service"]);
+    assert_eq!(
+        v["assistance"]["basis"],
+        rules["province_documents"]["assisted_service"]
+    );
 }
 
 #[test]

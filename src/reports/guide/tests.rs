@@ -157,7 +157,10 @@ fn a_fact_marked_unverified_is_labelled_on_the_page_and_in_the_json() {
     let labelled = pages(&clean)
         .into_iter()
         .any(|(n, p)| n.ends_with(".html") && without_assistance(&p).contains("待核实"));
-    assert!(!labelled, "nothing marked, nothing labelled (but the local 帮办代办 arrangement)");
+    assert!(
+        !labelled,
+        "nothing marked, nothing labelled (but the local 帮办代办 arrangement)"
+    );
 }
 
 /// A page without its 帮办代办 section (which labels the local
@@ -179,8 +182,14 @@ fn every_guide_cites_the_assisted_service_document_from_the_config() {
     let page = page_of(&s, "guide/630100/630101001000.html");
     let section = &page[page.find("<section id=\"assistance\"").unwrap()..];
     let section = &section[..section.find("</section>").unwrap()];
-    assert!(section.contains(&format!("<p>{}规定：</p>", cited.document)), "{section}");
-    assert!(section.contains(&format!("<blockquote>{}</blockquote>", cited.quote)), "{section}");
+    assert!(
+        section.contains(&format!("<p>{}规定：</p>", cited.document)),
+        "{section}"
+    );
+    assert!(
+        section.contains(&format!("<blockquote>{}</blockquote>", cited.quote)),
+        "{section}"
+    );
     assert!(section.contains("老年人、残疾人") && section.contains("12345") && section.contains("待核实"));
     let v: serde_json::Value = serde_json::from_str(&page_of(&s, "guide/630100/630101001000.json")).unwrap();
     assert_eq!(v["assistance"]["basis"]["document"], cited.document.as_str());
@@ -201,7 +210,10 @@ fn every_guide_cites_the_assisted_service_document_from_the_config() {
     let page = page_of(&bare, "guide/630100/630101001000.html");
     let section = &page[page.find("<section id=\"assistance\"").unwrap()..];
     let section = &section[..section.find("</section>").unwrap()];
-    assert!(!section.contains("<blockquote>") && !section.contains("规定："), "{section}");
+    assert!(
+        !section.contains("<blockquote>") && !section.contains("规定："),
+        "{section}"
+    );
     assert!(section.contains("12345"), "{section}");
     let v: serde_json::Value = serde_json::from_str(&page_of(&bare, "guide/630100/630101001000.json")).unwrap();
     assert!(v["assistance"].get("basis").is_none() && v["assistance"]["local_arrangement"].is_string());
