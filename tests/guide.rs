@@ -91,6 +91,7 @@ fn the_shipped_catalog_builds_a_complete_deterministic_site() {
         }
         let page = String::from_utf8_lossy(&site[&format!("{stem}.html")]);
         assert!(page.contains("<section id=\"notice\""), "{stem}.html has no 一次告知单");
+        assistance(&page, stem);
     }
     let count = |prefix: &str, ext: &str| {
         site.keys()
@@ -145,6 +146,26 @@ fn the_shipped_catalog_builds_a_complete_deterministic_site() {
     guide_json(&a, &want.locals[0]);
 }
 
+/// Every guide says 帮办代办 and 绿色通道 are there for older and disabled
+/// applicants, citing the provincial document that rules/rules.json names,
+/// and where to ask about the local arrangement.
+fn assistance(page: &str, stem: &str) {
+    let rules = json(&root().join("rules/rules.json"));
+    let cited = &rules["province_documents"]["assisted_service"];
+    let (document, quote) = (cited["document"].as_str().unwrap(), cited["quote"].as_str().unwrap());
+    assert!(quote.contains("老年人、残疾人") && quote.contains("绿色通道") && quote.contains("帮办代办"));
+    let start = page
+        .find("<section id=\"assistance\"")
+        .unwrap_or_else(|| panic!("{stem}.html: no 帮办代办"));
+    let section = &page[start..start + page[start..].find("</section>").unwrap()];
+    assert!(section.contains(&format!("{document}规定：")), "{stem}.html: {section}");
+    assert!(
+        section.contains(&format!("<blockquote>{quote}</blockquote>")),
+        "{stem}.html"
+    );
+    assert!(section.contains("12345") && section.contains("待核实"), "{stem}.html");
+}
+
 /// No inline event handler, no script but the JSON-LD data block, which
 /// parses and is a GovernmentService; every page is zh-CN with a CSP.
 fn safety(site: &BTreeMap<String, Vec<u8>>) {
@@ -188,6 +209,11 @@ fn guide_json(site: &Path, stem: &str) {
         v["material_names"].as_array().unwrap().len()
     );
     assert!(v["agency"]["name"].as_str().is_some_and(|s| !s.is_empty()));
+    let rules = json(&root().join("rules/rules.json"));
+    assert_eq!(
+        v["assistance"]["basis"],
+        rules["province_documents"]["assisted_service"]
+    );
 }
 
 #[test]

@@ -56,6 +56,10 @@ pub(super) fn run(args: &Args) -> Outcome {
     if let Err(invalid) = &cfg.config {
         return super::broken_rules(&cfg.sources, invalid, "未生成办事指南");
     }
+    // Only errors block publishing: info rules nothing raises are not run.
+    if let Ok(c) = &mut cfg.config {
+        c.errors_only = true;
+    }
     let (out, catalog) = match lint::lint_dir_model(&args.catalog, &cfg, &config::today(), lint::Keep::Errors) {
         Ok(r) => r,
         Err(lint::Failure::Io(e)) => return Outcome::failed(format!("无法读取目录：{e}")),

@@ -95,6 +95,7 @@ pub(super) fn compile(
         exemptions,
         diff_classes,
         superseded: r.superseded,
+        errors_only: false,
     })
 }
 

@@ -157,6 +157,9 @@ pub struct Config {
     pub diff_classes: classes::Classes,
     /// Superseded documents (rules.json `superseded`).
     pub(crate) superseded: Vec<raw::Superseded>,
+    /// Set by a command that keeps only error findings (`guide`): catalog
+    /// rules that cannot give one are not run (see [`Config::skips`]).
+    pub(crate) errors_only: bool,
 }
 
 /// The result of loading `rules/`: its sources (ids 0..n) and either the
@@ -199,6 +202,20 @@ impl Config {
             Some(Level::Warning) => Some(Severity::Warning),
             Some(Level::Info) => Some(Severity::Info),
         }
+    }
+
+    /// Whether a run that keeps only errors skips `rule` (of default
+    /// severity `default`): it is an info rule that rules/ leaves at info
+    /// or off, and no override or exemption names it, so none of its
+    /// findings could be kept, nor mark an entry of rules/ as used. Such a
+    /// rule (`unverified-fact`: five to seven per local file) would only
+    /// cost time and memory.
+    pub(crate) fn skips(&self, rule: &str, default: Severity) -> bool {
+        self.errors_only
+            && default == Severity::Info
+            && matches!(self.severity.get(rule), None | Some(Level::Info | Level::Off))
+            && !(self.overrides.iter()).any(|o| o.severity.iter().any(|(r, _)| r == rule))
+            && !self.exemptions.iter().any(|e| e.entry.rule == rule)
     }
 
     /// Whether a text rule looks at the field at `pointer`.
@@ -324,6 +341,28 @@ pub(crate) fn load_texts(texts: &[(ConfigFile, &str)]) -> Loaded {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_an_errors_only_run_skips_info_rules_that_nothing_raises() {
+        let mut c = Config::defaults();
+        assert!(
+            !c.skips("unverified-fact", Severity::Info),
+            "a normal run skips nothing"
+        );
+        c.errors_only = true;
+        assert!(c.skips("unverified-fact", Severity::Info));
+        assert!(!c.skips("duplicate-id", Severity::Error));
+        assert!(!c.skips("vague", Severity::Warning));
+        let raised = r#"{"severity": {"unverified-fact": "error"}}"#;
+        let mut c = load_texts(&[(ConfigFile::Rules, raised)]).config.unwrap();
+        c.errors_only = true;
+        assert!(!c.skips("unverified-fact", Severity::Info), "raised to error");
+        let overridden =
+            r#"{"overrides": [{"files": "local/**", "severity": {"unverified-fact": "error"}, "reason": "试点"}]}"#;
+        let mut c = load_texts(&[(ConfigFile::Rules, overridden)]).config.unwrap();
+        c.errors_only = true;
+        assert!(!c.skips("unverified-fact", Severity::Info), "an override names it");
+    }
 
     #[test]
     fn shipped_rules_compile() {

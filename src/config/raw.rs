@@ -75,14 +75,14 @@ pub(crate) struct RulesFile {
     pub(crate) uniformity_basis: Option<String>,
     /// # 本省政策文件
     ///
-    /// 规则说明（tongbiao explain、SARIF 帮助）的“依据”引用的本省文件；不填的不引用，只列全国性文件和本目录约定。
+    /// 规则说明（tongbiao explain、SARIF 帮助）的“依据”和办事指南引用的本省文件；不填的不引用，只列全国性文件和本目录约定。
     #[serde(default)]
     pub(crate) province_documents: ProvinceDocuments,
 }
 
 /// # 本省政策文件
 ///
-/// 每项填文件的名称或文号，原样写入规则说明的“依据”（其后括注该规则所依的要求）。
+/// 每项填文件的名称或文号，原样写入规则说明的“依据”（其后括注该规则所依的要求）；assisted_service 另填所引条款的原文，写入办事指南。
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct ProvinceDocuments {
@@ -101,6 +101,27 @@ pub(crate) struct ProvinceDocuments {
     /// 本省关于收费公示、限时办结制、一次告知制、办事公开的文件，如青海省的“《关于加快推进服务政府建设的意见》”。
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) service_government: Option<String>,
+    /// # 帮办代办和绿色通道
+    ///
+    /// 办事指南“帮办代办和绿色通道”一节引用的本省文件和原文（要求为老年人、残疾人等特殊群体开设“绿色通道”、提供帮办代办服务的条款）；不填时该节只请办事群众向窗口或 12345 咨询，不引用文件。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) assisted_service: Option<Citation>,
+}
+
+/// # 文件条款
+///
+/// 一份文件中的一项规定：文件名称（含条款序号）和原文摘录，原样写入办事指南。
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Citation {
+    /// # 文件和条款
+    ///
+    /// 文件全称（带书名号）、印发机关和日期、条款序号，如“《青海省进一步优化政务服务提升行政效能推动“高效办成一件事”实施方案》（青海省人民政府办公厅2024年4月2日印发）第12项”。
+    pub(crate) document: String,
+    /// # 原文摘录
+    ///
+    /// 条款原文，照录，不改写、不缩小范围。
+    pub(crate) quote: String,
 }
 
 /// # 已被取代的文件

@@ -304,6 +304,7 @@ pub(crate) fn run(ctx: &Context, first: Vec<Diagnostic>) -> Vec<Diagnostic> {
     use rayon::prelude::*;
     let found: Vec<Vec<Diagnostic>> = RULES
         .par_iter()
+        .filter(|r| !ctx.config.skips(r.id, r.severity))
         .filter_map(|r| match r.check {
             Check::Catalog(f) => {
                 let mut sink = Sink::default();

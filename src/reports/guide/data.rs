@@ -10,6 +10,7 @@ use crate::catalog::common::Channel;
 use crate::catalog::item::{Commitment, Item};
 use crate::catalog::provenance::ProvenanceMap;
 use crate::catalog::Local;
+use crate::config::raw::Citation;
 
 /// A link in the region trail: name and site-relative path.
 pub(crate) struct Crumb {
@@ -113,6 +114,9 @@ pub(crate) struct GuideData<'a> {
     pub(crate) applied: Vec<Applied>,
     pub(crate) changed: Changed,
     pub(crate) bundles: Vec<Crumb>,
+    /// The provincial document on 帮办代办 and 绿色通道 for older and
+    /// disabled applicants (rules.json `province_documents`), if configured.
+    pub(crate) assistance: Option<&'a Citation>,
 }
 
 impl GuideData<'_> {
@@ -186,13 +190,6 @@ pub(crate) fn guide<'a>(site: &'a Site, g: usize) -> GuideData<'a> {
         .and_then(|m| m.value.item_types.iter().find(|t| t.name == item.item_type))
         .map(|t| t.code.clone())
         .unwrap_or_default();
-    let bundles = (site.bundles_of.get(&local.item).into_iter().flatten())
-        .map(|&b| &c.bundles[b].value)
-        .map(|b| Crumb {
-            name: b.name.clone(),
-            path: format!("bundle/{}.html", b.id),
-        })
-        .collect();
     GuideData {
         path: site.guide_path(g, "html"),
         notice_path: format!("{}#notice", site.guide_path(g, "html")),
@@ -233,10 +230,22 @@ pub(crate) fn guide<'a>(site: &'a Site, g: usize) -> GuideData<'a> {
         }),
         applied,
         changed,
-        bundles,
+        bundles: bundles(site, &local.item),
+        assistance: site.config.province_documents.assisted_service.as_ref(),
         item,
         local,
     }
+}
+
+/// The 一件事 bundles that hold `item`, as links.
+fn bundles(site: &Site, item: &str) -> Vec<Crumb> {
+    (site.bundles_of.get(item).into_iter().flatten())
+        .map(|&b| &site.catalog.bundles[b].value)
+        .map(|b| Crumb {
+            name: b.name.clone(),
+            path: format!("bundle/{}.html", b.id),
+        })
+        .collect()
 }
 
 /// The windows' places and hours, each with its status.

@@ -11,6 +11,7 @@ use super::view::{self, Applied};
 use super::Site;
 use crate::catalog::item::Item;
 use crate::catalog::Local;
+use crate::config::raw::Citation;
 
 /// # 办事指南数据
 ///
@@ -53,7 +54,29 @@ pub(crate) struct GuideJson {
     ///
     /// 目录来源记录中标为待核实的要素，写成本文件中的 JSON 指针（/item/…、/local/…）；网页上标注“待核实”，不作为已核实的承诺。
     unverified: Vec<String>,
+    /// # 帮办代办和绿色通道
+    ///
+    /// 每份指南都有：本省要求的依据（规则配置中配置时）和本地安排的说明。
+    assistance: AssistanceJson,
 }
+
+/// # 帮办代办和绿色通道
+#[derive(Serialize, JsonSchema)]
+struct AssistanceJson {
+    /// # 依据
+    ///
+    /// 本省要求为老年人、残疾人等特殊群体开设“绿色通道”、提供帮办代办服务的文件条款和原文（rules/rules.json 的 province_documents.assisted_service）；未配置时省略。
+    #[serde(skip_serializing_if = "Option::is_none")]
+    basis: Option<Citation>,
+    /// # 本地安排
+    ///
+    /// 目录尚未载明各地的具体安排（待核实），请办事群众向办理窗口或 12345 咨询。
+    local_arrangement: &'static str,
+}
+
+/// What the page and the JSON say about the local arrangement: the catalog
+/// has no field for it, so nothing is promised.
+const LOCAL_ARRANGEMENT: &str = "本地的具体安排（在哪个窗口、是否需要预约）目录尚未载明（待核实，以窗口答复为准）。老年人、残疾人等需要帮办代办或走绿色通道的，请向办理窗口咨询，或拨打 12345 政务服务便民热线。";
 
 /// # 编码与名称
 #[derive(Serialize, JsonSchema)]
@@ -130,6 +153,10 @@ pub(crate) fn guide_json(d: &GuideData) -> String {
             .chain(view::unverified_pointers(&d.local.provenance, "/local"))
             .chain(d.agency_name_unverified.then(|| "/agency/name".to_string()))
             .collect(),
+        assistance: AssistanceJson {
+            basis: d.assistance.cloned(),
+            local_arrangement: LOCAL_ARRANGEMENT,
+        },
     };
     // Compact (one line): 100,000 of these are written per build.
     let mut s = serde_json::to_string(&json).unwrap_or_default();
