@@ -77,16 +77,16 @@ impl<'a> Entries<'a> {
     fn findings(&self) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         for (pointer, p) in self.map {
-            let at = format!("{}/provenance/{}", self.base, escape(pointer));
+            let at = || format!("{}/provenance/{}", self.base, escape(pointer));
             if !self.value.resolves(pointer) {
                 out.push(
-                    RULE.at_key(self.file, &at)
+                    RULE.at_key(self.file, &at())
                         .message(format!("来源记录“{pointer}”不指向本文件中的任何值"))
                         .help("把键改为事实的 JSON 指针，如 /promised_deadline；事实已删除的，删去这条记录"),
                 );
             } else if p.status == FactStatus::Verified && !p.source.as_ref().is_some_and(|s| s.names_something()) {
                 out.push(
-                    RULE.at(self.file, &at)
+                    RULE.at(self.file, &at())
                         .message(format!("“{pointer}”标为已核实，但没有写明可查的来源（文件名称或网址）"))
                         .help("在 source 中写明文件名称（及文号、条款）或网址和查阅日期；写不出来源的改为“待核实”"),
                 );
