@@ -10,6 +10,7 @@ pub(crate) mod item;
 pub(crate) mod local;
 pub(crate) mod material;
 pub(crate) mod meta;
+pub(crate) mod probe;
 pub(crate) mod provenance;
 pub(crate) mod region;
 

@@ -1,12 +1,13 @@
 //! provenance-invalid: a provenance entry that names no fact of its file, or
 //! says 已核实 without a source a reader can look up.
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::{Category, Check, Context, Example, Rule};
 use crate::catalog::provenance::{FactStatus, ProvenanceMap};
 use crate::catalog::FileId;
-use crate::diag::{Severity, Sink};
+use crate::diag::{Diagnostic, Severity, Sink};
 
 pub(crate) const RULE: Rule = Rule {
     id: "provenance-invalid",
@@ -28,40 +29,83 @@ pub(crate) const RULE: Rule = Rule {
     check: Check::Catalog(check),
 };
 
+/// Files are independent: each file's entries are checked on its own
+/// thread, the findings kept in file order.
 fn check(ctx: &Context, sink: &mut Sink) {
-    for i in &ctx.catalog.items {
-        entries(sink, i.file, "", &i.value, &i.value.provenance);
-    }
-    for l in &ctx.catalog.locals {
-        entries(sink, l.file, "", &l.value, &l.value.provenance);
-    }
-    for b in &ctx.catalog.bundles {
-        entries(sink, b.file, "", &b.value, &b.value.provenance);
-    }
-    for a in &ctx.catalog.agencies {
-        entries(sink, a.file, &a.pointer, &a.value, &a.value.provenance);
+    let c = ctx.catalog;
+    let mut files: Vec<Entries> = Vec::new();
+    files.extend(
+        c.items
+            .iter()
+            .map(|i| Entries::of(i.file, "", &i.value, &i.value.provenance)),
+    );
+    files.extend(
+        c.locals
+            .iter()
+            .map(|l| Entries::of(l.file, "", &l.value, &l.value.provenance)),
+    );
+    files.extend(
+        c.bundles
+            .iter()
+            .map(|b| Entries::of(b.file, "", &b.value, &b.value.provenance)),
+    );
+    files.extend(
+        c.agencies
+            .iter()
+            .map(|a| Entries::of(a.file, &a.pointer, &a.value, &a.value.provenance)),
+    );
+    files.retain(|e| !e.map.is_empty());
+    let found: Vec<Vec<Diagnostic>> = files.par_iter().map(Entries::findings).collect();
+    for d in found.into_iter().flatten() {
+        sink.push(d);
     }
 }
 
-fn entries<T: Serialize>(sink: &mut Sink, file: FileId, base: &str, value: &T, map: &ProvenanceMap) {
-    if map.is_empty() {
-        return;
+/// One value's provenance entries, with the value they point into.
+struct Entries<'a> {
+    file: FileId,
+    base: &'a str,
+    value: &'a (dyn erased::Value + Sync),
+    map: &'a ProvenanceMap,
+}
+
+impl<'a> Entries<'a> {
+    fn of<T: Serialize + Sync>(file: FileId, base: &'a str, value: &'a T, map: &'a ProvenanceMap) -> Self {
+        Entries { file, base, value, map }
     }
-    let json = serde_json::to_value(value).unwrap_or_default();
-    for (pointer, p) in map {
-        let at = format!("{base}/provenance/{}", escape(pointer));
-        if json.pointer(pointer).is_none() {
-            sink.push(
-                RULE.at_key(file, &at)
-                    .message(format!("来源记录“{pointer}”不指向本文件中的任何值"))
-                    .help("把键改为事实的 JSON 指针，如 /promised_deadline；事实已删除的，删去这条记录"),
-            );
-        } else if p.status == FactStatus::Verified && !p.source.as_ref().is_some_and(|s| s.names_something()) {
-            sink.push(
-                RULE.at(file, &at)
-                    .message(format!("“{pointer}”标为已核实，但没有写明可查的来源（文件名称或网址）"))
-                    .help("在 source 中写明文件名称（及文号、条款）或网址和查阅日期；写不出来源的改为“待核实”"),
-            );
+
+    fn findings(&self) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        for (pointer, p) in self.map {
+            let at = || format!("{}/provenance/{}", self.base, escape(pointer));
+            if !self.value.resolves(pointer) {
+                out.push(
+                    RULE.at_key(self.file, &at())
+                        .message(format!("来源记录“{pointer}”不指向本文件中的任何值"))
+                        .help("把键改为事实的 JSON 指针，如 /promised_deadline；事实已删除的，删去这条记录"),
+                );
+            } else if p.status == FactStatus::Verified && !p.source.as_ref().is_some_and(|s| s.names_something()) {
+                out.push(
+                    RULE.at(self.file, &at())
+                        .message(format!("“{pointer}”标为已核实，但没有写明可查的来源（文件名称或网址）"))
+                        .help("在 source 中写明文件名称（及文号、条款）或网址和查阅日期；写不出来源的改为“待核实”"),
+                );
+            }
+        }
+        out
+    }
+}
+
+mod erased {
+    /// A model value whose JSON form a pointer can be probed in, behind one
+    /// pointer type for the four kinds of value that carry provenance.
+    pub(super) trait Value {
+        fn resolves(&self, pointer: &str) -> bool;
+    }
+
+    impl<T: serde::Serialize> Value for T {
+        fn resolves(&self, pointer: &str) -> bool {
+            crate::catalog::probe::resolves(self, pointer)
         }
     }
 }
