@@ -97,6 +97,12 @@ def measure(n, args, rounds, base):
         print(f"| {tag} | {name} | {cpu:.2f} s | {wall:.2f} s | {rss:.0f} MiB | {code} | {cpu / floor_cpu:.2f}× |")
     if args.compare:
         for name, (_, page) in commands("this", args.bin, work).items():
+            codes = (best[("this", name)][3], best[("compare", name)][3])
+            if any(c not in (0, 1) for c in codes):
+                # Exit 2 is a usage or config error (an older build refusing
+                # this rules/, say): there is no report to compare.
+                print(f"{name}: NOT COMPARED (exit {codes[0]} here, {codes[1]} for --compare)")
+                continue
             mine = page or os.path.join(work, f"this-{name.replace(' ', '_')}.out")
             other = commands("compare", args.compare, work)[name][1] or os.path.join(work, f"compare-{name.replace(' ', '_')}.out")
             same = same_output(mine, other, name == "lint")
@@ -114,7 +120,10 @@ def main() -> None:
     args.compare = args.compare and os.path.abspath(args.compare)
     sizes = [int(s) for s in os.environ.get("TB_BENCH_SIZES", "10000,100000").split(",")]
     rounds = int(os.environ.get("TB_BENCH_ROUNDS", "2"))
-    base = tempfile.mkdtemp(prefix="tongbiao-scale-", dir=os.environ.get("TB_BENCH_DIR"))
+    parent = os.environ.get("TB_BENCH_DIR")
+    if parent:
+        os.makedirs(parent, exist_ok=True)
+    base = tempfile.mkdtemp(prefix="tongbiao-scale-", dir=parent)
     try:
         for n in sizes:
             measure(n, args, rounds, base)
