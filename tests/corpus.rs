@@ -346,18 +346,90 @@ fn real_text_held_out_batch6() {
     }
 }
 
+/// The seventh batch: 264 clauses from 26 further sources, labelled and
+/// committed before the detector was run on them (the held-out measure
+/// for the tuning of stop 20; see `tests/corpus/README.md`). Prints the
+/// whole batch and its test half per class; asserts the batch's structure
+/// (size, labels, split rule, sources) and floors set well below the
+/// figures first measured, for the lead to raise once the tuning merges.
+#[test]
+fn real_text_held_out_batch7() {
+    batch7_is_well_formed();
+    let whole = measure_where(None, Batches::Only(7));
+    print_table(&whole);
+    let test = measure_where(Some("test"), Batches::Only(7));
+    print_table(&test);
+    assert!(
+        whole.in_half >= 250,
+        "the seventh batch must hold at least 250 clauses, has {}",
+        whole.in_half
+    );
+    assert!(test.in_half * 3 >= whole.in_half, "the seventh batch's test half is too small");
+    for (name, r, (p_floor, r_floor)) in [
+        ("whole batch", &whole, BATCH7_FLOORS),
+        ("test half", &test, BATCH7_TEST_FLOORS),
+    ] {
+        let total = r.total();
+        assert!(
+            total.precision() >= p_floor && total.recall() >= r_floor,
+            "seventh batch, {name}: precision {:.3}, recall {:.3} below {p_floor}, {r_floor}",
+            total.precision(),
+            total.recall()
+        );
+    }
+}
+
+/// Every clause of the seventh batch: a class label at most once and only
+/// the criteria's seven classes, the split the SHA-256 rule gives (first
+/// byte even: `dev`), a page address as source, and no text twice in the
+/// corpus.
+fn batch7_is_well_formed() {
+    use sha2::Digest;
+    const CLASSES: [&str; 7] = ["兜底", "开放列举", "指代不明", "自由裁量", "不可量化", "占位", "歧视性条件"];
+    let mut seen = BTreeSet::new();
+    for (n, line) in include_str!("corpus/real.jsonl").lines().enumerate() {
+        let case: RealCase = serde_json::from_str(line).unwrap_or_else(|e| panic!("real.jsonl line {}: {e}", n + 1));
+        assert!(seen.insert(case.text.clone()), "real.jsonl line {}: text repeated", n + 1);
+        if case.batch != Some(7) {
+            continue;
+        }
+        let labels: BTreeSet<&str> = case.labels.iter().map(String::as_str).collect();
+        assert_eq!(labels.len(), case.labels.len(), "real.jsonl line {}: a label twice", n + 1);
+        assert!(
+            labels.iter().all(|l| CLASSES.contains(l)),
+            "real.jsonl line {}: unknown label in {:?}",
+            n + 1,
+            case.labels
+        );
+        let even = sha2::Sha256::digest(case.text.as_bytes())[0] % 2 == 0;
+        assert_eq!(
+            case.split,
+            if even { "dev" } else { "test" },
+            "real.jsonl line {}: split against the SHA-256 rule",
+            n + 1
+        );
+        assert!(
+            case.source.starts_with("page http"),
+            "real.jsonl line {}: source must be a page address",
+            n + 1
+        );
+    }
+}
+
 /// Overall (precision, recall) floors on the test half of `real.jsonl`
-/// (all six batches): just below what the shipped lexicon reaches (0.927 /
-/// 0.936, both below the 0.95 the issue asks for; lowered from 0.94 / 0.96
-/// when the held-out sixth batch joined) — see `tests/corpus/README.md`.
-/// A change that lowers either figure fails here.
-const REAL_FLOORS: (f64, f64) = (0.92, 0.93);
+/// (all seven batches): just below what the shipped lexicon reaches (0.885 /
+/// 0.911, both below the 0.95 the issue asks for; lowered from 0.94 / 0.96
+/// when the held-out sixth batch joined, and from 0.92 / 0.93 when the
+/// seventh did) — see `tests/corpus/README.md`. A change that lowers either
+/// figure fails here.
+const REAL_FLOORS: (f64, f64) = (0.88, 0.91);
 
 /// Per-class floors on the test half for the classes with at least 20
-/// positives, just below what the shipped lexicon reaches (开放列举 0.909 /
-/// 0.938, 指代不明 0.918 / 0.978 with the sixth batch; both above the 0.9
-/// the issue asks for); any other class with 20 positives must reach 0.9.
-const CLASS_FLOORS: &[(&str, f64, f64)] = &[("开放列举", 0.90, 0.93), ("指代不明", 0.91, 0.97)];
+/// positives, just below what the shipped lexicon reaches (开放列举 0.841 /
+/// 0.925 on 40 positives, 指代不明 0.902 / 0.932 on 59 with the seventh
+/// batch; 开放列举's precision is now below the 0.9 the issue asks for);
+/// any other class with 20 positives must reach 0.9.
+const CLASS_FLOORS: &[(&str, f64, f64)] = &[("开放列举", 0.84, 0.92), ("指代不明", 0.90, 0.93)];
 
 /// Floors on the development half of batches 1-5 (what the tuning reached).
 const DEV_FLOORS: (f64, f64) = (0.97, 0.99);
@@ -370,3 +442,13 @@ const BATCH6_FLOORS: (f64, f64) = (0.77, 0.82);
 
 /// See `BATCH6_FLOORS` (the test half measured 0.880 / 0.846).
 const BATCH6_TEST_FLOORS: (f64, f64) = (0.87, 0.84);
+
+/// Floors on the seventh batch, whole and test half: about 0.05 below the
+/// figures measured with main's lexicon before the tuning of stop 20 (the
+/// whole batch 0.718 / 0.836, the test half 0.724 / 0.808; see
+/// `tests/corpus/README.md`); the lead sets the final floors after the
+/// tuning merges.
+const BATCH7_FLOORS: (f64, f64) = (0.66, 0.78);
+
+/// See `BATCH7_FLOORS`.
+const BATCH7_TEST_FLOORS: (f64, f64) = (0.67, 0.75);
