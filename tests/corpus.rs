@@ -364,7 +364,10 @@ fn real_text_held_out_batch7() {
         "the seventh batch must hold at least 250 clauses, has {}",
         whole.in_half
     );
-    assert!(test.in_half * 3 >= whole.in_half, "the seventh batch's test half is too small");
+    assert!(
+        test.in_half * 3 >= whole.in_half,
+        "the seventh batch's test half is too small"
+    );
     for (name, r, (p_floor, r_floor)) in [
         ("whole batch", &whole, BATCH7_FLOORS),
         ("test half", &test, BATCH7_TEST_FLOORS),
@@ -385,16 +388,33 @@ fn real_text_held_out_batch7() {
 /// corpus.
 fn batch7_is_well_formed() {
     use sha2::Digest;
-    const CLASSES: [&str; 7] = ["兜底", "开放列举", "指代不明", "自由裁量", "不可量化", "占位", "歧视性条件"];
+    const CLASSES: [&str; 7] = [
+        "兜底",
+        "开放列举",
+        "指代不明",
+        "自由裁量",
+        "不可量化",
+        "占位",
+        "歧视性条件",
+    ];
     let mut seen = BTreeSet::new();
     for (n, line) in include_str!("corpus/real.jsonl").lines().enumerate() {
         let case: RealCase = serde_json::from_str(line).unwrap_or_else(|e| panic!("real.jsonl line {}: {e}", n + 1));
-        assert!(seen.insert(case.text.clone()), "real.jsonl line {}: text repeated", n + 1);
+        assert!(
+            seen.insert(case.text.clone()),
+            "real.jsonl line {}: text repeated",
+            n + 1
+        );
         if case.batch != Some(7) {
             continue;
         }
         let labels: BTreeSet<&str> = case.labels.iter().map(String::as_str).collect();
-        assert_eq!(labels.len(), case.labels.len(), "real.jsonl line {}: a label twice", n + 1);
+        assert_eq!(
+            labels.len(),
+            case.labels.len(),
+            "real.jsonl line {}: a label twice",
+            n + 1
+        );
         assert!(
             labels.iter().all(|l| CLASSES.contains(l)),
             "real.jsonl line {}: unknown label in {:?}",
