@@ -465,10 +465,11 @@ const BATCH6_TEST_FLOORS: (f64, f64) = (0.87, 0.84);
 
 /// Floors on the seventh batch, whole and test half: about 0.05 below the
 /// figures measured with main's lexicon before the tuning of stop 20 (the
-/// whole batch 0.718 / 0.836, the test half 0.724 / 0.808; see
+/// whole batch 0.746 / 0.841 after two development-half relabels, 0.718 /
+/// 0.836 as first committed; the test half 0.724 / 0.808; see
 /// `tests/corpus/README.md`); the lead sets the final floors after the
 /// tuning merges.
-const BATCH7_FLOORS: (f64, f64) = (0.66, 0.78);
+const BATCH7_FLOORS: (f64, f64) = (0.69, 0.79);
 
 /// See `BATCH7_FLOORS`.
 const BATCH7_TEST_FLOORS: (f64, f64) = (0.67, 0.75);
