@@ -98,6 +98,11 @@ pub(super) fn run(args: &Args) -> Outcome {
         site.files()
     ));
     let pages = Arc::clone(&site);
+    // The process ends after publishing: one reference is never released,
+    // so the model (every file of the catalog) is not freed allocation by
+    // allocation on one core at the end (~0.15 s at 100,000 files); the
+    // operating system takes the memory back at exit.
+    std::mem::forget(Arc::clone(&site));
     o.steps.push(Step::Publish(Publish {
         dir: args.out.clone(),
         marker: MARKER,
