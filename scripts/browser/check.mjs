@@ -158,7 +158,12 @@ async function screenshots(page, entry, mode) {
   // The 一次告知单 is a section of its guide page: shown as it prints.
   if (entry.kind === 'notice') await page.emulateMedia({ media: 'print' });
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
-  const clip = { x: 0, y: 0, width, height: Math.min(height, mode === 'desktop' ? 1800 : 2400) };
+  // `screenshot_from`: start at that element (a section far down the page).
+  const top = entry.screenshot_from
+    ? await page.evaluate((sel) => Math.max(0, Math.floor(document.querySelector(sel).getBoundingClientRect().top + window.scrollY) - 16), entry.screenshot_from)
+    : 0;
+  const max = entry.screenshot_from ? (mode === 'desktop' ? 700 : 1400) : (mode === 'desktop' ? 1800 : 2400);
+  const clip = { x: 0, y: top, width, height: Math.min(height - top, max) };
   const file = `${entry.screenshot}${mode === 'mobile' ? '-mobile' : ''}.png`;
   const dirs = [args.out, ...(args.screenshots ? [args.screenshots] : [])];
   for (const dir of dirs) {

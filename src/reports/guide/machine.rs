@@ -17,37 +17,37 @@ use crate::config::raw::Citation;
 ///
 /// tongbiao guide 为每个实施清单生成的办事指南数据（guide/<区划代码>/<基本编码>.json）：全省标准（已套用经批准的本地偏离）、本地实施信息，以及编码所指的名称。
 #[derive(Serialize, JsonSchema)]
-pub(crate) struct GuideJson {
+pub(crate) struct GuideJson<'a> {
     /// # 数据格式版本
     format: u32,
     /// # 指南页面
     ///
     /// 相对网站根目录的路径。
-    page: String,
+    page: &'a str,
     /// # 一次告知单
     ///
     /// 指南页面中一次告知单的位置（页面路径加 #notice）；从这里打印，只打印告知单（A4 一页）。
-    notice: String,
+    notice: &'a str,
     /// # 区划
-    region: Named,
+    region: Named<'a>,
     /// # 区划路径
     ///
     /// 从省到本区划的名称。
-    region_path: Vec<String>,
+    region_path: Vec<&'a str>,
     /// # 实施机关
-    agency: Named,
+    agency: Named<'a>,
     /// # 主管部门
-    department: Named,
+    department: Named<'a>,
     /// # 全省标准
     ///
     /// 事项的全省统一标准，已套用下面 applied_deviations 中经批准的本地偏离。
-    item: Item,
+    item: &'a Item,
     /// # 本地实施信息
-    local: Local,
+    local: &'a Local,
     /// # 申请材料名称
     ///
     /// item.materials 中各材料标识对应的材料库名称，顺序相同。
-    material_names: Vec<String>,
+    material_names: Vec<&'a str>,
     /// # 已套用的本地偏离
     applied_deviations: Vec<AppliedJson>,
     /// # 待核实的信息
@@ -57,17 +57,17 @@ pub(crate) struct GuideJson {
     /// # 帮办代办和绿色通道
     ///
     /// 每份指南都有：本省要求的依据（规则配置中配置时）和本地安排的说明。
-    assistance: AssistanceJson,
+    assistance: AssistanceJson<'a>,
 }
 
 /// # 帮办代办和绿色通道
 #[derive(Serialize, JsonSchema)]
-struct AssistanceJson {
+struct AssistanceJson<'a> {
     /// # 依据
     ///
     /// 本省要求为老年人、残疾人等特殊群体开设“绿色通道”、提供帮办代办服务的文件条款和原文（rules/rules.json 的 province_documents.assisted_service）；未配置时省略。
     #[serde(skip_serializing_if = "Option::is_none")]
-    basis: Option<Citation>,
+    basis: Option<&'a Citation>,
     /// # 本地安排
     ///
     /// 目录尚未载明各地的具体安排（待核实），请办事群众向办理窗口或 12345 咨询。
@@ -80,11 +80,11 @@ const LOCAL_ARRANGEMENT: &str = "本地的具体安排（在哪个窗口、是�
 
 /// # 编码与名称
 #[derive(Serialize, JsonSchema)]
-struct Named {
+struct Named<'a> {
     /// # 代码或标识
-    code: String,
+    code: &'a str,
     /// # 名称
-    name: String,
+    name: &'a str,
 }
 
 /// # 已套用的本地偏离
@@ -114,47 +114,43 @@ impl From<&Applied> for AppliedJson {
 
 /// The guide data schema as written to docs/schema/ and into the site.
 pub(crate) fn guide_schema_text() -> String {
-    let mut v = schemars::schema_for!(GuideJson).to_value();
+    let mut v = schemars::schema_for!(GuideJson<'static>).to_value();
     crate::catalog::strip_null(&mut v);
     let mut s = serde_json::to_string_pretty(&v).unwrap_or_default();
     s.push('\n');
     s
 }
 
-/// Guide `g`'s JSON file.
+/// Guide `g`'s JSON file. The item and the local file are borrowed:
+/// [`Site::build`] removed their `$schema` once for all guides.
 pub(crate) fn guide_json(d: &GuideData) -> String {
-    let mut item = d.item.clone().into_owned();
-    item.schema = None;
-    let mut local = d.local.clone();
-    local.schema = None;
-    let material_names = d.materials.iter().map(|m| m.name.clone()).collect();
     let json = GuideJson {
         format: 1,
-        page: d.path.clone(),
-        notice: d.notice_path.clone(),
+        page: &d.path,
+        notice: &d.notice_path,
         region: Named {
-            code: d.region_code.clone(),
-            name: d.region_name.clone(),
+            code: &d.region_code,
+            name: &d.region_name,
         },
-        region_path: d.region_trail.iter().map(|c| c.name.clone()).collect(),
+        region_path: d.region_trail.iter().map(|c| c.name.as_str()).collect(),
         agency: Named {
-            code: d.local.agency.clone(),
-            name: d.agency.text.clone(),
+            code: &d.local.agency,
+            name: &d.agency.text,
         },
         department: Named {
-            code: d.department_code.clone(),
-            name: d.department.clone(),
+            code: &d.department_code,
+            name: &d.department,
         },
-        item,
-        local,
-        material_names,
+        item: &d.item,
+        local: d.local,
+        material_names: d.materials.iter().map(|m| m.name.as_str()).collect(),
         applied_deviations: d.applied.iter().map(AppliedJson::from).collect(),
         unverified: (view::unverified_pointers(&d.item.provenance, "/item").into_iter())
             .chain(view::unverified_pointers(&d.local.provenance, "/local"))
             .chain(d.agency_name_unverified.then(|| "/agency/name".to_string()))
             .collect(),
         assistance: AssistanceJson {
-            basis: d.assistance.cloned(),
+            basis: d.assistance,
             local_arrangement: LOCAL_ARRANGEMENT,
         },
     };
@@ -164,31 +160,99 @@ pub(crate) fn guide_json(d: &GuideData) -> String {
     s
 }
 
-/// schema.org `GovernmentService` for a guide, escaped for its <script>.
+/// schema.org `GovernmentService` (the JSON-LD of a guide page).
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct GovernmentService<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+    service_type: &'a str,
+    identifier: &'a str,
+    provider: Typed<'a>,
+    area_served: Typed<'a>,
+    audience: Audience<'a>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    available_channel: Vec<ServiceChannel<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<String>,
+}
+
+/// A schema.org thing given by its type and name.
+#[derive(Serialize)]
+struct Typed<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Audience<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    audience_type: &'a str,
+}
+
+/// Online (`serviceUrl`) or at a window (`serviceLocation`).
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ServiceChannel<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    service_url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    service_location: Option<Typed<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    available_language: Option<&'static str>,
+}
+
+/// schema.org `GovernmentService` for a guide, escaped for its <script>;
+/// serialized from borrowed fields (no intermediate `serde_json::Value`).
 pub(crate) fn json_ld(site: &Site, d: &GuideData) -> String {
-    let mut v = serde_json::json!({
-        "@context": "https://schema.org",
-        "@type": "GovernmentService",
-        "name": d.item.name,
-        "serviceType": d.item.item_type,
-        "identifier": d.local.implementation_code.as_deref().unwrap_or(&d.item.code),
-        "provider": {"@type": "GovernmentOrganization", "name": d.agency.text},
-        "areaServed": {"@type": "AdministrativeArea", "name": d.region_trail.iter().map(|c| c.name.as_str()).collect::<Vec<_>>().join("")},
-        "audience": {"@type": "Audience", "audienceType": d.objects},
+    let area = d.region_trail.iter().map(|c| c.name.as_str()).collect::<String>();
+    let online = (d.local.online.address.as_deref().and_then(http_url)).map(|url| ServiceChannel {
+        kind: "ServiceChannel",
+        name: "网上办理",
+        service_url: Some(url),
+        service_location: None,
+        available_language: None,
     });
-    let mut channels = Vec::new();
-    if let Some(url) = d.local.online.address.as_deref().and_then(http_url) {
-        channels.push(serde_json::json!({"@type": "ServiceChannel", "name": "网上办理", "serviceUrl": url}));
-    }
-    for w in &d.local.windows {
-        channels.push(serde_json::json!({"@type": "ServiceChannel", "name": "窗口办理", "serviceLocation": {"@type": "Place", "name": w.place}, "availableLanguage": "zh-CN"}));
-    }
-    if !channels.is_empty() {
-        v["availableChannel"] = serde_json::Value::Array(channels);
-    }
-    if let Some(base) = &site.options.base_url {
-        v["url"] = serde_json::Value::String(format!("{base}{}", d.path));
-    }
+    let windows = d.local.windows.iter().map(|w| ServiceChannel {
+        kind: "ServiceChannel",
+        name: "窗口办理",
+        service_url: None,
+        service_location: Some(Typed {
+            kind: "Place",
+            name: &w.place,
+        }),
+        available_language: Some("zh-CN"),
+    });
+    let v = GovernmentService {
+        context: "https://schema.org",
+        kind: "GovernmentService",
+        name: &d.item.name,
+        service_type: &d.item.item_type,
+        identifier: d.local.implementation_code.as_deref().unwrap_or(&d.item.code),
+        provider: Typed {
+            kind: "GovernmentOrganization",
+            name: &d.agency.text,
+        },
+        area_served: Typed {
+            kind: "AdministrativeArea",
+            name: &area,
+        },
+        audience: Audience {
+            kind: "Audience",
+            audience_type: &d.objects,
+        },
+        available_channel: online.into_iter().chain(windows).collect(),
+        url: (site.options.base_url.as_ref()).map(|base| format!("{base}{}", d.path)),
+    };
     json_for_script(&v)
 }
 

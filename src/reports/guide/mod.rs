@@ -97,7 +97,8 @@ pub(crate) struct Site {
 
 impl Site {
     /// The site for a linted catalog.
-    pub(crate) fn build(catalog: Catalog, config: Config, options: Options) -> Site {
+    pub(crate) fn build(mut catalog: Catalog, config: Config, options: Options) -> Site {
+        strip_schemas(&mut catalog);
         let report = {
             let index = Index::build(&catalog);
             analyse(&catalog, &index, &config)
@@ -329,6 +330,17 @@ fn group(c: &Catalog, guides: &[usize]) -> Groups {
         by_region.entry(l.region.clone()).or_default().push(g);
     }
     (by_item, by_region)
+}
+
+/// The guide JSON embeds items and local files without `$schema` (it has
+/// its own schema): removed once for the site, not cloned away per guide.
+fn strip_schemas(catalog: &mut Catalog) {
+    for i in &mut catalog.items {
+        i.value.schema = None;
+    }
+    for l in &mut catalog.locals {
+        l.value.schema = None;
+    }
 }
 
 fn item_path(code: &str) -> String {

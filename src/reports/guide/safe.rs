@@ -65,8 +65,11 @@ fn has_scheme(value: &str) -> bool {
 /// JSON for a `<script type="application/ld+json">` element: `<`, `>` and
 /// `&` (so no `</script>` or `<!--` can appear) and U+2028/U+2029 written
 /// as `\uXXXX` escapes, which JSON parsers read back as the same string.
-pub(crate) fn json_for_script(value: &serde_json::Value) -> String {
+pub(crate) fn json_for_script<T: serde::Serialize + ?Sized>(value: &T) -> String {
     let text = serde_json::to_string(value).unwrap_or_else(|_| "{}".into());
+    if !text.contains(['<', '>', '&', '\u{2028}', '\u{2029}']) {
+        return text;
+    }
     let mut out = String::with_capacity(text.len() + 16);
     for c in text.chars() {
         match c {

@@ -163,16 +163,19 @@ fn a_fact_marked_unverified_is_labelled_on_the_page_and_in_the_json() {
     );
 }
 
-/// A page without its 帮办代办 section (which labels the local
-/// arrangement 待核实 on every guide: the catalog does not record it).
+/// A page without its 帮办代办 section and the 一次告知单's 帮办代办 row
+/// (which label the local arrangement 待核实 on every guide: the catalog
+/// does not record it).
 fn without_assistance(page: &str) -> String {
-    match page.find("<section id=\"assistance\"") {
+    let cut = |page: String, from: &str, to: &str| match page.find(from) {
         Some(start) => {
-            let end = start + page[start..].find("</section>").unwrap();
+            let end = start + page[start..].find(to).unwrap();
             format!("{}{}", &page[..start], &page[end..])
         }
-        None => page.to_string(),
-    }
+        None => page,
+    };
+    let page = cut(page.to_string(), "<section id=\"assistance\"", "</section>");
+    cut(page, "<dt>帮办代办</dt>", "</dd>")
 }
 
 #[test]
@@ -191,6 +194,14 @@ fn every_guide_cites_the_assisted_service_document_from_the_config() {
         "{section}"
     );
     assert!(section.contains("老年人、残疾人") && section.contains("12345") && section.contains("待核实"));
+    // The printed 一次告知单 says it too, without promising an arrangement.
+    let notice = &page[page.find("<section id=\"notice\"").unwrap()..];
+    let row = &notice[notice.find("<dt>帮办代办</dt>").unwrap()..];
+    let row = &row[..row.find("</dd>").unwrap()];
+    assert!(
+        row.contains("绿色通道") && row.contains("12345") && row.contains("待核实"),
+        "{row}"
+    );
     let v: serde_json::Value = serde_json::from_str(&page_of(&s, "guide/630100/630101001000.json")).unwrap();
     assert_eq!(v["assistance"]["basis"]["document"], cited.document.as_str());
     assert_eq!(v["assistance"]["basis"]["quote"], cited.quote.as_str());
