@@ -1,6 +1,8 @@
 //! Findings as values: rules push [`Diagnostic`]s into a [`Sink`]; only
 //! `report/` turns them into text.
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use crate::source::FileId;
@@ -35,8 +37,9 @@ pub(crate) enum Target {
 /// Where a finding points before spans are resolved.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(crate) enum Place {
-    /// A JSON value (or its key) addressed by pointer.
-    Pointer { pointer: String, target: Target },
+    /// A JSON value (or its key) addressed by pointer (shared: the
+    /// findings of a national catalog repeat a few pointers, issue 14).
+    Pointer { pointer: Arc<str>, target: Target },
     /// A raw byte range, for files that are not valid JSON.
     Bytes { start: usize, end: usize },
 }
@@ -48,7 +51,9 @@ pub struct Diagnostic {
     pub severity: Severity,
     pub file: FileId,
     pub(crate) place: Place,
-    pub message: String,
+    /// Shared, not copied, when many findings say the same (a national
+    /// catalog's 700,000 `unverified-fact` infos repeat a few messages).
+    pub message: Arc<str>,
     /// Most helps are fixed text, borrowed rather than copied per finding.
     pub(crate) help: Option<std::borrow::Cow<'static, str>>,
     /// A byte range inside the string value at the pointer (of the decoded
@@ -63,15 +68,20 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub(crate) fn at(rule: &'static str, severity: Severity, file: FileId, pointer: &str) -> Diagnostic {
+        Diagnostic::at_shared(rule, severity, file, Arc::from(pointer))
+    }
+
+    /// [`Diagnostic::at`] with a pointer already shared.
+    pub(crate) fn at_shared(rule: &'static str, severity: Severity, file: FileId, pointer: Arc<str>) -> Diagnostic {
         Diagnostic {
             rule,
             severity,
             file,
             place: Place::Pointer {
-                pointer: pointer.to_string(),
+                pointer,
                 target: Target::Value,
             },
-            message: String::new(),
+            message: Arc::from(""),
             help: None,
             sub: None,
             span: None,
@@ -83,7 +93,7 @@ impl Diagnostic {
     pub(crate) fn at_key(rule: &'static str, severity: Severity, file: FileId, pointer: &str) -> Diagnostic {
         let mut d = Diagnostic::at(rule, severity, file, pointer);
         d.place = Place::Pointer {
-            pointer: pointer.to_string(),
+            pointer: Arc::from(pointer),
             target: Target::Key,
         };
         d
@@ -101,7 +111,7 @@ impl Diagnostic {
             severity,
             file,
             place: Place::Bytes { start, end },
-            message: String::new(),
+            message: Arc::from(""),
             help: None,
             sub: None,
             span: None,
@@ -110,7 +120,7 @@ impl Diagnostic {
         }
     }
 
-    pub(crate) fn message(mut self, m: impl Into<String>) -> Diagnostic {
+    pub(crate) fn message(mut self, m: impl Into<Arc<str>>) -> Diagnostic {
         self.message = m.into();
         self
     }

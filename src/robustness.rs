@@ -16,7 +16,7 @@ fn others(out: &Outcome, file: &str) -> Vec<(String, &'static str, usize, usize,
         .iter()
         .map(|d| (out.sources.get(d.file).path.clone(), d))
         .filter(|(p, _)| p != file)
-        .map(|(p, d)| (p, d.rule, d.line, d.column, d.message.clone()))
+        .map(|(p, d)| (p, d.rule, d.line, d.column, d.message.to_string()))
         .collect()
 }
 

@@ -8,10 +8,15 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::shared::Shared;
+
 /// # 来源记录
 ///
 /// 键为本文件（实施主体为该实施主体对象）中事实的 JSON 指针，如 /promised_deadline、/conditions/2；一条记录覆盖该指针及其下的全部值（"" 为整个文件或整个对象）。值为该事实的来源或“待核实”状态。
-pub(crate) type ProvenanceMap = BTreeMap<String, Provenance>;
+///
+/// Keys and notes are [`Shared`]: a national catalog repeats the same few
+/// pointers and notes in every file (issue 14).
+pub(crate) type ProvenanceMap = BTreeMap<Shared, Provenance>;
 
 /// # 事实来源
 ///
@@ -25,12 +30,12 @@ pub(crate) struct Provenance {
     ///
     /// 已核实时必填：依据的文件（名称、文号、条款）或公开网页（网址、查阅日期）。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(crate) source: Option<Source>,
+    pub(crate) source: Option<Box<Source>>,
     /// # 说明
     ///
     /// 可选；如待核实的原因、需向哪个机关核实。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(crate) note: Option<String>,
+    pub(crate) note: Option<Shared>,
 }
 
 impl Provenance {
@@ -137,7 +142,7 @@ mod tests {
         assert!(!covering(&m, "/online/address").unwrap().unverified());
         assert!(covering(&m, "/onlinex").is_none());
         assert!(covering(&m, "/visits").is_none());
-        m.insert(String::new(), entry(FactStatus::Unverified));
+        m.insert("".into(), entry(FactStatus::Unverified));
         assert!(covering(&m, "/visits").unwrap().unverified());
     }
 

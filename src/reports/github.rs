@@ -48,7 +48,7 @@ fn command(out: &Outcome, d: &Diagnostic) -> String {
         Severity::Warning => "warning",
         Severity::Info => "notice",
     };
-    let mut message = d.message.clone();
+    let mut message = d.message.to_string();
     if let Some(h) = &d.help {
         message.push_str(&format!("\n建议：{h}"));
     }
