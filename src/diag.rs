@@ -142,9 +142,26 @@ impl Diagnostic {
 #[derive(Debug, Default)]
 pub(crate) struct Sink {
     pub(crate) diagnostics: Vec<Diagnostic>,
+    /// Findings the vector should have room for beyond the rule's own
+    /// (see [`Sink::reserve`]).
+    room: usize,
 }
 
 impl Sink {
+    /// A sink whose rule, when it sizes its vector, leaves room for
+    /// `room` more findings (the other rules', gathered into it).
+    pub(crate) fn with_room(room: usize) -> Sink {
+        Sink {
+            diagnostics: Vec::new(),
+            room,
+        }
+    }
+
+    /// Size the vector for `n` findings of the rule (and the room).
+    pub(crate) fn reserve(&mut self, n: usize) {
+        self.diagnostics.reserve_exact(n + self.room);
+    }
+
     pub(crate) fn push(&mut self, d: Diagnostic) {
         self.diagnostics.push(d);
     }

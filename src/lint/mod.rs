@@ -198,8 +198,9 @@ pub(crate) fn lint_model(
     };
     let loaded = load::parse(files, first_id);
     let mut sources = Sources {
-        files: cfg.sources.clone(),
+        files: Vec::with_capacity(cfg.sources.len() + loaded.sources.files.len()),
     };
+    sources.files.extend(cfg.sources.iter().cloned());
     sources.files.extend(loaded.sources.files);
     let index = Index::build(&loaded.catalog);
     let ctx = Context {
