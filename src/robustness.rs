@@ -24,7 +24,7 @@ fn check(text: &str) -> Result<(), TestCaseError> {
     let out = lint_with(&[(FILE, Some(text))]);
     for d in &out.diagnostics {
         let src = out.sources.get(d.file);
-        let (start, end) = d.span.unwrap_or((0, 0));
+        let (start, end) = d.span().unwrap_or((0, 0));
         prop_assert!(
             start <= end && end <= src.text.len(),
             "{} span {start}..{end} outside {}",

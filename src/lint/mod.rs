@@ -275,7 +275,7 @@ fn sort(sources: &Sources, diagnostics: &mut [Diagnostic]) {
 
 fn sort_key<'a>(sources: &'a Sources, d: &'a Diagnostic) -> (&'a str, &'a str, Option<usize>, &'a str, &'a str) {
     let f = sources.get(d.file);
-    (&f.base, &f.path, d.span.map(|s| s.0), d.rule, &d.message)
+    (&f.base, &f.path, d.span().map(|s| s.0), d.rule, &d.message)
 }
 
 /// Put the element at `order[k]` at position `k`, in place, following

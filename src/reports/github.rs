@@ -42,7 +42,7 @@ pub(crate) fn github(out: &Outcome, summary: bool) -> String {
 
 fn command(out: &Outcome, d: &Diagnostic) -> String {
     let f = out.sources.get(d.file);
-    let (end_line, end_column) = f.line_col(d.span.map_or(0, |s| s.1));
+    let (end_line, end_column) = f.line_col(d.span().map_or(0, |s| s.1));
     let kind = match d.severity {
         Severity::Error => "error",
         Severity::Warning => "warning",

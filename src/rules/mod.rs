@@ -315,7 +315,9 @@ pub(crate) fn run(ctx: &Context, first: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let mut parts: Vec<Option<Vec<Diagnostic>>> = (active.par_iter())
         .map(|r| (!BULK.contains(&r.id)).then(|| run_one(r, 0)))
         .collect();
-    let room = first.len() + parts.iter().flatten().map(Vec::len).sum::<usize>();
+    // The room also takes the findings about `rules/` entries that did
+    // nothing, added after the rules (`lint::apply`).
+    let room = first.len() + parts.iter().flatten().map(Vec::len).sum::<usize>() + ctx.config.entry_count();
     for (r, part) in active.iter().zip(&mut parts) {
         if part.is_none() {
             *part = Some(run_one(r, room));
@@ -326,8 +328,8 @@ pub(crate) fn run(ctx: &Context, first: Vec<Diagnostic>) -> Vec<Diagnostic> {
 
 /// Rules whose findings grow with the catalog (one per unverified fact:
 /// 700,000 on a 100,000-file catalog) run after the others, leaving room
-/// in their vector for every other finding, so the findings are gathered
-/// in that vector without copying it (issue 14). The order of the parts
+/// in their vector for every other finding (and those `lint::apply` adds),
+/// so the findings are gathered in that vector without copying it (issue 14). The order of the parts
 /// stays the registry's.
 const BULK: &[&str] = &["unverified-fact"];
 

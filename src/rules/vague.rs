@@ -106,7 +106,7 @@ pub(crate) fn report(ctx: &Context, sink: &mut Sink, class: VagueClass, rule: &R
             .at(h.file, &h.pointer)
             .message(format!("{}：{}", class.label(), e.message))
             .help(format!("{}（依据：{}）", e.rewrite, e.policy));
-        d.sub = Some((h.start, h.end));
+        d.set_sub((h.start, h.end));
         sink.push(d);
     }
 }
