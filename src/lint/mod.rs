@@ -137,7 +137,8 @@ pub(crate) fn lint(files: Vec<RawFile>, cfg: &config::Loaded, today: &str) -> Re
     // The typed catalog is not needed to locate and render the findings:
     // it is freed on its own thread while they are located, not serially
     // and not held beside the line indexes locating builds (issue 14).
-    std::thread::spawn(move || drop(catalog));
+    // (When no thread can be started, the catalog is dropped here.)
+    let _ = std::thread::Builder::new().spawn(move || drop(catalog));
     Ok(checked.finish())
 }
 
