@@ -1,6 +1,8 @@
 //! Findings as values: rules push [`Diagnostic`]s into a [`Sink`]; only
 //! `report/` turns them into text.
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use crate::source::FileId;
@@ -35,10 +37,27 @@ pub(crate) enum Target {
 /// Where a finding points before spans are resolved.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(crate) enum Place {
-    /// A JSON value (or its key) addressed by pointer.
-    Pointer { pointer: String, target: Target },
+    /// A JSON value (or its key) addressed by pointer (shared: the
+    /// findings of a national catalog repeat a few pointers, issue 14).
+    Pointer { pointer: Arc<str>, target: Target },
     /// A raw byte range, for files that are not valid JSON.
     Bytes { start: usize, end: usize },
+}
+
+/// A byte range of a file (files are read up to 64 MiB): half the size of
+/// a pair of `usize`, for a national catalog's 700,000 findings (issue 14).
+#[derive(Debug, Clone, Copy)]
+struct Range(u32, u32);
+
+impl Range {
+    fn new((start, end): (usize, usize)) -> Range {
+        let at = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
+        Range(at(start), at(end))
+    }
+
+    fn get(self) -> (usize, usize) {
+        (self.0 as usize, self.1 as usize)
+    }
 }
 
 /// One finding.
@@ -48,14 +67,17 @@ pub struct Diagnostic {
     pub severity: Severity,
     pub file: FileId,
     pub(crate) place: Place,
-    pub message: String,
+    /// Shared, not copied, when many findings say the same (a national
+    /// catalog's 700,000 `unverified-fact` infos repeat a few messages).
+    pub message: Arc<str>,
     /// Most helps are fixed text, borrowed rather than copied per finding.
     pub(crate) help: Option<std::borrow::Cow<'static, str>>,
     /// A byte range inside the string value at the pointer (of the decoded
-    /// string), for findings about a phrase in a text.
-    pub(crate) sub: Option<(usize, usize)>,
-    /// Resolved by `lint::locate` before reporting: byte range in the file.
-    pub(crate) span: Option<(usize, usize)>,
+    /// string), for findings about a phrase in a text ([`Diagnostic::sub`]).
+    sub: Option<Range>,
+    /// Resolved by `lint::locate` before reporting: byte range in the file
+    /// ([`Diagnostic::span`]).
+    span: Option<Range>,
     /// 1-based line and column (in characters) of the span's start.
     pub line: usize,
     pub column: usize,
@@ -63,15 +85,20 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub(crate) fn at(rule: &'static str, severity: Severity, file: FileId, pointer: &str) -> Diagnostic {
+        Diagnostic::at_shared(rule, severity, file, Arc::from(pointer))
+    }
+
+    /// [`Diagnostic::at`] with a pointer already shared.
+    pub(crate) fn at_shared(rule: &'static str, severity: Severity, file: FileId, pointer: Arc<str>) -> Diagnostic {
         Diagnostic {
             rule,
             severity,
             file,
             place: Place::Pointer {
-                pointer: pointer.to_string(),
+                pointer,
                 target: Target::Value,
             },
-            message: String::new(),
+            message: Arc::from(""),
             help: None,
             sub: None,
             span: None,
@@ -83,7 +110,7 @@ impl Diagnostic {
     pub(crate) fn at_key(rule: &'static str, severity: Severity, file: FileId, pointer: &str) -> Diagnostic {
         let mut d = Diagnostic::at(rule, severity, file, pointer);
         d.place = Place::Pointer {
-            pointer: pointer.to_string(),
+            pointer: Arc::from(pointer),
             target: Target::Key,
         };
         d
@@ -101,7 +128,7 @@ impl Diagnostic {
             severity,
             file,
             place: Place::Bytes { start, end },
-            message: String::new(),
+            message: Arc::from(""),
             help: None,
             sub: None,
             span: None,
@@ -110,7 +137,7 @@ impl Diagnostic {
         }
     }
 
-    pub(crate) fn message(mut self, m: impl Into<String>) -> Diagnostic {
+    pub(crate) fn message(mut self, m: impl Into<Arc<str>>) -> Diagnostic {
         self.message = m.into();
         self
     }
@@ -118,6 +145,24 @@ impl Diagnostic {
     pub(crate) fn help(mut self, h: impl Into<std::borrow::Cow<'static, str>>) -> Diagnostic {
         self.help = Some(h.into());
         self
+    }
+
+    /// The byte range in the file, once located.
+    pub(crate) fn span(&self) -> Option<(usize, usize)> {
+        self.span.map(Range::get)
+    }
+
+    pub(crate) fn set_span(&mut self, span: Option<(usize, usize)>) {
+        self.span = span.map(Range::new);
+    }
+
+    /// The byte range inside the string value at the pointer, if any.
+    pub(crate) fn sub(&self) -> Option<(usize, usize)> {
+        self.sub.map(Range::get)
+    }
+
+    pub(crate) fn set_sub(&mut self, sub: (usize, usize)) {
+        self.sub = Some(Range::new(sub));
     }
 
     pub fn pointer(&self) -> &str {
@@ -132,9 +177,26 @@ impl Diagnostic {
 #[derive(Debug, Default)]
 pub(crate) struct Sink {
     pub(crate) diagnostics: Vec<Diagnostic>,
+    /// Findings the vector should have room for beyond the rule's own
+    /// (see [`Sink::reserve`]).
+    room: usize,
 }
 
 impl Sink {
+    /// A sink whose rule, when it sizes its vector, leaves room for
+    /// `room` more findings (the other rules', gathered into it).
+    pub(crate) fn with_room(room: usize) -> Sink {
+        Sink {
+            diagnostics: Vec::new(),
+            room,
+        }
+    }
+
+    /// Size the vector for `n` findings of the rule (and the room).
+    pub(crate) fn reserve(&mut self, n: usize) {
+        self.diagnostics.reserve_exact(n + self.room);
+    }
+
     pub(crate) fn push(&mut self, d: Diagnostic) {
         self.diagnostics.push(d);
     }

@@ -16,7 +16,7 @@ fn others(out: &Outcome, file: &str) -> Vec<(String, &'static str, usize, usize,
         .iter()
         .map(|d| (out.sources.get(d.file).path.clone(), d))
         .filter(|(p, _)| p != file)
-        .map(|(p, d)| (p, d.rule, d.line, d.column, d.message.clone()))
+        .map(|(p, d)| (p, d.rule, d.line, d.column, d.message.to_string()))
         .collect()
 }
 
@@ -24,7 +24,7 @@ fn check(text: &str) -> Result<(), TestCaseError> {
     let out = lint_with(&[(FILE, Some(text))]);
     for d in &out.diagnostics {
         let src = out.sources.get(d.file);
-        let (start, end) = d.span.unwrap_or((0, 0));
+        let (start, end) = d.span().unwrap_or((0, 0));
         prop_assert!(
             start <= end && end <= src.text.len(),
             "{} span {start}..{end} outside {}",

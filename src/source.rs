@@ -23,8 +23,9 @@ pub struct SourceFile {
     /// spans can be found without checking it again.
     pub(crate) json: bool,
     /// Where each line starts, as `u32` (files are read up to 64 MiB) and
-    /// sized exactly: a national catalog keeps one per file (issue 14).
-    line_starts: Box<[u32]>,
+    /// sized exactly, built on the first position asked for: only files
+    /// with findings need one, and not while the rules run (issue 14).
+    line_starts: std::sync::OnceLock<Box<[u32]>>,
     /// Characters before every [`CHAR_STEP`]-th byte, built on the first
     /// column asked for on a long line (so columns on a 10 MB line cost
     /// O(CHAR_STEP) each, not O(line)).
@@ -42,21 +43,28 @@ fn chars_in(bytes: &[u8]) -> usize {
 
 impl SourceFile {
     pub(crate) fn new(path: String, text: Arc<str>) -> SourceFile {
-        let newlines = text.bytes().filter(|&b| b == b'\n').count();
-        let mut line_starts = Vec::with_capacity(newlines + 1);
-        line_starts.push(0);
-        // Past 4 GiB (never read from disk) later lines share the last start.
-        let at = |i: usize| u32::try_from(i + 1).unwrap_or(u32::MAX);
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| at(i)));
-        let line_starts = line_starts.into_boxed_slice();
         SourceFile {
             path,
             base: Arc::from(""),
             text,
             json: false,
-            line_starts,
+            line_starts: std::sync::OnceLock::new(),
             char_index: std::sync::OnceLock::new(),
         }
+    }
+
+    /// Where each line starts (built on first use).
+    fn line_starts(&self) -> &[u32] {
+        self.line_starts.get_or_init(|| {
+            let text = &self.text;
+            let newlines = text.bytes().filter(|&b| b == b'\n').count();
+            let mut starts = Vec::with_capacity(newlines + 1);
+            starts.push(0);
+            // Past 4 GiB (never read from disk) later lines share the last start.
+            let at = |i: usize| u32::try_from(i + 1).unwrap_or(u32::MAX);
+            starts.extend(text.match_indices('\n').map(|(i, _)| at(i)));
+            starts.into_boxed_slice()
+        })
     }
 
     /// The path shown to users and CI: relative to the working directory
@@ -70,8 +78,8 @@ impl SourceFile {
     /// past the end or inside a character are clamped, never panic.
     pub(crate) fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
-        let line = self.line_starts.partition_point(|&s| s as usize <= offset) - 1;
-        let start = self.line_starts[line] as usize;
+        let line = self.line_starts().partition_point(|&s| s as usize <= offset) - 1;
+        let start = self.line_starts()[line] as usize;
         let mut end = offset;
         while !self.text.is_char_boundary(end) {
             end -= 1;
@@ -96,7 +104,7 @@ impl SourceFile {
 
     /// Byte offset of a 1-based line and byte column (as serde_json reports).
     pub(crate) fn offset_of(&self, line: usize, byte_col: usize) -> usize {
-        let Some(start) = self.line_starts.get(line.saturating_sub(1)).map(|&s| s as usize) else {
+        let Some(start) = self.line_starts().get(line.saturating_sub(1)).map(|&s| s as usize) else {
             return self.text.len();
         };
         (start + byte_col.saturating_sub(1)).min(self.text.len())
@@ -104,7 +112,7 @@ impl SourceFile {
 
     /// The 0-based line holding byte `offset` (clamped to the text).
     pub(crate) fn line_index(&self, offset: usize) -> usize {
-        self.line_starts
+        self.line_starts()
             .partition_point(|&s| s as usize <= offset.min(self.text.len()))
             - 1
     }
@@ -112,9 +120,9 @@ impl SourceFile {
     /// The byte range of 0-based line `line`, its `\n` left out; `None`
     /// past the last line.
     pub(crate) fn line_range(&self, line: usize) -> Option<(usize, usize)> {
-        let start = *self.line_starts.get(line)? as usize;
+        let start = *self.line_starts().get(line)? as usize;
         let end = self
-            .line_starts
+            .line_starts()
             .get(line + 1)
             .map_or(self.text.len(), |&n| n as usize - 1);
         Some((start, end))

@@ -372,7 +372,7 @@ fn diff_findings(b: &crate::load::Loaded, h: &crate::load::Loaded) -> Vec<Diagno
 pub(crate) fn diff_pair(base: &[(&str, Option<&str>)], head: &[(&str, Option<&str>)]) -> Vec<(String, String)> {
     diff_findings(&side_with(base), &side_with(head))
         .into_iter()
-        .map(|d| (d.rule.to_string(), d.message))
+        .map(|d| (d.rule.to_string(), d.message.to_string()))
         .collect()
 }
 

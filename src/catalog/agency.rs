@@ -75,7 +75,7 @@ pub(crate) struct Agency {
     /// # 来源记录
     ///
     /// 可选；本实施主体事实的来源，指针相对于本实施主体对象（如 /name）；键为 JSON 指针，值为该事实的来源或“待核实”状态（见 catalog/README.md“来源与待核实”）。
-    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    #[serde(default, skip_serializing_if = "super::provenance::ProvenanceMap::is_empty")]
     pub(crate) provenance: super::provenance::ProvenanceMap,
     /// # 统一社会信用代码
     ///

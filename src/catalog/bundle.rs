@@ -45,7 +45,7 @@ pub(crate) struct Bundle {
     /// # 来源记录
     ///
     /// 可选；整体承诺办结时限、成员承诺办结时限等事实的来源；键为 JSON 指针，值为该事实的来源或“待核实”状态（见 catalog/README.md“来源与待核实”）。
-    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    #[serde(default, skip_serializing_if = "super::provenance::ProvenanceMap::is_empty")]
     pub(crate) provenance: super::provenance::ProvenanceMap,
     /// # 版本号
     pub(crate) version: u32,

@@ -82,7 +82,7 @@ pub(crate) struct Item {
     /// # 来源记录
     ///
     /// 可选；本文件中事实的来源（设定依据以外的依据、更正的出处）；键为 JSON 指针，值为该事实的来源或“待核实”状态（见 catalog/README.md“来源与待核实”）。
-    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    #[serde(default, skip_serializing_if = "super::provenance::ProvenanceMap::is_empty")]
     pub(crate) provenance: super::provenance::ProvenanceMap,
     /// # 版本号
     ///

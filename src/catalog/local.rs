@@ -84,7 +84,7 @@ pub struct Local {
     /// # 来源记录
     ///
     /// 可选；本地事实（承诺办结时限、到办事现场次数、网上办理深度等）的来源；未取自本区划公布的实施清单的，标为“待核实”。键为 JSON 指针，值为该事实的来源或“待核实”状态（见 catalog/README.md“来源与待核实”）。
-    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    #[serde(default, skip_serializing_if = "super::provenance::ProvenanceMap::is_empty")]
     pub(crate) provenance: super::provenance::ProvenanceMap,
     /// # 版本号
     pub(crate) version: u32,

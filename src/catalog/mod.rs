@@ -13,6 +13,7 @@ pub(crate) mod meta;
 pub(crate) mod probe;
 pub(crate) mod provenance;
 pub(crate) mod region;
+pub(crate) mod shared;
 
 pub(crate) use agency::{AgenciesFile, Agency, Department, DepartmentsFile};
 pub(crate) use bundle::Bundle;

@@ -8,10 +8,101 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::shared::Shared;
+
 /// # 来源记录
 ///
 /// 键为本文件（实施主体为该实施主体对象）中事实的 JSON 指针，如 /promised_deadline、/conditions/2；一条记录覆盖该指针及其下的全部值（"" 为整个文件或整个对象）。值为该事实的来源或“待核实”状态。
-pub(crate) type ProvenanceMap = BTreeMap<String, Provenance>;
+///
+/// Read as a JSON object (the last of repeated keys kept, as a map keeps
+/// it) and held as its entries sorted by key, sized exactly; keys and notes
+/// are [`Shared`]: a national catalog repeats the same few pointers and
+/// notes in every file (issue 14).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct ProvenanceMap(Box<[(Shared, Provenance)]>);
+
+impl ProvenanceMap {
+    #[cfg(test)]
+    pub(crate) fn new() -> ProvenanceMap {
+        ProvenanceMap::default()
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The entry of exactly `pointer`.
+    pub(crate) fn get(&self, pointer: &str) -> Option<&Provenance> {
+        let i = self.0.binary_search_by(|(k, _)| k.as_str().cmp(pointer)).ok()?;
+        Some(&self.0[i].1)
+    }
+
+    /// The entries in key order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (&Shared, &Provenance)> + Clone {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+
+    pub(crate) fn keys(&self) -> impl Iterator<Item = &Shared> {
+        self.0.iter().map(|(k, _)| k)
+    }
+
+    pub(crate) fn values(&self) -> impl Iterator<Item = &Provenance> {
+        self.0.iter().map(|(_, v)| v)
+    }
+
+    /// Set the entry of `pointer` (tests; loading reads a map).
+    #[cfg(test)]
+    pub(crate) fn insert(&mut self, pointer: Shared, p: Provenance) {
+        let mut map: BTreeMap<Shared, Provenance> = std::mem::take(&mut self.0).into_vec().into_iter().collect();
+        map.insert(pointer, p);
+        *self = map.into_iter().collect();
+    }
+}
+
+impl FromIterator<(Shared, Provenance)> for ProvenanceMap {
+    /// Entries in key order, the last of repeated keys kept.
+    fn from_iter<I: IntoIterator<Item = (Shared, Provenance)>>(entries: I) -> ProvenanceMap {
+        let map: BTreeMap<Shared, Provenance> = entries.into_iter().collect();
+        ProvenanceMap(map.into_iter().collect())
+    }
+}
+
+impl<'a> IntoIterator for &'a ProvenanceMap {
+    type Item = (&'a Shared, &'a Provenance);
+    type IntoIter =
+        std::iter::Map<std::slice::Iter<'a, (Shared, Provenance)>, fn(&'a (Shared, Provenance)) -> Self::Item>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+}
+
+impl Serialize for ProvenanceMap {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.iter())
+    }
+}
+
+impl<'de> Deserialize<'de> for ProvenanceMap {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<ProvenanceMap, D::Error> {
+        let map = BTreeMap::<Shared, Provenance>::deserialize(d)?;
+        Ok(ProvenanceMap(map.into_iter().collect()))
+    }
+}
+
+impl JsonSchema for ProvenanceMap {
+    fn inline_schema() -> bool {
+        BTreeMap::<Shared, Provenance>::inline_schema()
+    }
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        BTreeMap::<Shared, Provenance>::schema_name()
+    }
+    fn schema_id() -> std::borrow::Cow<'static, str> {
+        BTreeMap::<Shared, Provenance>::schema_id()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        BTreeMap::<Shared, Provenance>::json_schema(generator)
+    }
+}
 
 /// # 事实来源
 ///
@@ -25,12 +116,12 @@ pub(crate) struct Provenance {
     ///
     /// 已核实时必填：依据的文件（名称、文号、条款）或公开网页（网址、查阅日期）。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(crate) source: Option<Source>,
+    pub(crate) source: Option<Box<Source>>,
     /// # 说明
     ///
     /// 可选；如待核实的原因、需向哪个机关核实。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(crate) note: Option<String>,
+    pub(crate) note: Option<Shared>,
 }
 
 impl Provenance {
@@ -137,8 +228,26 @@ mod tests {
         assert!(!covering(&m, "/online/address").unwrap().unverified());
         assert!(covering(&m, "/onlinex").is_none());
         assert!(covering(&m, "/visits").is_none());
-        m.insert(String::new(), entry(FactStatus::Unverified));
+        m.insert("".into(), entry(FactStatus::Unverified));
         assert!(covering(&m, "/visits").unwrap().unverified());
+    }
+
+    #[test]
+    fn a_map_reads_and_writes_as_an_object_in_key_order_the_last_repeat_kept() {
+        let text = r#"{"/visits": {"status": "待核实"}, "/a": {"status": "已核实"}, "/visits": {"status": "已核实", "note": "n"}}"#;
+        let m: ProvenanceMap = serde_json::from_str(text).unwrap();
+        assert_eq!(m.keys().map(|k| k.as_str()).collect::<Vec<_>>(), ["/a", "/visits"]);
+        assert_eq!(m.get("/visits").and_then(|p| p.note.as_deref()), Some("n"));
+        assert!(m.get("/b").is_none());
+        assert_eq!(
+            serde_json::to_string(&m).unwrap(),
+            r#"{"/a":{"status":"已核实"},"/visits":{"status":"已核实","note":"n"}}"#
+        );
+        let mut g = schemars::SchemaGenerator::default();
+        assert_eq!(
+            ProvenanceMap::json_schema(&mut g),
+            BTreeMap::<String, Provenance>::json_schema(&mut g)
+        );
     }
 
     #[test]

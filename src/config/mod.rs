@@ -170,6 +170,13 @@ pub struct Loaded {
 }
 
 impl Config {
+    /// How many entries of `rules/` a run may report as doing nothing
+    /// (overrides, exemptions, lexicon and allow entries): room to leave
+    /// for those findings (issue 14).
+    pub(crate) fn entry_count(&self) -> usize {
+        self.overrides.len() + self.exemptions.len() + self.lexicon_at.len() + self.allow_at.len()
+    }
+
     /// Effective severity of a finding of `rule` at (file, pointer), or
     /// `None` when turned off. Marks the overrides that applied.
     pub(crate) fn severity(

@@ -15,7 +15,8 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{fingerprint, locate, sort, Outcome};
+use super::order::sort;
+use super::{fingerprint, locate, Outcome};
 use crate::diag::Diagnostic;
 use crate::source::SourceFile;
 

@@ -15,7 +15,7 @@ use crate::diag::Diagnostic;
 pub fn key(out: &Outcome, d: &Diagnostic) -> String {
     let src = out.sources.get(d.file);
     let text = d
-        .span
+        .span()
         .and_then(|(a, b)| src.text.get(a..b))
         .map(layout_free)
         .unwrap_or_default();

@@ -28,8 +28,8 @@ pub(super) fn locate(sources: &Sources, diags: &mut [Diagnostic]) {
         // findings in one long field walk it once, not once each.
         let mut walks: std::collections::HashMap<(usize, usize), (usize, usize)> = std::collections::HashMap::new();
         for d in ds.iter_mut() {
-            if d.span.is_none() {
-                d.span = match &d.place {
+            if d.span().is_none() {
+                let span = match &d.place {
                     Place::Bytes { start, end } => Some((*start, *end)),
                     Place::Pointer { pointer, target } => {
                         let t = tree.get_or_insert_with(|| match src.json {
@@ -39,16 +39,17 @@ pub(super) fn locate(sources: &Sources, diags: &mut [Diagnostic]) {
                         t.as_ref().and_then(|t| t.find(pointer, *target))
                     }
                 };
-                if let (Some((s, e)), Some((a, b))) = (d.span, d.sub) {
+                d.set_span(span);
+                if let (Some((s, e)), Some((a, b))) = (span, d.sub()) {
                     let literal = &src.text[s..e];
                     if literal.starts_with('"') {
                         let walk = walks.entry((s, e)).or_insert((1, 0));
                         let a = literal_offset_from(literal, a, walk);
-                        d.span = Some((s + a, s + literal_offset_from(literal, b, walk)));
+                        d.set_span(Some((s + a, s + literal_offset_from(literal, b, walk))));
                     }
                 }
             }
-            let (line, column) = src.line_col(d.span.map_or(0, |s| s.0));
+            let (line, column) = src.line_col(d.span().map_or(0, |s| s.0));
             d.line = line;
             d.column = column;
         }

@@ -7,6 +7,7 @@ pub(crate) mod baseline;
 pub(crate) mod changes;
 pub mod fingerprint;
 mod locate;
+mod order;
 pub mod partial;
 pub(crate) mod select;
 
@@ -132,12 +133,13 @@ pub fn select_paths(mut out: Outcome, selected: &[String]) -> Outcome {
 
 /// Lint files given in memory (paths relative to the catalog root).
 pub(crate) fn lint(files: Vec<RawFile>, cfg: &config::Loaded, today: &str) -> Result<Outcome, Failure> {
-    lint_model(files, cfg, today, Keep::All).map(|(out, catalog)| {
-        // The typed catalog is freed on a worker thread while the caller
-        // renders the outcome, not serially before it (issue 14).
-        rayon::spawn(move || drop(catalog));
-        out
-    })
+    let (checked, catalog) = check_model(files, cfg, today, Keep::All)?;
+    // The typed catalog is not needed to locate and render the findings:
+    // it is freed on its own thread while they are located, not serially
+    // and not held beside the line indexes locating builds (issue 14).
+    // (When no thread can be started, the catalog is dropped here.)
+    let _ = std::thread::Builder::new().spawn(move || drop(catalog));
+    Ok(checked.finish())
 }
 
 /// Which findings a run keeps (and so locates: spans cost time and memory
@@ -180,6 +182,32 @@ pub(crate) fn lint_model(
     today: &str,
     keep: Keep,
 ) -> Result<(Outcome, crate::catalog::Catalog), Failure> {
+    let (checked, catalog) = check_model(files, cfg, today, keep)?;
+    Ok((checked.finish(), catalog))
+}
+
+/// A run whose rules have run, its findings not yet located.
+struct Checked {
+    sources: Sources,
+    diagnostics: Vec<Diagnostic>,
+    stats: Stats,
+    start: Instant,
+}
+
+impl Checked {
+    fn finish(self) -> Outcome {
+        finish(self.sources, self.diagnostics, self.stats, self.start)
+    }
+}
+
+/// [`lint_model`] up to locating: config, load, rules, severities and
+/// exemptions.
+fn check_model(
+    files: Vec<RawFile>,
+    cfg: &config::Loaded,
+    today: &str,
+    keep: Keep,
+) -> Result<(Checked, crate::catalog::Catalog), Failure> {
     let start = Instant::now();
     let first_id = cfg.sources.len();
     let config = match &cfg.config {
@@ -198,8 +226,9 @@ pub(crate) fn lint_model(
     };
     let loaded = load::parse(files, first_id);
     let mut sources = Sources {
-        files: cfg.sources.clone(),
+        files: Vec::with_capacity(cfg.sources.len() + loaded.sources.files.len()),
     };
+    sources.files.extend(cfg.sources.iter().cloned());
     sources.files.extend(loaded.sources.files);
     let index = Index::build(&loaded.catalog);
     let ctx = Context {
@@ -239,7 +268,13 @@ pub(crate) fn lint_model(
     }
     stats.exemptions = exemptions;
     drop(index);
-    Ok((finish(sources, diagnostics, stats, start), loaded.catalog))
+    let checked = Checked {
+        sources,
+        diagnostics,
+        stats,
+        start,
+    };
+    Ok((checked, loaded.catalog))
 }
 
 /// Findings about files outside a lint run (an import mapping file…),
@@ -250,47 +285,12 @@ pub(crate) fn located(sources: Sources, diagnostics: Vec<Diagnostic>) -> Outcome
 
 fn finish(sources: Sources, mut diagnostics: Vec<Diagnostic>, stats: Stats, start: Instant) -> Outcome {
     locate::locate(&sources, &mut diagnostics);
-    sort(&sources, &mut diagnostics);
+    order::sort(&sources, &mut diagnostics);
     Outcome {
         sources,
         diagnostics,
         stats,
         elapsed: start.elapsed(),
-    }
-}
-
-/// By the path as shown (catalog and rules/ files interleave by it), then
-/// position, rule and message: the same input gives the same order.
-fn sort(sources: &Sources, diagnostics: &mut [Diagnostic]) {
-    use rayon::slice::ParallelSliceMut;
-    // Positions are sorted, not findings: a stable sort of the findings
-    // themselves took a buffer as large as all of them (issue 14). Ties
-    // keep the order rules found them in, as a stable sort would.
-    let mut order: Vec<usize> = (0..diagnostics.len()).collect();
-    let key = |i: usize| sort_key(sources, &diagnostics[i]);
-    order.par_sort_unstable_by(|&a, &b| key(a).cmp(&key(b)).then(a.cmp(&b)));
-    permute(diagnostics, &mut order);
-}
-
-fn sort_key<'a>(sources: &'a Sources, d: &'a Diagnostic) -> (&'a str, &'a str, Option<usize>, &'a str, &'a str) {
-    let f = sources.get(d.file);
-    (&f.base, &f.path, d.span.map(|s| s.0), d.rule, &d.message)
-}
-
-/// Put the element at `order[k]` at position `k`, in place, following
-/// each cycle of the permutation once (`order` is used up).
-fn permute<T>(items: &mut [T], order: &mut [usize]) {
-    const DONE: usize = usize::MAX;
-    for start in 0..items.len() {
-        let mut at = start;
-        while order[at] != DONE {
-            let from = std::mem::replace(&mut order[at], DONE);
-            if from == start {
-                break;
-            }
-            items.swap(at, from);
-            at = from;
-        }
     }
 }
 
@@ -424,25 +424,6 @@ mod config_tests {
                 assert_eq!(found, [("unknown-field", "rules/lexicon.json".to_string(), 3, 3)]);
             }
             _ => panic!("a broken rules/ must stop the run"),
-        }
-    }
-}
-
-#[cfg(test)]
-mod permute_tests {
-    #[test]
-    fn permute_puts_each_element_where_the_order_says() {
-        for order in [
-            vec![2, 0, 1],
-            vec![0, 1, 2],
-            vec![1, 0, 3, 2],
-            vec![3, 2, 4, 0, 1],
-            vec![],
-        ] {
-            let mut items: Vec<usize> = (0..order.len()).map(|i| i * 10).collect();
-            let want: Vec<usize> = order.iter().map(|&i| i * 10).collect();
-            super::permute(&mut items, &mut order.clone());
-            assert_eq!(items, want, "{order:?}");
         }
     }
 }

@@ -192,6 +192,7 @@ fn assemble(forms: Vec<String>, results: Vec<FileResult>, first_id: FileId) -> L
         .into_iter()
         .map(|f| f[crate::catalog::FORMS_DIR.len()..].to_string())
         .collect();
+    reserve(&mut loaded, &results);
     for (i, (source, problems, kind, parsed)) in results.into_iter().enumerate() {
         let id = first_id + i;
         loaded.problems.extend(problems.into_iter().map(|p| (id, p)));
@@ -218,6 +219,25 @@ fn assemble(forms: Vec<String>, results: Vec<FileResult>, first_id: FileId) -> L
         loaded.sources.files.push(source);
     }
     loaded
+}
+
+/// Size the catalog's lists exactly: a national catalog's 100,000 local
+/// files would otherwise be moved into a list grown by doubling, which
+/// holds up to twice their size (issue 14).
+fn reserve(loaded: &mut Loaded, results: &[FileResult]) {
+    let (mut items, mut locals, mut bundles) = (0, 0, 0);
+    for (.., parsed) in results {
+        match parsed {
+            Some(Parsed::Item(_)) => items += 1,
+            Some(Parsed::Local(_)) => locals += 1,
+            Some(Parsed::Bundle(_)) => bundles += 1,
+            _ => {}
+        }
+    }
+    loaded.catalog.items.reserve_exact(items);
+    loaded.catalog.locals.reserve_exact(locals);
+    loaded.catalog.bundles.reserve_exact(bundles);
+    loaded.sources.files.reserve_exact(results.len());
 }
 
 /// Each element of a registry list, addressed by its pointer.

@@ -22,7 +22,7 @@ pub(crate) fn render(d: &Diff, findings: &Outcome, base: &str, head: &str) -> St
                 "line": f.line,
                 "column": f.column,
                 "pointer": f.pointer(),
-                "message": f.message,
+                "message": &*f.message,
                 "help": f.help,
             })
         })

@@ -42,13 +42,13 @@ pub(crate) fn github(out: &Outcome, summary: bool) -> String {
 
 fn command(out: &Outcome, d: &Diagnostic) -> String {
     let f = out.sources.get(d.file);
-    let (end_line, end_column) = f.line_col(d.span.map_or(0, |s| s.1));
+    let (end_line, end_column) = f.line_col(d.span().map_or(0, |s| s.1));
     let kind = match d.severity {
         Severity::Error => "error",
         Severity::Warning => "warning",
         Severity::Info => "notice",
     };
-    let mut message = d.message.clone();
+    let mut message = d.message.to_string();
     if let Some(h) = &d.help {
         message.push_str(&format!("\n建议：{h}"));
     }

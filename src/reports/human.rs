@@ -159,7 +159,7 @@ fn draw(out: &Outcome, shown: &[&Diagnostic], color: bool) -> String {
         .par_iter()
         .map(|d| {
             let file = out.sources.get(d.file);
-            let (start, end) = d.span.unwrap_or((0, 0));
+            let (start, end) = d.span().unwrap_or((0, 0));
             let view = View {
                 d,
                 message: terminal::safe(&d.message).into_owned(),

@@ -42,7 +42,7 @@ impl Serialize for Findings<'_> {
         let out = self.0;
         s.collect_seq(out.diagnostics.iter().map(|d| {
             let f = out.sources.get(d.file);
-            let (end_line, end_column) = f.line_col(d.span.map_or(0, |s| s.1));
+            let (end_line, end_column) = f.line_col(d.span().map_or(0, |s| s.1));
             JsonFinding {
                 file: Shown(f),
                 line: d.line,

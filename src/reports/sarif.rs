@@ -163,8 +163,8 @@ pub(crate) fn sarif(out: &Outcome, docs: &ProvinceDocuments) -> String {
 
 fn result(out: &Outcome, d: &Diagnostic, rule_index: usize) -> SarifResult {
     let file = out.sources.get(d.file);
-    let (end_line, end_column) = file.line_col(d.span.map_or(0, |s| s.1));
-    let mut text = d.message.clone();
+    let (end_line, end_column) = file.line_col(d.span().map_or(0, |s| s.1));
+    let mut text = d.message.to_string();
     if let Some(h) = &d.help {
         text.push_str(&format!("\n建议：{h}"));
     }

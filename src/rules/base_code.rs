@@ -89,7 +89,7 @@ mod tests {
             .diagnostics
             .iter()
             .filter(|d| d.rule == "base-code")
-            .map(|d| d.message.as_str())
+            .map(|d| &*d.message)
             .collect();
         assert_eq!(msgs.len(), 1, "{msgs:?}");
         assert!(msgs[0].contains("第 1–2 位"));

@@ -207,7 +207,7 @@ mod tests {
             .diagnostics
             .iter()
             .filter(|d| d.rule == "bundle-uniformity")
-            .map(|d| d.message.as_str())
+            .map(|d| &*d.message)
             .collect();
         assert_eq!(msgs[0], "一件事的材料清单缺少成员事项要求的材料：application_form");
         assert_eq!(msgs[1], "材料“lease_contract”不是任何成员事项的申请材料");
@@ -224,7 +224,7 @@ mod tests {
         assert_eq!(hits(&out, "bundle-uniformity"), [(B.to_string(), 8, 24)]);
         let d = out.diagnostics.iter().find(|d| d.rule == "bundle-uniformity").unwrap();
         assert_eq!(
-            d.message,
+            &*d.message,
             "整体承诺办结时限 11 个工作日 超过 1 个成员事项承诺时限之和 10 个工作日；承诺时限最长的成员是第 1 个 630101001000“测试许可事项”（10 个工作日）"
         );
     }

@@ -140,7 +140,7 @@ mod tests {
         assert_eq!(hits(&out, "coverage"), [(I.to_string(), 6, 13)]);
         let d = out.diagnostics.iter().find(|d| d.rule == "coverage").unwrap();
         assert_eq!(
-            d.message,
+            &*d.message,
             "行使层级 市级、县级 共 4 个区划，其中 3 个没有本事项的实施清单：青海省：海东市 630200；西宁市：城东区 630102；海东市：乐都区 630202"
         );
     }

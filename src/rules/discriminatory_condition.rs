@@ -48,7 +48,7 @@ mod tests {
             .find(|d| d.rule == "discriminatory-condition")
             .unwrap();
         let src = &out.sources.get(d.file).text;
-        let (s, e) = d.span.unwrap();
+        let (s, e) = d.span().unwrap();
         assert_eq!(&src[s..e], "本地户籍");
     }
 }

@@ -33,7 +33,7 @@ pub(crate) fn finding(file: FileId, pointer: &str, key: (usize, usize), first_li
         .at_key(file, pointer)
         .message(format!("重复的字段“{name}”：第 {first_line} 行已有同名字段"))
         .help("删除其中一个；JSON 解析器只保留最后一个，前面的内容会被静默丢弃");
-    d.span = Some(key);
+    d.set_span(Some(key));
     d
 }
 

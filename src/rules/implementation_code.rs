@@ -125,7 +125,7 @@ mod tests {
             .diagnostics
             .iter()
             .filter(|d| d.rule == "implementation-code")
-            .map(|d| d.message.as_str())
+            .map(|d| &*d.message)
             .collect();
         assert_eq!(msgs.len(), 3, "{msgs:?}");
         assert_eq!(

@@ -108,7 +108,7 @@ mod tests {
             .diagnostics
             .iter()
             .filter(|d| d.rule == "legal-basis-superseded")
-            .map(|d| d.message.as_str())
+            .map(|d| &*d.message)
             .collect();
         assert!(
             msgs.iter().any(|m| m.contains("《食品经营许可和备案管理办法》")),

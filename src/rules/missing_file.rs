@@ -61,7 +61,7 @@ mod tests {
             .diagnostics
             .iter()
             .filter(|d| d.rule == "missing-file")
-            .map(|d| d.message.as_str())
+            .map(|d| &*d.message)
             .collect();
         assert_eq!(msgs, ["目录缺少 regions.json"]);
     }

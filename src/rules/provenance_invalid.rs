@@ -33,7 +33,9 @@ pub(crate) const RULE: Rule = Rule {
 /// thread, the findings kept in file order.
 fn check(ctx: &Context, sink: &mut Sink) {
     let c = ctx.catalog;
-    let mut files: Vec<Entries> = Vec::new();
+    // Sized once: one entry per file of a national catalog (issue 14).
+    let mut files: Vec<Entries> =
+        Vec::with_capacity(c.items.len() + c.locals.len() + c.bundles.len() + c.agencies.len());
     files.extend(
         c.items
             .iter()
@@ -55,8 +57,8 @@ fn check(ctx: &Context, sink: &mut Sink) {
             .map(|a| Entries::of(a.file, &a.pointer, &a.value, &a.value.provenance)),
     );
     files.retain(|e| !e.map.is_empty());
-    let found: Vec<Vec<Diagnostic>> = files.par_iter().map(Entries::findings).collect();
-    for d in found.into_iter().flatten() {
+    let found: Vec<Diagnostic> = files.par_iter().flat_map_iter(|e| e.findings()).collect();
+    for d in found {
         sink.push(d);
     }
 }

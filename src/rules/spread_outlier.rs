@@ -195,7 +195,7 @@ mod tests {
             .diagnostics
             .iter()
             .filter(|d| d.rule == "spread-outlier")
-            .map(|d| d.message.as_str())
+            .map(|d| &*d.message)
             .collect();
         assert_eq!(
             msgs[1],

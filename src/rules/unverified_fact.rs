@@ -2,9 +2,11 @@
 //! the summary line; guides label such facts.
 
 use super::{Category, Check, Context, Example, Rule};
-use crate::catalog::provenance::{Provenance, ProvenanceMap};
-use crate::catalog::FileId;
-use crate::diag::{Severity, Sink};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use crate::catalog::provenance::FactStatus;
+use crate::diag::{Diagnostic, Severity, Sink};
 
 pub(crate) const RULE: Rule = Rule {
     id: "unverified-fact",
@@ -27,39 +29,53 @@ pub(crate) const RULE: Rule = Rule {
 };
 
 fn check(ctx: &Context, sink: &mut Sink) {
-    for i in &ctx.catalog.items {
-        report(sink, i.file, "", &i.value.provenance);
-    }
-    for l in &ctx.catalog.locals {
-        report(sink, l.file, "", &l.value.provenance);
-    }
-    for b in &ctx.catalog.bundles {
-        report(sink, b.file, "", &b.value.provenance);
-    }
-    for a in &ctx.catalog.agencies {
-        report(sink, a.file, &a.pointer, &a.value.provenance);
-    }
-}
-
-fn report(sink: &mut Sink, file: FileId, base: &str, map: &ProvenanceMap) {
-    for (pointer, p) in map.iter().filter(|(_, p)| p.unverified()) {
-        sink.push(
-            RULE.at(file, &format!("{base}{pointer}"))
-                .message(message(pointer, p))
-                .help("核实后把状态改为“已核实”并写明来源；不得把未核实的事实作为已核实的发布"),
+    let c = ctx.catalog;
+    let maps = (c.items.iter().map(|i| (i.file, "", &i.value.provenance)))
+        .chain(c.locals.iter().map(|l| (l.file, "", &l.value.provenance)))
+        .chain(c.bundles.iter().map(|b| (b.file, "", &b.value.provenance)))
+        .chain(
+            c.agencies
+                .iter()
+                .map(|a| (a.file, a.pointer.as_str(), &a.value.provenance)),
         );
+    // A national catalog has hundreds of thousands of these findings
+    // (issue 14): the vector is sized once (with the room `rules::run`
+    // asks for the other rules' findings), and the pointers and messages,
+    // which repeat from file to file, are shared rather than copied.
+    let count = maps
+        .clone()
+        .map(|(.., m)| m.values().filter(|p| p.unverified()).count());
+    sink.reserve(count.sum());
+    let mut messages: HashMap<(&str, Option<&str>), Arc<str>> = HashMap::new();
+    for (file, base, map) in maps {
+        for (pointer, p) in map.iter().filter(|(_, p)| p.unverified()) {
+            let at = match base {
+                "" => pointer.arc(),
+                _ => Arc::from(format!("{base}{pointer}")),
+            };
+            let note = p.note.as_deref().map(str::trim).filter(|n| !n.is_empty());
+            let message = messages
+                .entry((pointer.as_str(), note))
+                .or_insert_with(|| message(pointer, note).into());
+            sink.push(
+                Diagnostic::at_shared(RULE.id, RULE.severity, file, at)
+                    .message(Arc::clone(message))
+                    .help("核实后把状态改为“已核实”并写明来源；不得把未核实的事实作为已核实的发布"),
+            );
+        }
     }
 }
 
-fn message(pointer: &str, p: &Provenance) -> String {
+fn message(pointer: &str, note: Option<&str>) -> String {
     let what = if pointer.is_empty() {
-        "本文件（整体）".to_string()
+        "本文件（整体）"
     } else {
-        pointer.to_string()
+        pointer
     };
-    match p.note.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
-        Some(note) => format!("{what} {}：{note}", p.status.label()),
-        None => format!("{what} {}", p.status.label()),
+    let status = FactStatus::Unverified.label();
+    match note {
+        Some(note) => format!("{what} {status}：{note}"),
+        None => format!("{what} {status}"),
     }
 }
 
@@ -92,7 +108,7 @@ mod tests {
             .diagnostics
             .iter()
             .filter(|d| d.rule == "unverified-fact")
-            .map(|d| d.message.as_str())
+            .map(|d| &*d.message)
             .collect();
         assert!(msgs.contains(&"/visits 待核实：未取自实施清单"), "{msgs:?}");
     }

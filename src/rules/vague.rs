@@ -28,24 +28,49 @@ pub(crate) fn hits<'a>(ctx: &'a Context) -> &'a (Vec<TextHit>, Usage) {
     ctx.text_hits.get_or_init(|| scan(ctx))
 }
 
+/// One document whose free text is scanned: its fields are listed when
+/// its turn comes, not for the whole catalog at once (a national
+/// catalog's field pointers would be held together, issue 14).
+enum Doc<'a> {
+    Item(&'a crate::catalog::Item),
+    Local(&'a crate::catalog::Local),
+    Bundle(&'a crate::catalog::Bundle),
+    Material(&'a str, &'a crate::catalog::Material),
+}
+
+impl Doc<'_> {
+    fn texts(&self) -> fields::Texts<'_> {
+        match self {
+            Doc::Item(v) => fields::item(v),
+            Doc::Local(v) => fields::local(v),
+            Doc::Bundle(v) => fields::bundle(v),
+            Doc::Material(pointer, v) => {
+                let mut texts = fields::Texts::new();
+                fields::material(&mut texts, pointer, v);
+                texts
+            }
+        }
+    }
+}
+
 fn scan(ctx: &Context) -> (Vec<TextHit>, Usage) {
     let c = ctx.catalog;
     let m = &ctx.config.matcher;
-    let mut docs: Vec<(FileId, fields::Texts)> = Vec::new();
-    docs.extend(c.items.iter().map(|i| (i.file, fields::item(&i.value))));
-    docs.extend(c.locals.iter().map(|l| (l.file, fields::local(&l.value))));
-    docs.extend(c.bundles.iter().map(|b| (b.file, fields::bundle(&b.value))));
-    for m in &c.materials {
-        let mut texts = fields::Texts::new();
-        fields::material(&mut texts, &m.pointer, &m.value);
-        docs.push((m.file, texts));
-    }
+    let mut docs: Vec<(FileId, Doc)> = Vec::new();
+    docs.extend(c.items.iter().map(|i| (i.file, Doc::Item(&i.value))));
+    docs.extend(c.locals.iter().map(|l| (l.file, Doc::Local(&l.value))));
+    docs.extend(c.bundles.iter().map(|b| (b.file, Doc::Bundle(&b.value))));
+    docs.extend(
+        c.materials
+            .iter()
+            .map(|v| (v.file, Doc::Material(&v.pointer, &v.value))),
+    );
     docs.par_iter()
-        .map(|(file, texts)| {
+        .map(|(file, doc)| {
             let mut usage = Usage::new(m, ctx.config.allow_count);
             let mut out = Vec::new();
-            for (pointer, text) in texts {
-                if !ctx.config.in_scope("", pointer) {
+            for (pointer, text) in doc.texts() {
+                if !ctx.config.in_scope("", &pointer) {
                     continue;
                 }
                 for h in m.find(text, &mut usage) {
@@ -81,7 +106,7 @@ pub(crate) fn report(ctx: &Context, sink: &mut Sink, class: VagueClass, rule: &R
             .at(h.file, &h.pointer)
             .message(format!("{}：{}", class.label(), e.message))
             .help(format!("{}（依据：{}）", e.rewrite, e.policy));
-        d.sub = Some((h.start, h.end));
+        d.set_sub((h.start, h.end));
         sink.push(d);
     }
 }

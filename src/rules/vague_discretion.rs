@@ -44,7 +44,7 @@ mod tests {
         );
         let d = out.diagnostics.iter().find(|d| d.rule == "vague-discretion").unwrap();
         let src = &out.sources.get(d.file).text;
-        let (s, e) = d.span.unwrap();
+        let (s, e) = d.span().unwrap();
         assert_eq!(&src[s..e], "原则上");
     }
 }

@@ -92,7 +92,7 @@ pub(crate) fn ranked<T: Serialize>(
 /// any other change of an entry as [`value`]. Pointers are
 /// `/provenance/<the fact's pointer, escaped>`.
 pub(crate) fn provenance(out: &mut Out, ctx: &Ctx, old: &ProvenanceMap, new: &ProvenanceMap) {
-    let keys: std::collections::BTreeSet<&String> = old.keys().chain(new.keys()).collect();
+    let keys: std::collections::BTreeSet<&str> = old.keys().chain(new.keys()).map(|k| k.as_str()).collect();
     for k in keys {
         let pointer = format!("/provenance/{}", k.replace('~', "~0").replace('/', "~1"));
         let (o, n) = (old.get(k), new.get(k));

@@ -100,7 +100,7 @@ fn remove(root: &mut Value, pointer: &str) {
 #[cfg(test)]
 pub(crate) fn from_json(text: &str) -> Result<Mapping, String> {
     read("mapping.json", text.as_bytes().to_vec()).map_err(|out| {
-        let msgs: Vec<String> = out.diagnostics.iter().map(|d| d.message.clone()).collect();
+        let msgs: Vec<String> = out.diagnostics.iter().map(|d| d.message.to_string()).collect();
         msgs.join("\n")
     })
 }
@@ -117,7 +117,7 @@ mod tests {
         assert!(out.diagnostics.iter().all(|d| d.severity == Severity::Error));
         out.diagnostics
             .iter()
-            .map(|d| (d.line, d.column, d.rule, d.message.clone()))
+            .map(|d| (d.line, d.column, d.rule, d.message.to_string()))
             .collect()
     }
 
