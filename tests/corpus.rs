@@ -299,12 +299,21 @@ fn real_text_test_half() {
 /// The development half of the first five batches: the lexicon is tuned
 /// on it, so it must stay at what the tuning reached; a lexicon change that
 /// breaks a development clause fails here (the table and the errors show
-/// which). The sixth batch's development clauses were never tuned on and
-/// are measured with the batch (`real_text_held_out_batch6`); the whole
-/// development half is printed as well.
+/// which). The whole development half (the sixth batch's development
+/// clauses included, tuned on since stop 20) is measured first, with its
+/// own floors.
 #[test]
 fn real_text_dev_half() {
-    print_table(&measure("dev"));
+    let all = measure("dev");
+    print_table(&all);
+    let total = all.total();
+    let (p_floor, r_floor) = DEV_ALL_FLOORS;
+    assert!(
+        total.precision() >= p_floor && total.recall() >= r_floor,
+        "development half of every batch: precision {:.3}, recall {:.3} below {p_floor}, {r_floor}",
+        total.precision(),
+        total.recall()
+    );
     let r = measure_where(Some("dev"), Batches::FirstFive);
     print_table(&r);
     let total = r.total();
@@ -318,9 +327,10 @@ fn real_text_dev_half() {
 }
 
 /// The sixth batch: 249 clauses found and labelled after the detector's
-/// last tuning, committed before the matcher was first run on them, and
-/// never tuned on. Its figures (the whole batch, and its test half) are the
-/// clean held-out measure; see `tests/corpus/README.md`.
+/// last tuning, committed before the matcher was first run on them. Its
+/// test half has never been tuned on or read and is the clean held-out
+/// measure; its development half was tuned on in stop 20. See
+/// `tests/corpus/README.md`.
 #[test]
 fn real_text_held_out_batch6() {
     let whole = measure_where(None, Batches::Only(6));
@@ -348,10 +358,11 @@ fn real_text_held_out_batch6() {
 
 /// Overall (precision, recall) floors on the test half of `real.jsonl`
 /// (all six batches): just below what the shipped lexicon reaches (0.927 /
-/// 0.936, both below the 0.95 the issue asks for; lowered from 0.94 / 0.96
-/// when the held-out sixth batch joined) — see `tests/corpus/README.md`.
-/// A change that lowers either figure fails here.
-const REAL_FLOORS: (f64, f64) = (0.92, 0.93);
+/// 0.936 before stop 20, 0.928 / 0.945 after; both below the 0.95 the issue
+/// asks for; lowered from 0.94 / 0.96 when the held-out sixth batch joined)
+/// — see `tests/corpus/README.md`. A change that lowers either figure fails
+/// here.
+const REAL_FLOORS: (f64, f64) = (0.92, 0.94);
 
 /// Per-class floors on the test half for the classes with at least 20
 /// positives, just below what the shipped lexicon reaches (开放列举 0.909 /
@@ -362,11 +373,19 @@ const CLASS_FLOORS: &[(&str, f64, f64)] = &[("开放列举", 0.90, 0.93), ("指�
 /// Floors on the development half of batches 1-5 (what the tuning reached).
 const DEV_FLOORS: (f64, f64) = (0.97, 0.99);
 
+/// Floors on the development half of every batch, the sixth batch's
+/// development clauses included (tuned on in stop 20: 0.924 / 0.970
+/// before, 0.952 / 1.000 after; see `tests/corpus/README.md`).
+const DEV_ALL_FLOORS: (f64, f64) = (0.95, 0.99);
+
 /// Floors on the sixth batch, whole and test half: just below the figures
 /// measured once, before any change (see `tests/corpus/README.md`), so a
 /// lexicon change that loses ground on held-out text fails here (the whole
-/// batch measured 0.780 / 0.821).
-const BATCH6_FLOORS: (f64, f64) = (0.77, 0.82);
+/// batch measured 0.780 / 0.821). Stop 20 tuned on the batch's development
+/// half (the whole batch then measured 0.854 / 0.897), so the whole-batch
+/// figure is no longer held out; its floor follows the tuning, and the test
+/// half stays the clean figure.
+const BATCH6_FLOORS: (f64, f64) = (0.85, 0.89);
 
 /// See `BATCH6_FLOORS` (the test half measured 0.880 / 0.846).
 const BATCH6_TEST_FLOORS: (f64, f64) = (0.87, 0.84);
