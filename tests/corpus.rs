@@ -375,17 +375,17 @@ const DEV_FLOORS: (f64, f64) = (0.97, 0.99);
 
 /// Floors on the development half of every batch, the sixth batch's
 /// development clauses included (tuned on in stop 20: 0.924 / 0.970
-/// before, 0.952 / 1.000 after; see `tests/corpus/README.md`).
-const DEV_ALL_FLOORS: (f64, f64) = (0.95, 0.99);
+/// before, 0.980 / 1.000 after; see `tests/corpus/README.md`).
+const DEV_ALL_FLOORS: (f64, f64) = (0.97, 0.99);
 
 /// Floors on the sixth batch, whole and test half: just below the figures
 /// measured once, before any change (see `tests/corpus/README.md`), so a
 /// lexicon change that loses ground on held-out text fails here (the whole
 /// batch measured 0.780 / 0.821). Stop 20 tuned on the batch's development
-/// half (the whole batch then measured 0.854 / 0.897), so the whole-batch
+/// half (the whole batch then measured 0.921 / 0.897), so the whole-batch
 /// figure is no longer held out; its floor follows the tuning, and the test
 /// half stays the clean figure.
-const BATCH6_FLOORS: (f64, f64) = (0.85, 0.89);
+const BATCH6_FLOORS: (f64, f64) = (0.91, 0.89);
 
 /// See `BATCH6_FLOORS` (the test half measured 0.880 / 0.846).
 const BATCH6_TEST_FLOORS: (f64, f64) = (0.87, 0.84);
