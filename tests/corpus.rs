@@ -142,6 +142,9 @@ enum Batches {
     /// The clauses with no `batch` field: the first five batches, the set
     /// the lexicon was tuned on (development half) and read (test half).
     FirstFive,
+    /// The batches the lexicon has been tuned on (development half): the
+    /// first five and the sixth (since stop 20). The seventh is held out.
+    TunedOn,
     /// The clauses of one recorded batch.
     Only(u32),
 }
@@ -151,6 +154,7 @@ impl Batches {
         match self {
             Batches::All => true,
             Batches::FirstFive => batch.is_none(),
+            Batches::TunedOn => batch.is_none_or(|b| b <= 6),
             Batches::Only(b) => batch == Some(b),
         }
     }
@@ -158,6 +162,7 @@ impl Batches {
         match self {
             Batches::All => "every batch".to_string(),
             Batches::FirstFive => "batches 1-5".to_string(),
+            Batches::TunedOn => "batches 1-6".to_string(),
             Batches::Only(b) => format!("batch {b}"),
         }
     }
@@ -299,12 +304,21 @@ fn real_text_test_half() {
 /// The development half of the first five batches: the lexicon is tuned
 /// on it, so it must stay at what the tuning reached; a lexicon change that
 /// breaks a development clause fails here (the table and the errors show
-/// which). The sixth batch's development clauses were never tuned on and
-/// are measured with the batch (`real_text_held_out_batch6`); the whole
-/// development half is printed as well.
+/// which). The development half of every batch tuned on (the sixth
+/// batch's development clauses included, tuned on since stop 20; the
+/// seventh batch is held out whole) is measured first, with its own floors.
 #[test]
 fn real_text_dev_half() {
-    print_table(&measure("dev"));
+    let all = measure_where(Some("dev"), Batches::TunedOn);
+    print_table(&all);
+    let total = all.total();
+    let (p_floor, r_floor) = DEV_ALL_FLOORS;
+    assert!(
+        total.precision() >= p_floor && total.recall() >= r_floor,
+        "development half of batches 1-6: precision {:.3}, recall {:.3} below {p_floor}, {r_floor}",
+        total.precision(),
+        total.recall()
+    );
     let r = measure_where(Some("dev"), Batches::FirstFive);
     print_table(&r);
     let total = r.total();
@@ -318,9 +332,10 @@ fn real_text_dev_half() {
 }
 
 /// The sixth batch: 249 clauses found and labelled after the detector's
-/// last tuning, committed before the matcher was first run on them, and
-/// never tuned on. Its figures (the whole batch, and its test half) are the
-/// clean held-out measure; see `tests/corpus/README.md`.
+/// last tuning, committed before the matcher was first run on them. Its
+/// test half has never been tuned on or read and is the clean held-out
+/// measure; its development half was tuned on in stop 20. See
+/// `tests/corpus/README.md`.
 #[test]
 fn real_text_held_out_batch6() {
     let whole = measure_where(None, Batches::Only(6));
@@ -437,39 +452,47 @@ fn batch7_is_well_formed() {
 }
 
 /// Overall (precision, recall) floors on the test half of `real.jsonl`
-/// (all seven batches): just below what the shipped lexicon reaches (0.885 /
-/// 0.911, both below the 0.95 the issue asks for; lowered from 0.94 / 0.96
-/// when the held-out sixth batch joined, and from 0.92 / 0.93 when the
-/// seventh did) — see `tests/corpus/README.md`. A change that lowers either
-/// figure fails here.
-const REAL_FLOORS: (f64, f64) = (0.88, 0.91);
+/// (all seven batches): just below what the shipped lexicon reaches (0.887 /
+/// 0.926 after the stop-20 tuning, both below the 0.95 the issue asks for;
+/// lowered from 0.94 / 0.96 when the held-out sixth batch joined, and from
+/// 0.92 / 0.93 when the seventh did) — see `tests/corpus/README.md`. A
+/// change that lowers either figure fails here.
+const REAL_FLOORS: (f64, f64) = (0.88, 0.92);
 
 /// Per-class floors on the test half for the classes with at least 20
 /// positives, just below what the shipped lexicon reaches (开放列举 0.841 /
-/// 0.925 on 40 positives, 指代不明 0.902 / 0.932 on 59 with the seventh
-/// batch; 开放列举's precision is now below the 0.9 the issue asks for);
-/// any other class with 20 positives must reach 0.9.
-const CLASS_FLOORS: &[(&str, f64, f64)] = &[("开放列举", 0.84, 0.92), ("指代不明", 0.90, 0.93)];
+/// 0.925 on 40 positives, 指代不明 0.903 / 0.949 on 59 with the seventh
+/// batch and the stop-20 tuning; 开放列举's precision is below the 0.9 the
+/// issue asks for); any other class with 20 positives must reach 0.9.
+const CLASS_FLOORS: &[(&str, f64, f64)] = &[("开放列举", 0.84, 0.92), ("指代不明", 0.90, 0.94)];
 
 /// Floors on the development half of batches 1-5 (what the tuning reached).
 const DEV_FLOORS: (f64, f64) = (0.97, 0.99);
 
+/// Floors on the development half of batches 1-6, the sixth batch's
+/// development clauses included (tuned on in stop 20: 0.924 / 0.970
+/// before, 0.980 / 1.000 after; see `tests/corpus/README.md`). The
+/// seventh batch is held out whole and is not in this set.
+const DEV_ALL_FLOORS: (f64, f64) = (0.97, 0.99);
+
 /// Floors on the sixth batch, whole and test half: just below the figures
 /// measured once, before any change (see `tests/corpus/README.md`), so a
 /// lexicon change that loses ground on held-out text fails here (the whole
-/// batch measured 0.780 / 0.821).
-const BATCH6_FLOORS: (f64, f64) = (0.77, 0.82);
+/// batch measured 0.780 / 0.821). Stop 20 tuned on the batch's development
+/// half (the whole batch then measured 0.921 / 0.897), so the whole-batch
+/// figure is no longer held out; its floor follows the tuning, and the test
+/// half stays the clean figure.
+const BATCH6_FLOORS: (f64, f64) = (0.91, 0.89);
 
 /// See `BATCH6_FLOORS` (the test half measured 0.880 / 0.846).
 const BATCH6_TEST_FLOORS: (f64, f64) = (0.87, 0.84);
 
-/// Floors on the seventh batch, whole and test half: about 0.05 below the
-/// figures measured with main's lexicon before the tuning of stop 20 (the
-/// whole batch 0.746 / 0.841 after two development-half relabels, 0.718 /
-/// 0.836 as first committed; the test half 0.724 / 0.808; see
-/// `tests/corpus/README.md`); the lead sets the final floors after the
-/// tuning merges.
-const BATCH7_FLOORS: (f64, f64) = (0.69, 0.79);
+/// Floors on the seventh batch, whole and test half: just below the clean
+/// figures measured once after the stop-20 tuning merged (the whole batch
+/// 0.750 / 0.857, the test half 0.733 / 0.846; before the tuning 0.746 /
+/// 0.841 and 0.724 / 0.808; see `tests/corpus/README.md`), so a lexicon
+/// change that loses ground on held-out text fails here.
+const BATCH7_FLOORS: (f64, f64) = (0.74, 0.85);
 
 /// See `BATCH7_FLOORS`.
-const BATCH7_TEST_FLOORS: (f64, f64) = (0.67, 0.75);
+const BATCH7_TEST_FLOORS: (f64, f64) = (0.73, 0.84);

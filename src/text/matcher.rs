@@ -13,7 +13,7 @@
 use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use regex::{Regex, RegexBuilder};
+use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 
 use super::lexicon::{AllowEntry, LexiconEntry};
 use super::normalize::normalize;
@@ -24,6 +24,11 @@ use super::normalize::normalize;
 pub(crate) const MAX_PHRASE_CHARS: usize = 200;
 /// Longest pattern (`regex`) source, in characters.
 pub(crate) const MAX_REGEX_CHARS: usize = 500;
+/// Longest text (bytes) that is first checked with the pattern sets; see
+/// `Matcher::sets`. Measured (release, stop 20): 118,000 short clauses
+/// 0.95 s → 0.52 s CPU with the sets; one 10 MB line 0.27 s without them,
+/// 2.07 s with them.
+const SET_MAX_BYTES: usize = 4096;
 /// Compiled-size budget of one pattern (bytes), so a pathological
 /// repetition is refused at load rather than blowing up memory.
 const REGEX_SIZE_LIMIT: usize = 1 << 20;
@@ -42,6 +47,14 @@ pub struct Matcher {
     regexes: Vec<(usize, Regex)>,
     /// Pattern allow terms: (allow index, regex).
     allow_regexes: Vec<(usize, Regex)>,
+    /// `regexes` and `allow_regexes` as one set each: on a short text (up
+    /// to `SET_MAX_BYTES`) the set says in one pass which patterns match
+    /// at all, so most texts, which match none, cost one pass instead of
+    /// one per pattern. A long text is searched pattern by pattern, where
+    /// each pattern's literal prefilter skips ahead faster than the set's
+    /// automaton walks. `None` when a set would exceed its size budget
+    /// (then every pattern runs on its own).
+    sets: (Option<RegexSet>, Option<RegexSet>),
     /// Per entry: the same-clause veto, if any.
     unless: Vec<Option<Regex>>,
     entries: Vec<LexiconEntry>,
@@ -192,6 +205,7 @@ impl Matcher {
             Ok(ac) if errs.is_empty() => Ok(Matcher {
                 ac,
                 pats,
+                sets: (regex_set(&regexes), regex_set(&allow_regexes)),
                 regexes,
                 allow_regexes,
                 unless,
@@ -228,10 +242,10 @@ impl Matcher {
                 Pat::Entry(i) => hits.push((m.start(), m.end(), i)),
             }
         }
-        for (i, r) in &self.regexes {
+        for (i, r) in live(&self.regexes, self.sets.0.as_ref(), text) {
             hits.extend(regex_spans(r, text).map(|(s, e)| (s, e, *i)));
         }
-        for (i, r) in &self.allow_regexes {
+        for (i, r) in live(&self.allow_regexes, self.sets.1.as_ref(), text) {
             for span in regex_spans(r, text) {
                 usage.allow[*i] = true;
                 allowed.push(span);
@@ -282,6 +296,28 @@ impl Matcher {
             out.push(Hit { entry: i, start, end });
         }
         out
+    }
+}
+
+/// One set of all `patterns`, or `None` if it cannot be built within the
+/// size budget (each pattern compiled on its own already).
+fn regex_set(patterns: &[(usize, Regex)]) -> Option<RegexSet> {
+    RegexSetBuilder::new(patterns.iter().map(|(_, r)| r.as_str()))
+        .size_limit(REGEX_SIZE_LIMIT.saturating_mul(patterns.len().max(1)))
+        .build()
+        .ok()
+}
+
+/// The patterns that match somewhere in `text`: those the set reports, or
+/// all of them without a set.
+fn live<'a>(
+    patterns: &'a [(usize, Regex)],
+    set: Option<&RegexSet>,
+    text: &str,
+) -> Box<dyn Iterator<Item = &'a (usize, Regex)> + 'a> {
+    match set {
+        Some(set) if text.len() <= SET_MAX_BYTES => Box::new(set.matches(text).into_iter().map(move |k| &patterns[k])),
+        _ => Box::new(patterns.iter()),
     }
 }
 

@@ -184,3 +184,25 @@ fn many_phrases_in_one_string_and_a_phrase_at_the_end_of_a_long_line() {
     let long = format!("{}提交其他相关材料", "申请人提交身份证明".repeat(100_000));
     assert_eq!(found(&m, &long), ["其他相关材料"]);
 }
+
+/// The pattern sets only decide which patterns run; short texts (through
+/// the sets) and long ones (pattern by pattern) must give the same hits,
+/// allow patterns included, and the set must not keep a pattern from
+/// running when only it matches.
+#[test]
+fn pattern_sets_change_nothing_but_speed() {
+    let mut p = entry("其[他它][^,。]{0,6}?(材料|证明)", VagueClass::CatchAll);
+    p.regex = true;
+    let mut q = entry("(?P<hit>等)(材料|部门)", VagueClass::OpenList);
+    q.regex = true;
+    let m = Matcher::new(&[p, q], &[allow("(户内)其他(人员|材料)", true)]).unwrap();
+    assert!(m.sets.0.is_some() && m.sets.1.is_some());
+    let short = "提交其他有关证明，户内其他材料，户口簿等材料";
+    assert_eq!(found(&m, short), ["其他有关证明", "等"]);
+    let pad = "申请人提交身份证明。".repeat(SET_MAX_BYTES / 10 + 1);
+    let long = format!("{pad}{short}");
+    assert!(long.len() > SET_MAX_BYTES);
+    assert_eq!(found(&m, &long), ["其他有关证明", "等"]);
+    assert_eq!(found(&m, "只有等部门"), ["等"]);
+    assert_eq!(found(&m, "户内其他材料"), Vec::<&str>::new());
+}
