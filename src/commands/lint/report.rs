@@ -288,6 +288,24 @@ mod tests {
     }
 
     #[test]
+    fn only_reports_that_count_infos_let_the_run_count_them() {
+        let lists_no_info = |args: &[&str], show_info: bool| {
+            let cli = Cli::try_parse_from(std::iter::once("lint").chain(args.iter().copied())).unwrap();
+            cli.options.lists_no_info(show_info)
+        };
+        assert!(lists_no_info(&[], false));
+        assert!(lists_no_info(
+            &["--format", "concise", "--output", "human=a.txt", "--statistics"],
+            false
+        ));
+        assert!(!lists_no_info(&[], true));
+        for f in ["json", "sarif", "junit", "markdown", "gitlab", "github"] {
+            assert!(!lists_no_info(&["--format", f], false), "{f}");
+            assert!(!lists_no_info(&["--output", &format!("{f}=x")], false), "{f}");
+        }
+    }
+
+    #[test]
     fn bad_outputs_and_unknown_rules_are_refused() {
         for bad in ["sarif", "pdf=a.pdf", "sarif="] {
             assert!(Cli::try_parse_from(["lint", "--output", bad]).is_err(), "{bad}");
