@@ -180,25 +180,49 @@ pub(crate) struct Sink {
     /// Findings the vector should have room for beyond the rule's own
     /// (see [`Sink::reserve`]).
     room: usize,
+    /// Set by [`Sink::counting`]: the rule whose infos are counted.
+    counts: Option<&'static str>,
+    /// Infos of that rule counted, not kept.
+    pub(crate) counted: usize,
 }
+
+/// Infos counted instead of kept, per rule (issue 14).
+pub(crate) type Counted = Vec<(&'static str, usize)>;
 
 impl Sink {
     /// A sink whose rule, when it sizes its vector, leaves room for
     /// `room` more findings (the other rules', gathered into it).
     pub(crate) fn with_room(room: usize) -> Sink {
         Sink {
-            diagnostics: Vec::new(),
             room,
+            ..Sink::default()
         }
     }
 
-    /// Size the vector for `n` findings of the rule (and the room).
+    /// A sink that counts the info findings of `rule` instead of keeping
+    /// them (its other findings are kept): for a run whose reports only
+    /// count infos, when nothing in rules/ could change them.
+    pub(crate) fn counting(rule: &'static str) -> Sink {
+        Sink {
+            counts: Some(rule),
+            ..Sink::default()
+        }
+    }
+
+    /// Size the vector for `n` findings of the rule (and the room); a
+    /// counting sink keeps few.
     pub(crate) fn reserve(&mut self, n: usize) {
-        self.diagnostics.reserve_exact(n + self.room);
+        if self.counts.is_none() {
+            self.diagnostics.reserve_exact(n + self.room);
+        }
     }
 
     pub(crate) fn push(&mut self, d: Diagnostic) {
-        self.diagnostics.push(d);
+        if self.counts == Some(d.rule) && d.severity == Severity::Info {
+            self.counted += 1;
+        } else {
+            self.diagnostics.push(d);
+        }
     }
 }
 
@@ -231,6 +255,18 @@ mod tests {
 
     fn part(rules: &[&'static str]) -> Vec<Diagnostic> {
         rules.iter().map(|r| Diagnostic::at(r, Severity::Info, 0, "")).collect()
+    }
+
+    #[test]
+    fn a_counting_sink_counts_only_its_rules_infos() {
+        let mut sink = Sink::counting("a");
+        for (rule, severity) in [("a", Severity::Info), ("a", Severity::Warning), ("b", Severity::Info)] {
+            sink.push(Diagnostic::at(rule, severity, 0, ""));
+        }
+        sink.push(Diagnostic::at("a", Severity::Info, 1, "/x"));
+        let kept: Vec<(&str, Severity)> = sink.diagnostics.iter().map(|d| (d.rule, d.severity)).collect();
+        assert_eq!(kept, [("a", Severity::Warning), ("b", Severity::Info)]);
+        assert_eq!(sink.counted, 2);
     }
 
     #[test]

@@ -87,7 +87,12 @@ pub(super) fn run(args: &Args) -> Outcome {
             Ok(Err(f)) => Err(f),
             Err(message) => return Outcome::failed(message),
         },
-        None => lint::lint_paths(&target, rules_dir, &today),
+        None => {
+            // Infos nothing shows are counted, not kept; a baseline
+            // matches findings one by one.
+            let count_infos = args.baseline.is_none() && args.report.lists_no_info(args.show_info);
+            lint::lint_paths(&target, rules_dir, &today, count_infos)
+        }
     };
     match result {
         Ok(mut out) => {

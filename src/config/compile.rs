@@ -96,6 +96,7 @@ pub(super) fn compile(
         diff_classes,
         superseded: r.superseded,
         errors_only: false,
+        count_infos: false,
     })
 }
 

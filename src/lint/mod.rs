@@ -46,6 +46,9 @@ pub struct Outcome {
     pub sources: Sources,
     /// Sorted by file, position, rule: the same input gives the same output.
     pub diagnostics: Vec<Diagnostic>,
+    /// Infos counted instead of kept, per rule: a run whose reports list
+    /// no info ([`lint_paths`] with `count_infos`) (issue 14).
+    pub(crate) counted: crate::diag::Counted,
     pub stats: Stats,
     pub(crate) elapsed: Duration,
 }
@@ -61,8 +64,17 @@ pub enum Failure {
 /// Lint the catalog at `root` with `rules/` from `rules_dir` (shipped
 /// defaults for files not there), on the given date (YYYY-MM-DD).
 pub fn lint_dir(root: &Path, rules_dir: Option<&Path>, today: &str) -> Result<Outcome, Failure> {
+    lint_dir_with(root, rules_dir, today, false)
+}
+
+/// [`lint_dir`], counting infos instead of keeping them when
+/// `count_infos` (see [`config::Config::counts`]).
+fn lint_dir_with(root: &Path, rules_dir: Option<&Path>, today: &str, count_infos: bool) -> Result<Outcome, Failure> {
     let start = Instant::now();
-    let cfg = config::load(rules_dir, &rules::known);
+    let mut cfg = config::load(rules_dir, &rules::known);
+    if let Ok(c) = &mut cfg.config {
+        c.count_infos = count_infos;
+    }
     let files = load::read_tree(root).map_err(Failure::Io)?;
     if files.is_empty() {
         return Err(Failure::Io(format!(
@@ -82,7 +94,15 @@ pub fn lint_dir(root: &Path, rules_dir: Option<&Path>, today: &str) -> Result<Ou
 /// Lint the catalog the target's paths belong to (cross-file checks need
 /// all of it) and keep the findings in files under those paths. A path
 /// that names no catalog data file is an error, not an empty report.
-pub fn lint_paths(target: &load::Target, rules_dir: Option<&Path>, today: &str) -> Result<Outcome, Failure> {
+/// `count_infos`: the reports list no info, so infos nothing in `rules/`
+/// names may be counted, not kept (only when the whole catalog is
+/// reported: counts are not per file).
+pub fn lint_paths(
+    target: &load::Target,
+    rules_dir: Option<&Path>,
+    today: &str,
+    count_infos: bool,
+) -> Result<Outcome, Failure> {
     if !target.whole() {
         let files = load::read_tree(&target.root).map_err(Failure::Io)?;
         if let Some(sel) = target
@@ -97,7 +117,7 @@ pub fn lint_paths(target: &load::Target, rules_dir: Option<&Path>, today: &str) 
             )));
         }
     }
-    let out = lint_dir(&target.root, rules_dir, today)?;
+    let out = lint_dir_with(&target.root, rules_dir, today, count_infos && target.whole())?;
     Ok(select_paths(out, &target.selected))
 }
 
@@ -190,13 +210,16 @@ pub(crate) fn lint_model(
 struct Checked {
     sources: Sources,
     diagnostics: Vec<Diagnostic>,
+    counted: crate::diag::Counted,
     stats: Stats,
     start: Instant,
 }
 
 impl Checked {
     fn finish(self) -> Outcome {
-        finish(self.sources, self.diagnostics, self.stats, self.start)
+        let mut out = finish(self.sources, self.diagnostics, self.stats, self.start);
+        out.counted = self.counted;
+        out
     }
 }
 
@@ -239,7 +262,7 @@ fn check_model(
         text_hits: std::sync::OnceLock::new(),
     };
     let loading = (loaded.problems.iter()).map(|(f, p)| rules::load_finding(*f, p));
-    let found = rules::run(&ctx, loading.collect());
+    let (found, mut counted) = rules::run(&ctx, loading.collect());
 
     let c = &loaded.catalog;
     let of_kind = |k: FileKind| {
@@ -265,12 +288,14 @@ fn check_model(
     let (mut diagnostics, exemptions) = apply::apply(config, &sources, found, usage.as_ref(), today);
     if keep == Keep::Errors {
         diagnostics.retain(|d| d.severity == crate::diag::Severity::Error);
+        counted.clear();
     }
     stats.exemptions = exemptions;
     drop(index);
     let checked = Checked {
         sources,
         diagnostics,
+        counted,
         stats,
         start,
     };
@@ -289,6 +314,7 @@ fn finish(sources: Sources, mut diagnostics: Vec<Diagnostic>, stats: Stats, star
     Outcome {
         sources,
         diagnostics,
+        counted: Vec::new(),
         stats,
         elapsed: start.elapsed(),
     }

@@ -43,6 +43,7 @@ impl Selection {
     /// Drop the findings of rules not kept.
     pub(crate) fn apply(&self, out: &mut Outcome) {
         out.diagnostics.retain(|d| self.keeps(d.rule));
+        out.counted.retain(|(rule, _)| self.keeps(rule));
     }
 }
 
@@ -75,7 +76,9 @@ fn closest(id: &str) -> Option<&'static str> {
 
 /// Whether a finding at or above `threshold` remains (`None`: never fail).
 pub(crate) fn fails(out: &Outcome, threshold: Option<Severity>) -> bool {
-    threshold.is_some_and(|t| out.diagnostics.iter().any(|d| d.severity <= t))
+    // Counted findings are infos.
+    let counted = out.counted.iter().any(|(_, n)| *n > 0);
+    threshold.is_some_and(|t| out.diagnostics.iter().any(|d| d.severity <= t) || (counted && t == Severity::Info))
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! are counted but only listed with `show_info`, as in the human report.
 
 use super::terminal::safe_line;
-use super::{counts, summary_line};
+use super::{summary_line, tally};
 use crate::diag::{Diagnostic, Severity};
 use crate::lint::Outcome;
 
@@ -15,7 +15,7 @@ pub(crate) fn concise(out: &Outcome, show_info: bool) -> String {
         }
         s.push_str(&line(out, d));
     }
-    let c = counts(&out.diagnostics);
+    let c = tally(out);
     if c.info > 0 && !show_info {
         s.push_str(&format!("（另有 {} 条提示未显示；加 --show-info 查看）\n", c.info));
     }

@@ -8,7 +8,7 @@
 //! (`GITHUB_STEP_SUMMARY`) with every finding, and this report says so
 //! when a type went over the cap.
 
-use super::{counts, summary_line};
+use super::{summary_line, tally};
 use crate::diag::{Diagnostic, Severity};
 use crate::lint::Outcome;
 
@@ -23,7 +23,7 @@ pub(crate) fn github(out: &Outcome, summary: bool) -> String {
         s.push_str(&command(out, d));
         s.push('\n');
     }
-    let c = counts(&out.diagnostics);
+    let c = tally(out);
     if c.error > CAP || c.warning > CAP || c.info > CAP {
         let whole = if summary {
             "全部问题见本步骤的作业摘要（job summary）"

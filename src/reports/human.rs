@@ -7,7 +7,7 @@ use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceSpan};
 use rayon::prelude::*;
 
 use super::excerpt::{excerpt, Excerpt};
-use super::{concise, counts, summary_line, terminal};
+use super::{concise, summary_line, tally, terminal};
 use crate::diag::{Diagnostic, Severity};
 use crate::lint::Outcome;
 
@@ -104,7 +104,7 @@ impl miette::Diagnostic for View<'_> {
 /// Infos (待补充) are counted but only shown with `show_info`.
 pub(crate) fn human(out: &Outcome, show_info: bool, color: bool) -> String {
     let mut s = frames(out, show_info, color);
-    let c = counts(&out.diagnostics);
+    let c = tally(out);
     if c.info > 0 && !show_info {
         s.push_str(&format!(
             "（另有 {} 条提示未显示，如待补充的统一社会信用代码；加 --show-info 查看）\n",

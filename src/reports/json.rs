@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::{by_rule, counts, Counts, RuleCount};
+use super::{by_rule, tally, Counts, RuleCount};
 use crate::diag::Severity;
 use crate::lint::{Outcome, Stats};
 use crate::source::SourceFile;
@@ -91,9 +91,9 @@ pub(crate) fn json_to(out: &Outcome, statistics: bool, w: &mut dyn std::io::Writ
         findings: Findings(out),
         summary: JsonSummary {
             stats: &out.stats,
-            counts: counts(&out.diagnostics),
+            counts: tally(out),
         },
-        statistics: statistics.then(|| by_rule(&out.diagnostics)),
+        statistics: statistics.then(|| by_rule(out)),
     };
     serde_json::to_writer_pretty(&mut *w, &report).map_err(std::io::Error::from)?;
     w.write_all(b"\n")

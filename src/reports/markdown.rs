@@ -9,12 +9,12 @@
 
 use std::collections::BTreeMap;
 
-use super::{by_rule, counts, Counts};
+use super::{by_rule, tally, Counts};
 use crate::diag::{Diagnostic, Severity};
 use crate::lint::Outcome;
 
 pub(crate) fn markdown(out: &Outcome, show_info: bool) -> String {
-    let c = counts(&out.diagnostics);
+    let c = tally(out);
     let s = &out.stats;
     let mut md = format!(
         "## 同标检查结果\n\n**错误 {}** · 警告 {} · 提示 {}（检查 {} 个文件：基本目录事项 {} 项，实施清单 {} 份，一件事 {} 个）\n",
@@ -25,7 +25,7 @@ pub(crate) fn markdown(out: &Outcome, show_info: bool) -> String {
         return md;
     }
     md.push_str("\n### 按规则\n\n| 规则 | 说明 | 错误 | 警告 | 提示 |\n|---|---|--:|--:|--:|\n");
-    for r in by_rule(&out.diagnostics) {
+    for r in by_rule(out) {
         let n = r.counts;
         md.push_str(&format!(
             "| `{}` | {} | {} | {} | {} |\n",

@@ -17,6 +17,7 @@ use crate::text::matcher::Usage;
 pub(crate) use crate::text::{blank, blank_opt};
 pub(crate) use doc::{Category, Doc, Edit, Example};
 pub(crate) use loading::{config_findings, load_finding};
+pub(crate) use run::{run, run_diff};
 pub(crate) use vague::TextHit;
 
 pub(crate) mod base_code;
@@ -71,6 +72,7 @@ pub(crate) mod provenance_invalid;
 pub(crate) mod region_level;
 pub(crate) mod required_content;
 pub(crate) mod result_sample;
+mod run;
 pub(crate) mod schema;
 pub(crate) mod spread_outlier;
 pub(crate) mod stale_override;
@@ -297,53 +299,6 @@ pub(crate) fn is_diff(id: &str) -> bool {
     find(id).is_some_and(|r| matches!(r.check, Check::Diff(_)))
 }
 
-/// Run every catalog rule, their findings after `first` (the loading
-/// findings). Rules are independent, so they run in parallel; the caller
-/// sorts findings (ties keep this order).
-pub(crate) fn run(ctx: &Context, first: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    use rayon::prelude::*;
-    let active: Vec<&Rule> = (RULES.iter().copied())
-        .filter(|r| matches!(r.check, Check::Catalog(_)) && !ctx.config.skips(r.id, r.severity))
-        .collect();
-    let run_one = |r: &Rule, room: usize| {
-        let mut sink = Sink::with_room(room);
-        if let Check::Catalog(f) = r.check {
-            f(ctx, &mut sink);
-        }
-        sink.diagnostics
-    };
-    let mut parts: Vec<Option<Vec<Diagnostic>>> = (active.par_iter())
-        .map(|r| (!BULK.contains(&r.id)).then(|| run_one(r, 0)))
-        .collect();
-    // The room also takes the findings about `rules/` entries that did
-    // nothing, added after the rules (`lint::apply`).
-    let room = first.len() + parts.iter().flatten().map(Vec::len).sum::<usize>() + ctx.config.entry_count();
-    for (r, part) in active.iter().zip(&mut parts) {
-        if part.is_none() {
-            *part = Some(run_one(r, room));
-        }
-    }
-    crate::diag::concat(std::iter::once(first).chain(parts.into_iter().flatten()).collect())
-}
-
-/// Rules whose findings grow with the catalog (one per unverified fact:
-/// 700,000 on a 100,000-file catalog) run after the others, leaving room
-/// in their vector for every other finding (and those `lint::apply` adds),
-/// so the findings are gathered in that vector without copying it (issue 14). The order of the parts
-/// stays the registry's.
-const BULK: &[&str] = &["unverified-fact"];
-
-/// Run every diff rule (`tongbiao diff`), with their default severities.
-pub(crate) fn run_diff(ctx: &DiffContext) -> Vec<Diagnostic> {
-    let mut sink = Sink::default();
-    for r in RULES {
-        if let Check::Diff(f) = r.check {
-            f(ctx, &mut sink);
-        }
-    }
-    sink.diagnostics
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -375,7 +330,7 @@ mod tests {
             let Some(stem) = name.strip_suffix(".rs") else { continue };
             // Shared helpers, not rules: the vague-phrase scan and the dispatch
             // of loader and config problems to their rules.
-            if matches!(stem, "mod" | "vague" | "loading" | "doc") {
+            if matches!(stem, "mod" | "vague" | "loading" | "doc" | "run") {
                 continue;
             }
             let id = stem.replace('_', "-");

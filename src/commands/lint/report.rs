@@ -151,6 +151,14 @@ impl Options {
         })
     }
 
+    /// Whether no report of the run lists infos one by one (the human and
+    /// concise reports without `show_info` only count them): the run may
+    /// count them instead of keeping them (issue 14).
+    pub(crate) fn lists_no_info(&self, show_info: bool) -> bool {
+        let counts_only = |f: LintFormat| matches!(f, LintFormat::Human | LintFormat::Concise);
+        !show_info && counts_only(self.format) && self.outputs.iter().all(|w| counts_only(w.format))
+    }
+
     /// The report on standard output, the files asked for, and the exit
     /// status by the threshold.
     pub(crate) fn outcome(&self, mut out: lint::Outcome, selection: &Selection, view: &View) -> Outcome {
@@ -196,7 +204,7 @@ impl Options {
     fn render(&self, format: LintFormat, out: &lint::Outcome, view: &View, color: bool) -> String {
         let stats = |mut s: String| {
             if self.statistics {
-                s.push_str(&reports::statistics(&out.diagnostics));
+                s.push_str(&reports::statistics(out));
             }
             s
         };
@@ -277,6 +285,24 @@ mod tests {
         assert_eq!(w[0].0, "summary.md");
         assert!(w[0].1.starts_with("## 同标检查结果"));
         assert!(writes(&run(&["--format", "json"], Some("summary.md"))).is_empty());
+    }
+
+    #[test]
+    fn only_reports_that_count_infos_let_the_run_count_them() {
+        let lists_no_info = |args: &[&str], show_info: bool| {
+            let cli = Cli::try_parse_from(std::iter::once("lint").chain(args.iter().copied())).unwrap();
+            cli.options.lists_no_info(show_info)
+        };
+        assert!(lists_no_info(&[], false));
+        assert!(lists_no_info(
+            &["--format", "concise", "--output", "human=a.txt", "--statistics"],
+            false
+        ));
+        assert!(!lists_no_info(&[], true));
+        for f in ["json", "sarif", "junit", "markdown", "gitlab", "github"] {
+            assert!(!lists_no_info(&["--format", f], false), "{f}");
+            assert!(!lists_no_info(&["--output", &format!("{f}=x")], false), "{f}");
+        }
     }
 
     #[test]
