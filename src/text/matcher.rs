@@ -15,7 +15,8 @@ use std::collections::HashMap;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 
-use super::lexicon::{AllowEntry, LexiconEntry};
+use super::context::{self, ContextRule};
+use super::lexicon::{AllowEntry, ContextEntry, LexiconEntry};
 use super::normalize::normalize;
 
 /// Longest phrase or allow term, in characters of its normalised form.
@@ -57,6 +58,8 @@ pub struct Matcher {
     sets: (Option<RegexSet>, Option<RegexSet>),
     /// Per entry: the same-clause veto, if any.
     unless: Vec<Option<Regex>>,
+    /// Context rules, checked on hits only.
+    contexts: Vec<ContextRule>,
     entries: Vec<LexiconEntry>,
 }
 
@@ -89,6 +92,7 @@ pub struct Hit {
 pub struct Usage {
     pub(crate) entries: Vec<bool>,
     pub(crate) allow: Vec<bool>,
+    pub(crate) context: Vec<bool>,
 }
 
 impl Usage {
@@ -96,14 +100,28 @@ impl Usage {
         Usage {
             entries: vec![false; m.entries.len()],
             allow: vec![false; allow],
+            context: vec![false; m.contexts.len()],
         }
     }
 
-    pub(crate) fn merge(&mut self, other: &Usage) {
+    /// Per allow term: whether it covered a hit.
+    pub fn allow_used(&self) -> &[bool] {
+        &self.allow
+    }
+
+    /// Per context rule: whether it vetoed a hit.
+    pub fn context_used(&self) -> &[bool] {
+        &self.context
+    }
+
+    pub fn merge(&mut self, other: &Usage) {
         for (a, b) in self.entries.iter_mut().zip(&other.entries) {
             *a |= b;
         }
         for (a, b) in self.allow.iter_mut().zip(&other.allow) {
+            *a |= b;
+        }
+        for (a, b) in self.context.iter_mut().zip(&other.context) {
             *a |= b;
         }
     }
@@ -114,7 +132,7 @@ fn clause_end(c: char) -> bool {
     matches!(c, '。' | ';' | '；' | '!' | '！' | '?' | '？' | '\n')
 }
 
-fn compile_regex(src: &str, pointer: String, errs: &mut Vec<BuildError>) -> Option<Regex> {
+pub(crate) fn compile_regex(src: &str, pointer: String, errs: &mut Vec<BuildError>) -> Option<Regex> {
     if src.chars().count() > MAX_REGEX_CHARS {
         errs.push(BuildError {
             pointer,
@@ -162,8 +180,19 @@ fn phrase(text: &str, pointer: String, errs: &mut Vec<BuildError>) -> Option<Str
 impl Matcher {
     /// Build from lexicon entries and allow terms. Every problem is
     /// returned at once, each with its place in lexicon.json.
+    #[cfg(test)]
     pub(crate) fn new(entries: &[LexiconEntry], allow: &[AllowEntry]) -> Result<Matcher, Vec<BuildError>> {
+        Matcher::build(entries, allow, &[])
+    }
+
+    /// [`Matcher::new`] with context rules (`/context` of lexicon.json).
+    pub(crate) fn build(
+        entries: &[LexiconEntry],
+        allow: &[AllowEntry],
+        context: &[ContextEntry],
+    ) -> Result<Matcher, Vec<BuildError>> {
         let mut errs = Vec::new();
+        let contexts = context::compile(context, &mut errs);
         let (mut patterns, mut pats) = (Vec::new(), Vec::new());
         let (mut regexes, mut allow_regexes, mut unless) = (Vec::new(), Vec::new(), Vec::new());
         for (i, e) in entries.iter().enumerate() {
@@ -209,6 +238,7 @@ impl Matcher {
                 regexes,
                 allow_regexes,
                 unless,
+                contexts,
                 entries: entries.to_vec(),
             }),
             Ok(_) => Err(errs),
@@ -265,6 +295,7 @@ impl Matcher {
         let ctx = Context::new(text);
         let mut cursors = Cursors::default();
         let mut vetoes: HashMap<(usize, usize), bool> = HashMap::new();
+        let mut within: HashMap<(usize, usize), bool> = HashMap::new();
         let mut out: Vec<Hit> = Vec::new();
         let mut kept_end = 0;
         for (s, e, i) in raw {
@@ -285,10 +316,32 @@ impl Matcher {
                     continue;
                 }
             }
+            let range = ctx.clauses[clause].range;
+            if context::veto(
+                &self.contexts,
+                entry.class,
+                text,
+                (s, e),
+                range,
+                &mut within,
+                &mut usage.context,
+            ) {
+                continue;
+            }
             usage.entries[i] = true;
             // Sorted by start, longer first: a hit inside a kept one (相关材料
             // inside 其他相关材料) is the same words, reported once.
             if !out.is_empty() && e <= kept_end {
+                continue;
+            }
+            // Overlapping hits of one class (具备相应 and 相应条件 in
+            // 具备相应条件) are one finding over both.
+            if let Some(last) = out
+                .last_mut()
+                .filter(|h| s < kept_end && self.entries[h.entry].class == entry.class)
+            {
+                last.end = n.original_range(s, e).1;
+                kept_end = e;
                 continue;
             }
             kept_end = kept_end.max(e);

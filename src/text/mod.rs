@@ -1,6 +1,7 @@
 //! Free-text checks: normalisation, the phrase matcher built from the
 //! lexicon in `rules/`, and the list of free-text fields in the model.
 
+mod context;
 pub(crate) mod fields;
 pub(crate) mod lexicon;
 pub mod matcher;
