@@ -54,7 +54,7 @@ pub(crate) fn compile(list: &[ContextEntry], errs: &mut Vec<BuildError>) -> Vec<
         }
         let mut part = |field: &str, src: &Option<String>, wrap: fn(&str) -> String| {
             src.as_deref().and_then(|s| {
-                let r = super::matcher::compile_regex(s, format!("/context/{i}/{field}"), errs)?;
+                let r = super::patterns::compile_regex(s, format!("/context/{i}/{field}"), errs)?;
                 // Anchored copy of a regex that compiled on its own.
                 Regex::new(&wrap(r.as_str())).ok()
             })

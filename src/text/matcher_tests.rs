@@ -1,5 +1,6 @@
 use super::*;
 use crate::text::lexicon::{ContextEntry, VagueClass};
+use crate::text::patterns::SET_MAX_BYTES;
 
 fn entry(pattern: &str, class: VagueClass) -> LexiconEntry {
     LexiconEntry {

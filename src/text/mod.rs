@@ -8,6 +8,7 @@ pub mod matcher;
 pub(crate) mod names;
 pub(crate) mod normalize;
 mod os_error;
+mod patterns;
 
 pub(crate) use os_error::os_error;
 
