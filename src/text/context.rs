@@ -77,19 +77,23 @@ pub(crate) fn compile(list: &[ContextEntry], errs: &mut Vec<BuildError>) -> Vec<
     out
 }
 
+/// A hit to check: its class, the normalised text, the hit's byte range
+/// and the range of its clause.
+pub(crate) struct Probe<'t> {
+    pub(crate) class: VagueClass,
+    pub(crate) text: &'t str,
+    pub(crate) hit: (usize, usize),
+    pub(crate) clause: (usize, usize),
+}
+
 impl ContextRule {
-    /// Whether this rule vetoes a hit of `class` at `s..e` of `text`,
-    /// whose scope (clause or field, per `self.field`) is `scope`.
-    /// `within` is the cached answer of the `within` check for that scope.
-    pub(crate) fn vetoes(
-        &self,
-        class: VagueClass,
-        text: &str,
-        (s, e): (usize, usize),
-        scope: (usize, usize),
-        within: &mut dyn FnMut(&Regex) -> bool,
-    ) -> bool {
-        if !self.classes.contains(&class) || self.hit.as_ref().is_some_and(|r| !r.is_match(&text[s..e])) {
+    /// Whether this rule vetoes the hit of `p`, within `scope` (the clause
+    /// or the field, per `self.field`). `within` answers the `within` check
+    /// for that scope (cached by the caller).
+    fn vetoes(&self, p: &Probe<'_>, scope: (usize, usize), within: &mut dyn FnMut(&Regex) -> bool) -> bool {
+        let (s, e) = p.hit;
+        let text = p.text;
+        if !self.classes.contains(&p.class) || self.hit.as_ref().is_some_and(|r| !r.is_match(&text[s..e])) {
             return false;
         }
         if let Some(r) = &self.before {
@@ -104,30 +108,26 @@ impl ContextRule {
                 return false;
             }
         }
-        self.within.as_ref().is_none_or(|r| within(r))
+        self.within.as_ref().is_none_or(within)
     }
 }
 
-/// Whether any rule vetoes the hit `s..e` of `class` in clause `clause`
-/// of `text`; marks the first such rule used. `cache` holds the `within`
-/// answers per (rule, scope start).
+/// Whether any rule vetoes the hit of `p`; marks the first such rule in
+/// `used`. `cache` holds the `within` answers per (rule, scope start).
 pub(crate) fn veto(
     rules: &[ContextRule],
-    class: VagueClass,
-    text: &str,
-    hit: (usize, usize),
-    clause: (usize, usize),
+    p: &Probe<'_>,
     cache: &mut HashMap<(usize, usize), bool>,
     used: &mut [bool],
 ) -> bool {
     for (k, r) in rules.iter().enumerate() {
-        let scope = if r.field { (0, text.len()) } else { clause };
+        let scope = if r.field { (0, p.text.len()) } else { p.clause };
         let mut within = |re: &Regex| {
             *cache
                 .entry((k, scope.0))
-                .or_insert_with(|| re.is_match(&text[scope.0..scope.1]))
+                .or_insert_with(|| re.is_match(&p.text[scope.0..scope.1]))
         };
-        if r.vetoes(class, text, hit, scope, &mut within) {
+        if r.vetoes(p, scope, &mut within) {
             used[k] = true;
             return true;
         }

@@ -276,16 +276,13 @@ impl Matcher {
                     continue;
                 }
             }
-            let range = ctx.clauses[clause].range;
-            if context::veto(
-                &self.contexts,
-                entry.class,
+            let probe = context::Probe {
+                class: entry.class,
                 text,
-                (s, e),
-                range,
-                &mut within,
-                &mut usage.context,
-            ) {
+                hit: (s, e),
+                clause: ctx.clauses[clause].range,
+            };
+            if context::veto(&self.contexts, &probe, &mut within, &mut usage.context) {
                 continue;
             }
             usage.entries[i] = true;
