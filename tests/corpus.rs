@@ -143,7 +143,8 @@ enum Batches {
     /// the lexicon was tuned on (development half) and read (test half).
     FirstFive,
     /// The batches the lexicon has been tuned on (development half): the
-    /// first five and the sixth (since stop 20). The seventh is held out.
+    /// first five, the sixth (since stop 20) and the seventh (since the
+    /// context-rule pass). The test halves are never tuned on.
     TunedOn,
     /// The clauses of one recorded batch.
     Only(u32),
@@ -154,7 +155,7 @@ impl Batches {
         match self {
             Batches::All => true,
             Batches::FirstFive => batch.is_none(),
-            Batches::TunedOn => batch.is_none_or(|b| b <= 6),
+            Batches::TunedOn => batch.is_none_or(|b| b <= 7),
             Batches::Only(b) => batch == Some(b),
         }
     }
@@ -162,7 +163,7 @@ impl Batches {
         match self {
             Batches::All => "every batch".to_string(),
             Batches::FirstFive => "batches 1-5".to_string(),
-            Batches::TunedOn => "batches 1-6".to_string(),
+            Batches::TunedOn => "batches 1-7".to_string(),
             Batches::Only(b) => format!("batch {b}"),
         }
     }
@@ -305,8 +306,9 @@ fn real_text_test_half() {
 /// on it, so it must stay at what the tuning reached; a lexicon change that
 /// breaks a development clause fails here (the table and the errors show
 /// which). The development half of every batch tuned on (the sixth
-/// batch's development clauses included, tuned on since stop 20; the
-/// seventh batch is held out whole) is measured first, with its own floors.
+/// batch's development clauses included, tuned on since stop 20, and the
+/// seventh's, tuned on since the context-rule pass) is measured first,
+/// with its own floors.
 #[test]
 fn real_text_dev_half() {
     let all = measure_where(Some("dev"), Batches::TunedOn);
@@ -315,7 +317,7 @@ fn real_text_dev_half() {
     let (p_floor, r_floor) = DEV_ALL_FLOORS;
     assert!(
         total.precision() >= p_floor && total.recall() >= r_floor,
-        "development half of batches 1-6: precision {:.3}, recall {:.3} below {p_floor}, {r_floor}",
+        "development half of batches 1-7: precision {:.3}, recall {:.3} below {p_floor}, {r_floor}",
         total.precision(),
         total.recall()
     );
@@ -451,14 +453,16 @@ const REAL_FLOORS: (f64, f64) = (0.88, 0.92);
 /// issue asks for); any other class with 20 positives must reach 0.9.
 const CLASS_FLOORS: &[(&str, f64, f64)] = &[("开放列举", 0.84, 0.92), ("指代不明", 0.90, 0.94)];
 
-/// Floors on the development half of batches 1-5 (what the tuning reached).
-const DEV_FLOORS: (f64, f64) = (0.97, 0.99);
+/// Floors on the development half of batches 1-5 (what the tuning reached:
+/// 1.000 / 1.000 after the context-rule pass, 0.978 / 1.000 before).
+const DEV_FLOORS: (f64, f64) = (0.99, 0.99);
 
-/// Floors on the development half of batches 1-6, the sixth batch's
+/// Floors on the development half of batches 1-7, the sixth batch's
 /// development clauses included (tuned on in stop 20: 0.924 / 0.970
-/// before, 0.980 / 1.000 after; see `tests/corpus/README.md`). The
-/// seventh batch is held out whole and is not in this set.
-const DEV_ALL_FLOORS: (f64, f64) = (0.97, 0.99);
+/// before, 0.980 / 1.000 after) and the seventh's (tuned on in the
+/// context-rule pass: batches 1-6 0.980 / 1.000 and batch 7 0.762 / 0.865
+/// before, both 1.000 / 1.000 after; see `tests/corpus/README.md`).
+const DEV_ALL_FLOORS: (f64, f64) = (0.99, 0.99);
 
 /// Floors on the sixth batch, whole and test half: just below the figures
 /// measured once, before any change (see `tests/corpus/README.md`), so a
@@ -476,8 +480,11 @@ const BATCH6_TEST_FLOORS: (f64, f64) = (0.87, 0.84);
 /// figures measured once after the stop-20 tuning merged (the whole batch
 /// 0.750 / 0.857, the test half 0.733 / 0.846; before the tuning 0.746 /
 /// 0.841 and 0.724 / 0.808; see `tests/corpus/README.md`), so a lexicon
-/// change that loses ground on held-out text fails here.
-const BATCH7_FLOORS: (f64, f64) = (0.74, 0.85);
+/// change that loses ground on held-out text fails here. The context-rule
+/// pass tuned on the batch's development half (the whole batch then
+/// measured 0.894 / 0.937), so, as for the sixth batch, the whole-batch
+/// floor follows the tuning; the test half's floor is the lead's.
+const BATCH7_FLOORS: (f64, f64) = (0.89, 0.93);
 
 /// See `BATCH7_FLOORS`.
 const BATCH7_TEST_FLOORS: (f64, f64) = (0.73, 0.84);

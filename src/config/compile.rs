@@ -71,7 +71,7 @@ pub(super) fn compile(
     let phrases = check_lexicon_entries(&lex.entries, &mut errs);
     check_allow_list(&lex.allow, &phrases, &mut errs);
     let exemptions = compile_exemptions(&ex.exemptions, known, &mut errs);
-    let matcher = Matcher::new(&lex.entries, &lex.allow).map_err(|e| {
+    let matcher = Matcher::build(&lex.entries, &lex.allow, &lex.context).map_err(|e| {
         errs.extend(e.into_iter().map(|b| bad(LEXICON_ID, &b.pointer, b.message, b.help)));
     });
     let (true, Ok(matcher)) = (errs.is_empty(), matcher) else {

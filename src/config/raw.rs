@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-pub(crate) use crate::text::lexicon::{AllowEntry, LexiconEntry, VagueClass};
+pub(crate) use crate::text::lexicon::{AllowEntry, ContextEntry, LexiconEntry, VagueClass};
 
 /// # 规则配置
 ///
@@ -291,6 +291,11 @@ pub(crate) struct LexiconFile {
     /// 含有上列用语但意义明确的法律用语或普通词语，如“其他组织”“等级”。
     #[serde(default)]
     pub(crate) allow: Vec<AllowEntry>,
+    /// # 上下文规则
+    ///
+    /// 看命中用语前后文字的排除规则，如括号中写明了所指的“相关材料(残疾证、病历等)”。
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(crate) context: Vec<ContextEntry>,
 }
 
 /// # 豁免清单

@@ -107,3 +107,58 @@ impl VagueClass {
         }
     }
 }
+
+/// # 上下文规则
+///
+/// 看命中用语前后文字的排除规则：命中属于所列类别、且 before / after / within
+/// 中写出的条件都成立时不报告，如“相关材料(残疾证、病历等)”（括号中写明了所指）、
+/// “还应提交其他相应文件:”（后面列出了清单）。只在已经命中的用语上检查。
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ContextEntry {
+    /// # 类别
+    ///
+    /// 适用于哪些类别的命中，至少一个。
+    pub(crate) classes: Vec<VagueClass>,
+    /// # 命中文字
+    ///
+    /// 正则表达式；命中的文字（归一化后）整段符合它时才适用，如“等”。省略则不限。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) hit: Option<String>,
+    /// # 之前
+    ///
+    /// 正则表达式；须与紧挨在命中之前的文字（同一范围内，至多 60 字）的结尾相符，如“(下列|以下)$”写作“(下列|以下)”。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) before: Option<String>,
+    /// # 之后
+    ///
+    /// 正则表达式；须与紧接在命中之后的文字（同一范围内，至多 60 字）的开头相符，如“\([^()]*证[^()]*\)”（括号中写明所指）。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) after: Option<String>,
+    /// # 范围内
+    ///
+    /// 正则表达式；范围内任何位置能匹配它时条件成立，如同一字段中还写了“非本地户籍……”。
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) within: Option<String>,
+    /// # 范围
+    ///
+    /// clause：命中所在的句子（以。；！？或换行分句，默认）；field：整个字段。
+    #[serde(default)]
+    pub(crate) scope: ContextScope,
+    /// # 说明
+    ///
+    /// 为什么这种上下文中的用语不算模糊（引用标注标准或法律原文）。
+    pub(crate) note: String,
+}
+
+/// # 上下文范围
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub(crate) enum ContextScope {
+    /// 命中所在的句子
+    #[default]
+    #[serde(rename = "clause")]
+    Clause,
+    /// 整个字段
+    #[serde(rename = "field")]
+    Field,
+}

@@ -13,25 +13,17 @@
 use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use regex::{Regex, RegexSet};
 
-use super::lexicon::{AllowEntry, LexiconEntry};
+use super::context::{self, ContextRule};
+use super::lexicon::{AllowEntry, ContextEntry, LexiconEntry};
 use super::normalize::normalize;
+use super::patterns::{compile_regex, live, regex_set, regex_spans};
 
 /// Longest phrase or allow term, in characters of its normalised form.
 /// The automaton builder is superlinear in one pattern's length; no
 /// vague phrase is anywhere near this long.
 pub(crate) const MAX_PHRASE_CHARS: usize = 200;
-/// Longest pattern (`regex`) source, in characters.
-pub(crate) const MAX_REGEX_CHARS: usize = 500;
-/// Longest text (bytes) that is first checked with the pattern sets; see
-/// `Matcher::sets`. Measured (release, stop 20): 118,000 short clauses
-/// 0.95 s → 0.52 s CPU with the sets; one 10 MB line 0.27 s without them,
-/// 2.07 s with them.
-const SET_MAX_BYTES: usize = 4096;
-/// Compiled-size budget of one pattern (bytes), so a pathological
-/// repetition is refused at load rather than blowing up memory.
-const REGEX_SIZE_LIMIT: usize = 1 << 20;
 
 /// What a pattern in the automaton stands for.
 #[derive(Debug, Clone, Copy)]
@@ -57,6 +49,8 @@ pub struct Matcher {
     sets: (Option<RegexSet>, Option<RegexSet>),
     /// Per entry: the same-clause veto, if any.
     unless: Vec<Option<Regex>>,
+    /// Context rules, checked on hits only.
+    contexts: Vec<ContextRule>,
     entries: Vec<LexiconEntry>,
 }
 
@@ -89,6 +83,7 @@ pub struct Hit {
 pub struct Usage {
     pub(crate) entries: Vec<bool>,
     pub(crate) allow: Vec<bool>,
+    pub(crate) context: Vec<bool>,
 }
 
 impl Usage {
@@ -96,14 +91,28 @@ impl Usage {
         Usage {
             entries: vec![false; m.entries.len()],
             allow: vec![false; allow],
+            context: vec![false; m.contexts.len()],
         }
     }
 
-    pub(crate) fn merge(&mut self, other: &Usage) {
+    /// Per allow term: whether it covered a hit.
+    pub fn allow_used(&self) -> &[bool] {
+        &self.allow
+    }
+
+    /// Per context rule: whether it vetoed a hit.
+    pub fn context_used(&self) -> &[bool] {
+        &self.context
+    }
+
+    pub fn merge(&mut self, other: &Usage) {
         for (a, b) in self.entries.iter_mut().zip(&other.entries) {
             *a |= b;
         }
         for (a, b) in self.allow.iter_mut().zip(&other.allow) {
+            *a |= b;
+        }
+        for (a, b) in self.context.iter_mut().zip(&other.context) {
             *a |= b;
         }
     }
@@ -112,37 +121,6 @@ impl Usage {
 /// Characters that end a clause, for `after_list` and `unless`.
 fn clause_end(c: char) -> bool {
     matches!(c, '。' | ';' | '；' | '!' | '！' | '?' | '？' | '\n')
-}
-
-fn compile_regex(src: &str, pointer: String, errs: &mut Vec<BuildError>) -> Option<Regex> {
-    if src.chars().count() > MAX_REGEX_CHARS {
-        errs.push(BuildError {
-            pointer,
-            message: format!(
-                "正则表达式过长（{} 字），上限 {MAX_REGEX_CHARS} 字",
-                src.chars().count()
-            ),
-            help: "拆成几条较短的用语",
-        });
-        return None;
-    }
-    match RegexBuilder::new(src).size_limit(REGEX_SIZE_LIMIT).build() {
-        Ok(r) => Some(r),
-        Err(e) => {
-            errs.push(BuildError {
-                pointer,
-                message: format!("不是可用的正则表达式：{}", last_line(&e.to_string())),
-                help: "按 Rust regex 语法书写，如 其他.{0,6}(材料|证明)；编译后超出大小上限的重复也会被拒绝",
-            });
-            None
-        }
-    }
-}
-
-/// The last non-blank line of a multi-line error (regex puts the reason
-/// there, after a caret diagram).
-fn last_line(s: &str) -> &str {
-    s.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or(s).trim()
 }
 
 fn phrase(text: &str, pointer: String, errs: &mut Vec<BuildError>) -> Option<String> {
@@ -162,8 +140,19 @@ fn phrase(text: &str, pointer: String, errs: &mut Vec<BuildError>) -> Option<Str
 impl Matcher {
     /// Build from lexicon entries and allow terms. Every problem is
     /// returned at once, each with its place in lexicon.json.
+    #[cfg(test)]
     pub(crate) fn new(entries: &[LexiconEntry], allow: &[AllowEntry]) -> Result<Matcher, Vec<BuildError>> {
+        Matcher::build(entries, allow, &[])
+    }
+
+    /// [`Matcher::new`] with context rules (`/context` of lexicon.json).
+    pub(crate) fn build(
+        entries: &[LexiconEntry],
+        allow: &[AllowEntry],
+        context: &[ContextEntry],
+    ) -> Result<Matcher, Vec<BuildError>> {
         let mut errs = Vec::new();
+        let contexts = context::compile(context, &mut errs);
         let (mut patterns, mut pats) = (Vec::new(), Vec::new());
         let (mut regexes, mut allow_regexes, mut unless) = (Vec::new(), Vec::new(), Vec::new());
         for (i, e) in entries.iter().enumerate() {
@@ -209,6 +198,7 @@ impl Matcher {
                 regexes,
                 allow_regexes,
                 unless,
+                contexts,
                 entries: entries.to_vec(),
             }),
             Ok(_) => Err(errs),
@@ -265,6 +255,7 @@ impl Matcher {
         let ctx = Context::new(text);
         let mut cursors = Cursors::default();
         let mut vetoes: HashMap<(usize, usize), bool> = HashMap::new();
+        let mut within: HashMap<(usize, usize), bool> = HashMap::new();
         let mut out: Vec<Hit> = Vec::new();
         let mut kept_end = 0;
         for (s, e, i) in raw {
@@ -285,10 +276,29 @@ impl Matcher {
                     continue;
                 }
             }
+            let probe = context::Probe {
+                class: entry.class,
+                text,
+                hit: (s, e),
+                clause: ctx.clauses[clause].range,
+            };
+            if context::veto(&self.contexts, &probe, &mut within, &mut usage.context) {
+                continue;
+            }
             usage.entries[i] = true;
             // Sorted by start, longer first: a hit inside a kept one (相关材料
             // inside 其他相关材料) is the same words, reported once.
             if !out.is_empty() && e <= kept_end {
+                continue;
+            }
+            // Overlapping hits of one class (具备相应 and 相应条件 in
+            // 具备相应条件) are one finding over both.
+            if let Some(last) = out
+                .last_mut()
+                .filter(|h| s < kept_end && self.entries[h.entry].class == entry.class)
+            {
+                last.end = n.original_range(s, e).1;
+                kept_end = e;
                 continue;
             }
             kept_end = kept_end.max(e);
@@ -296,48 +306,6 @@ impl Matcher {
             out.push(Hit { entry: i, start, end });
         }
         out
-    }
-}
-
-/// One set of all `patterns`, or `None` if it cannot be built within the
-/// size budget (each pattern compiled on its own already).
-fn regex_set(patterns: &[(usize, Regex)]) -> Option<RegexSet> {
-    RegexSetBuilder::new(patterns.iter().map(|(_, r)| r.as_str()))
-        .size_limit(REGEX_SIZE_LIMIT.saturating_mul(patterns.len().max(1)))
-        .build()
-        .ok()
-}
-
-/// The patterns that match somewhere in `text`: those the set reports, or
-/// all of them without a set.
-fn live<'a>(
-    patterns: &'a [(usize, Regex)],
-    set: Option<&RegexSet>,
-    text: &str,
-) -> Box<dyn Iterator<Item = &'a (usize, Regex)> + 'a> {
-    match set {
-        Some(set) if text.len() <= SET_MAX_BYTES => Box::new(set.matches(text).into_iter().map(move |k| &patterns[k])),
-        _ => Box::new(patterns.iter()),
-    }
-}
-
-/// Non-empty spans of `r` in `text`: the group named `hit` when the
-/// pattern has one (the words reported, e.g. the 等 of `(?P<hit>等)材料`),
-/// else the whole match.
-fn regex_spans<'t>(r: &'t Regex, text: &'t str) -> Box<dyn Iterator<Item = (usize, usize)> + 't> {
-    if r.capture_names().any(|n| n == Some("hit")) {
-        Box::new(
-            r.captures_iter(text)
-                .filter_map(|c| c.name("hit"))
-                .filter(|m| !m.is_empty())
-                .map(|m| (m.start(), m.end())),
-        )
-    } else {
-        Box::new(
-            r.find_iter(text)
-                .filter(|m| !m.is_empty())
-                .map(|m| (m.start(), m.end())),
-        )
     }
 }
 

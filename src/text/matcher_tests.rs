@@ -1,5 +1,6 @@
 use super::*;
-use crate::text::lexicon::VagueClass;
+use crate::text::lexicon::{ContextEntry, VagueClass};
+use crate::text::patterns::SET_MAX_BYTES;
 
 fn entry(pattern: &str, class: VagueClass) -> LexiconEntry {
     LexiconEntry {
@@ -205,4 +206,88 @@ fn pattern_sets_change_nothing_but_speed() {
     assert_eq!(found(&m, &long), ["其他有关证明", "等"]);
     assert_eq!(found(&m, "只有等部门"), ["等"]);
     assert_eq!(found(&m, "户内其他材料"), Vec::<&str>::new());
+}
+
+fn context(classes: &[VagueClass], before: Option<&str>, after: Option<&str>, within: Option<&str>) -> ContextEntry {
+    ContextEntry {
+        classes: classes.to_vec(),
+        hit: None,
+        before: before.map(str::to_string),
+        after: after.map(str::to_string),
+        within: within.map(str::to_string),
+        scope: crate::text::lexicon::ContextScope::Clause,
+        note: String::new(),
+    }
+}
+
+#[test]
+fn context_rules_veto_by_the_text_around_the_hit_and_only_their_classes() {
+    let mut deng = entry("等", VagueClass::OpenList);
+    deng.after_list = true;
+    let entries = [entry("相关材料", VagueClass::VagueReference), deng];
+    let mut only_deng = context(&[VagueClass::OpenList], None, Some("逐一调查"), None);
+    only_deng.hit = Some("等".into());
+    let rules = [
+        context(&[VagueClass::VagueReference], None, Some(r"\([^()]*证[^()]*\)"), None),
+        context(&[VagueClass::VagueReference], Some("下列"), None, None),
+        only_deng,
+    ];
+    let m = Matcher::build(&entries, &[], &rules).unwrap();
+    let mut u = Usage::new(&m, 0);
+    let mut f =
+        |t: &'static str| -> Vec<&'static str> { m.find(t, &mut u).iter().map(|h| &t[h.start..h.end]).collect() };
+    // after: the parenthesis names the referent; the 等 inside is another class.
+    assert_eq!(f("相关材料(残疾证、病历等)"), ["等"]);
+    assert_eq!(f("相关材料(复印件)"), ["相关材料"]);
+    // before: anchored at the hit's start.
+    assert_eq!(f("提交下列相关材料"), Vec::<&str>::new());
+    assert_eq!(f("下列表格和相关材料"), ["相关材料"]);
+    // hit + after, and a window that stops at the clause end.
+    assert_eq!(f("收入、财产等逐一调查"), Vec::<&str>::new());
+    assert_eq!(f("收入、财产等。逐一调查"), ["等"]);
+    assert_eq!(u.context_used(), [true, true, true]);
+}
+
+#[test]
+fn field_scope_looks_past_the_clause() {
+    let mut rule = context(&[VagueClass::Discriminatory], None, None, Some("非本地户籍.{0,6}在"));
+    rule.scope = crate::text::lexicon::ContextScope::Field;
+    let m = Matcher::build(&[entry("本地户籍", VagueClass::Discriminatory)], &[], &[rule]).unwrap();
+    let mut u = Usage::new(&m, 0);
+    assert!(m
+        .find("本地户籍人员在街道申请；非本地户籍人员在居住地申请", &mut u)
+        .is_empty());
+    assert_eq!(m.find("本地户籍人员在街道申请", &mut u).len(), 1);
+}
+
+#[test]
+fn bad_context_rules_are_reported_with_their_place() {
+    let Err(errs) = Matcher::build(
+        &[entry("相关材料", VagueClass::VagueReference)],
+        &[],
+        &[
+            context(&[], None, None, None),
+            context(&[VagueClass::OpenList], Some("(证"), None, None),
+        ],
+    ) else {
+        panic!("bad context rules must not build")
+    };
+    let at: Vec<&str> = errs.iter().map(|e| e.pointer.as_str()).collect();
+    assert_eq!(at, ["/context/0/classes", "/context/0", "/context/1/before"]);
+}
+
+#[test]
+fn overlapping_hits_of_one_class_are_one_finding() {
+    // A pattern entry: the phrase automaton itself never reports overlaps.
+    let mut cond = entry("相应(条件|资质)", VagueClass::VagueReference);
+    cond.regex = true;
+    let entries = [
+        entry("具备相应", VagueClass::VagueReference),
+        cond,
+        entry("条件等", VagueClass::OpenList),
+    ];
+    let m = Matcher::new(&entries, &[]).unwrap();
+    assert_eq!(found(&m, "具备相应条件"), ["具备相应条件"]);
+    // Another class overlapping is reported on its own.
+    assert_eq!(found(&m, "具备相应条件等"), ["具备相应条件", "条件等"]);
 }

@@ -1,12 +1,14 @@
 //! Free-text checks: normalisation, the phrase matcher built from the
 //! lexicon in `rules/`, and the list of free-text fields in the model.
 
+mod context;
 pub(crate) mod fields;
 pub(crate) mod lexicon;
 pub mod matcher;
 pub(crate) mod names;
 pub(crate) mod normalize;
 mod os_error;
+mod patterns;
 
 pub(crate) use os_error::os_error;
 

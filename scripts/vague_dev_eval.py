@@ -1,0 +1,84 @@
+#!/usr/bin/env python3
+"""Precision/recall of the vague-language detector on the DEVELOPMENT half
+of tests/corpus/real.jsonl only (test-half clauses are never read past the
+`split` field, so nothing about them is printed).
+
+usage: scripts/vague_dev_eval.py [--bin target/debug/tongbiao] [--rules rules/]
+                                 [--batches 1-6|7|all] [--errors]
+Compares classes per clause as tests/corpus.rs does (batches 1-5 have no
+`batch` field and count as batch <= 5).
+"""
+import argparse
+import json
+import subprocess
+import sys
+from collections import defaultdict
+
+
+def keep(batch, spec):
+    b = batch if batch is not None else 5
+    if spec == "all":
+        return True
+    if "-" in spec:
+        lo, hi = spec.split("-")
+        return int(lo) <= b <= int(hi) if batch is not None or int(lo) <= 5 else False
+    return batch == int(spec)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--bin", default="target/debug/tongbiao")
+    ap.add_argument("--rules", default="rules/")
+    ap.add_argument("--batches", default="all")
+    ap.add_argument("--errors", action="store_true")
+    a = ap.parse_args()
+    cases = []
+    with open("tests/corpus/real.jsonl", encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            c = json.loads(line)
+            if c["split"] != "dev" or not keep(c.get("batch"), a.batches):
+                continue
+            cases.append((n, c))
+    text = "\n".join(c["text"].replace("\n", " ") for _, c in cases) + "\n"
+    out = subprocess.run(
+        [a.bin, "check-text", "--format", "json", "--rules", a.rules],
+        input=text.encode(), capture_output=True, check=False,
+    ).stdout
+    found = defaultdict(set)
+    for r in json.loads(out):
+        for f in r["findings"]:
+            found[r["line"]].add(f["class"])
+    by = defaultdict(lambda: [0, 0, 0])
+    errors = []
+    for i, (n, c) in enumerate(cases, 1):
+        pred, exp = found[i], set(c["labels"])
+        for k in pred | exp:
+            if k in pred and k in exp:
+                by[k][0] += 1
+            elif k in pred:
+                by[k][1] += 1
+                errors.append(f"  误报 {k} (line {n}, batch {c.get('batch', '1-5')}): {c['text']}")
+            else:
+                by[k][2] += 1
+                errors.append(f"  漏报 {k} (line {n}, batch {c.get('batch', '1-5')}): {c['text']}")
+    def pr(tp, fp, fn):
+        p = tp / (tp + fp) if tp + fp else float("nan")
+        r = tp / (tp + fn) if tp + fn else float("nan")
+        return p, r
+    print(f"development half, batches {a.batches}: {len(cases)} clauses")
+    tot = [0, 0, 0]
+    for k in sorted(by):
+        tp, fp, fn = by[k]
+        tot = [x + y for x, y in zip(tot, by[k])]
+        p, r = pr(tp, fp, fn)
+        print(f"  {k:<8} pos {tp + fn:>3} tp {tp:>3} fp {fp:>3} fn {fn:>3}  P {p:.3} R {r:.3}")
+    p, r = pr(*tot)
+    print(f"  overall  pos {tot[0] + tot[2]:>3} tp {tot[0]:>3} fp {tot[1]:>3} fn {tot[2]:>3}  P {p:.3} R {r:.3}")
+    if a.errors:
+        print("\n".join(errors))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
