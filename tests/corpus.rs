@@ -351,7 +351,7 @@ fn real_text_held_out_batch6() {
 /// and floors just below that figure.
 #[test]
 fn real_text_held_out_batch7() {
-    batch7_is_well_formed();
+    batch_is_well_formed(7);
     let (whole, test) = held_out_batch(7, 250, [BATCH7_FLOORS, BATCH7_TEST_FLOORS]);
     assert!(
         test.in_half * 3 >= whole.in_half,
@@ -384,11 +384,25 @@ fn held_out_batch(batch: u32, min: usize, floors: [(f64, f64); 2]) -> (Measured,
     (whole, test)
 }
 
-/// Every clause of the seventh batch: a class label at most once and only
+/// The eighth batch: 315 clauses from 23 further sources, labelled and
+/// committed before the detector was run on them (blind to the lexicon and
+/// its code), and measured once after the context-rule pass merged: the
+/// clean held-out figure for that pass (see `tests/corpus/README.md`).
+#[test]
+fn real_text_held_out_batch8() {
+    batch_is_well_formed(8);
+    let (whole, test) = held_out_batch(8, 300, [BATCH8_FLOORS, BATCH8_TEST_FLOORS]);
+    assert!(
+        test.in_half * 3 >= whole.in_half,
+        "the eighth batch's test half is too small"
+    );
+}
+
+/// Every clause of a recorded batch (the seventh on): a class label at most once and only
 /// the criteria's seven classes, the split the SHA-256 rule gives (first
 /// byte even: `dev`), a page address as source, and no text twice in the
 /// corpus.
-fn batch7_is_well_formed() {
+fn batch_is_well_formed(batch: u32) {
     use sha2::Digest;
     const CLASSES: [&str; 7] = [
         "兜底",
@@ -407,7 +421,7 @@ fn batch7_is_well_formed() {
             "real.jsonl line {}: text repeated",
             n + 1
         );
-        if case.batch != Some(7) {
+        if case.batch != Some(batch) {
             continue;
         }
         let labels: BTreeSet<&str> = case.labels.iter().map(String::as_str).collect();
@@ -439,19 +453,21 @@ fn batch7_is_well_formed() {
 }
 
 /// Overall (precision, recall) floors on the test half of `real.jsonl`
-/// (all seven batches): just below what the shipped lexicon reaches (0.887 /
-/// 0.926 after the stop-20 tuning, both below the 0.95 the issue asks for;
-/// lowered from 0.94 / 0.96 when the held-out sixth batch joined, and from
-/// 0.92 / 0.93 when the seventh did) — see `tests/corpus/README.md`. A
+/// (all eight batches): just below what the shipped lexicon reaches (0.892 /
+/// 0.897 after the context-rule pass with the eighth batch, both below the
+/// 0.95 the issue asks for; lowered from 0.94 / 0.96 when the held-out
+/// sixth batch joined, from 0.92 / 0.93 when the seventh did, and from
+/// 0.88 / 0.92 when the eighth did) — see `tests/corpus/README.md`. A
 /// change that lowers either figure fails here.
-const REAL_FLOORS: (f64, f64) = (0.88, 0.92);
+const REAL_FLOORS: (f64, f64) = (0.89, 0.89);
 
 /// Per-class floors on the test half for the classes with at least 20
-/// positives, just below what the shipped lexicon reaches (开放列举 0.841 /
-/// 0.925 on 40 positives, 指代不明 0.903 / 0.949 on 59 with the seventh
-/// batch and the stop-20 tuning; 开放列举's precision is below the 0.9 the
-/// issue asks for); any other class with 20 positives must reach 0.9.
-const CLASS_FLOORS: &[(&str, f64, f64)] = &[("开放列举", 0.84, 0.92), ("指代不明", 0.90, 0.94)];
+/// positives, just below what the shipped lexicon reaches with the eighth
+/// batch and the context-rule pass (开放列举 0.833 / 0.930 on 43 positives,
+/// 指代不明 0.926 / 0.913 on 69; 开放列举's precision is below the 0.9 the
+/// issue asks for); any other class with 20 positives (兜底: 0.909 / 1.000
+/// on 20) must reach 0.9.
+const CLASS_FLOORS: &[(&str, f64, f64)] = &[("开放列举", 0.83, 0.92), ("指代不明", 0.92, 0.91)];
 
 /// Floors on the development half of batches 1-5 (what the tuning reached:
 /// 1.000 / 1.000 after the context-rule pass, 0.978 / 1.000 before).
@@ -483,8 +499,19 @@ const BATCH6_TEST_FLOORS: (f64, f64) = (0.87, 0.84);
 /// change that loses ground on held-out text fails here. The context-rule
 /// pass tuned on the batch's development half (the whole batch then
 /// measured 0.894 / 0.937), so, as for the sixth batch, the whole-batch
-/// floor follows the tuning; the test half's floor is the lead's.
+/// floor follows the tuning; the test half (0.759 / 0.846 after that pass,
+/// no longer clean: its tuner reacted once to the aggregate test figure)
+/// keeps a floor just below.
 const BATCH7_FLOORS: (f64, f64) = (0.89, 0.93);
 
 /// See `BATCH7_FLOORS`.
-const BATCH7_TEST_FLOORS: (f64, f64) = (0.73, 0.84);
+const BATCH7_TEST_FLOORS: (f64, f64) = (0.75, 0.84);
+
+/// Floors on the eighth batch, whole and test half: just below the clean
+/// figure measured once after the context-rule pass: whole batch 0.946 /
+/// 0.761 (46 labels), test half 0.882 / 0.714 (21); see
+/// `tests/corpus/README.md`.
+const BATCH8_FLOORS: (f64, f64) = (0.94, 0.76);
+
+/// See `BATCH8_FLOORS`.
+const BATCH8_TEST_FLOORS: (f64, f64) = (0.88, 0.71);
