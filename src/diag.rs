@@ -51,6 +51,9 @@ struct Range(u32, u32);
 
 impl Range {
     fn new((start, end): (usize, usize)) -> Range {
+        // Files are refused above `load::MAX_FILE_BYTES` (asserted there to
+        // fit in u32); an offset past u32 is a bug, clamped in release.
+        debug_assert!(end <= u32::MAX as usize, "byte offset {end} past u32");
         let at = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
         Range(at(start), at(end))
     }

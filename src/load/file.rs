@@ -18,6 +18,10 @@ use std::path::Path;
 /// largest registry well under a megabyte).
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
+// Findings and line indexes keep byte offsets as u32 (`diag::Range`,
+// `source::SourceFile`): the size limit is what makes that safe.
+const _: () = assert!(MAX_FILE_BYTES <= u32::MAX as u64);
+
 /// The bytes of the file at `path`, under `root` (where links may lead),
 /// or why it is not read (Chinese).
 pub fn read_regular(root: Option<&Path>, path: &Path) -> Result<Vec<u8>, String> {

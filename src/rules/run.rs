@@ -50,8 +50,9 @@ pub(crate) fn run(ctx: &Context, first: Vec<Diagnostic>) -> (Vec<Diagnostic>, Co
 /// Rules whose findings grow with the catalog (one per unverified fact:
 /// 700,000 on a 100,000-file catalog) run after the others, leaving room
 /// in their vector for every other finding (and those `lint::apply` adds),
-/// so the findings are gathered in that vector without copying it (issue 14). The order of the parts
-/// stays the registry's.
+/// so the findings are gathered in that vector without copying it (issue
+/// 14). The order of the parts stays the registry's. (A second such rule
+/// would be better marked by a flag on [`Rule`] than named here.)
 const BULK: &[&str] = &["unverified-fact"];
 
 /// Run every diff rule (`tongbiao diff`), with their default severities.
