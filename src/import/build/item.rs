@@ -269,9 +269,9 @@ fn local(ctx: &Ctx, r: &Rec, agency: String, statutory_unit: Option<DeadlineUnit
     }
     Local {
         schema: Some("../../schema/local.schema.json".into()),
-        item: r.code.clone(),
-        region: r.region.clone(),
-        agency,
+        item: r.code.clone().into(),
+        region: r.region.clone().into(),
+        agency: agency.into(),
         implementation_code: r.implementation_code.clone(),
         promised_deadline: promised,
         visits: f.visits,
@@ -280,15 +280,15 @@ fn local(ctx: &Ctx, r: &Rec, agency: String, statutory_unit: Option<DeadlineUnit
         in_service_centre: f.in_service_centre,
         not_in_centre_reason: f.not_in_centre_reason.clone(),
         delivery_by_post: f.delivery_by_post,
-        windows: f.windows.clone(),
-        consultation: f.consultation.clone(),
-        complaint: f.complaint.clone(),
+        windows: f.windows.clone().into(),
+        consultation: f.consultation.clone().into(),
+        complaint: f.complaint.clone().into(),
         handling_items: Vec::new(),
         deviations: Vec::new(),
         change_notes: Vec::new(),
         provenance: Default::default(),
         version: 1,
-        updated: ctx.opts.date.clone(),
+        updated: ctx.opts.date.clone().into(),
     }
 }
 
