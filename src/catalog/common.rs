@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 /// # 时限
 ///
 /// 一个时限：数值加单位。单位必须写明工作日或自然日，单独的“天”含义不明。
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct Deadline {
     /// # 时限数值

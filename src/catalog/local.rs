@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::common::{ChangeNote, Channel, Deadline};
 use super::shared::Shared;
-use super::shared_list::SharedList;
+use super::shared_list::{SharedList, SharedValue};
 
 /// # 实施清单
 ///
@@ -36,20 +36,20 @@ pub struct Local {
     ///
     /// 31 位：实施主体统一社会信用代码 18 位 + 行使层级 1 位 + 基本编码 12 位。信用代码未知时不填。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(crate) implementation_code: Option<String>,
+    pub(crate) implementation_code: Option<Box<str>>,
     /// # 承诺办结时限
     ///
     /// 不得超过法定办结时限；即办件为 0。
-    pub(crate) promised_deadline: Deadline,
+    pub(crate) promised_deadline: SharedValue<Deadline>,
     /// # 到办事现场次数
     ///
     /// 0、1、2；3 表示多次。
     pub(crate) visits: u32,
     /// # 必须现场办理原因说明
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(crate) visit_reason: Option<String>,
+    pub(crate) visit_reason: Option<Shared>,
     /// # 网上办理
-    pub(crate) online: Online,
+    pub(crate) online: SharedValue<Online>,
     /// # 是否进驻政务服务中心
     ///
     /// 不填表示待补充（导入的清单没有给出；lint 以提示级别报告 value-pending）。
@@ -57,7 +57,7 @@ pub struct Local {
     pub(crate) in_service_centre: Option<bool>,
     /// # 未进驻原因
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(crate) not_in_centre_reason: Option<String>,
+    pub(crate) not_in_centre_reason: Option<Shared>,
     /// # 是否支持结果邮寄送达
     #[serde(default)]
     pub(crate) delivery_by_post: bool,
@@ -126,7 +126,7 @@ pub(crate) struct HandlingItem {
 }
 
 /// # 网上办理
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct Online {
     /// # 网上办理深度
@@ -139,7 +139,7 @@ pub(crate) struct Online {
     pub(crate) address: Option<Shared>,
     /// # 不能网办原因
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(crate) not_online_reason: Option<String>,
+    pub(crate) not_online_reason: Option<Shared>,
 }
 
 /// # 网上办理深度

@@ -4,7 +4,8 @@
 //! stores a repeated string.
 //!
 //! A [`SharedList`] reads, writes and validates as a JSON array (its schema
-//! is `Vec<T>`'s) and reads as a slice; it is immutable.
+//! is `Vec<T>`'s) and reads as a slice; a [`SharedValue`] reads, writes and
+//! validates as its `T`. Both are immutable.
 //!
 //! [`Shared`]: super::shared::Shared
 
@@ -127,6 +128,77 @@ impl<T: JsonSchema> JsonSchema for SharedList<T> {
     }
 }
 
+/// A value of the catalog that repeats whole across files (a local's
+/// online block, its promised deadline), shared with every equal one read
+/// in this process: one pointer in each file's model. Reads, writes and
+/// validates as `T`.
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub(crate) struct SharedValue<T>(Arc<T>);
+
+impl<T: Poolable> SharedValue<T> {
+    /// The one copy of `value` (kept now if it is new).
+    pub(crate) fn new(value: T) -> SharedValue<T> {
+        let mut pools = pools().lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let pool = pools
+            .entry(TypeId::of::<SharedValue<T>>())
+            .or_insert_with(|| Box::new(HashSet::<Arc<T>>::new()))
+            .downcast_mut::<HashSet<Arc<T>>>()
+            .expect("a pool holds values of the type it is keyed by");
+        if let Some(a) = pool.get(&value) {
+            return SharedValue(Arc::clone(a));
+        }
+        let a = Arc::new(value);
+        pool.insert(Arc::clone(&a));
+        SharedValue(a)
+    }
+}
+
+impl<T> std::ops::Deref for SharedValue<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T: Poolable> From<T> for SharedValue<T> {
+    fn from(value: T) -> SharedValue<T> {
+        SharedValue::new(value)
+    }
+}
+
+impl<T: fmt::Debug> fmt::Debug for SharedValue<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl<T: Serialize> Serialize for SharedValue<T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(s)
+    }
+}
+
+impl<'de, T: Poolable + Deserialize<'de>> Deserialize<'de> for SharedValue<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<SharedValue<T>, D::Error> {
+        T::deserialize(d).map(SharedValue::new)
+    }
+}
+
+impl<T: JsonSchema> JsonSchema for SharedValue<T> {
+    fn inline_schema() -> bool {
+        T::inline_schema()
+    }
+    fn schema_name() -> Cow<'static, str> {
+        T::schema_name()
+    }
+    fn schema_id() -> Cow<'static, str> {
+        T::schema_id()
+    }
+    fn json_schema(generator: &mut SchemaGenerator) -> schemars::Schema {
+        T::json_schema(generator)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -144,6 +216,22 @@ mod tests {
         assert_eq!(&*numbers, [1, 2], "each element type has its own pool");
         assert!(serde_json::from_str::<SharedList<u32>>(r#"{"a": 1}"#).is_err());
         assert!(SharedList::<u32>::default().is_empty());
+    }
+
+    #[test]
+    fn equal_values_share_one_allocation_and_read_as_themselves() {
+        let a: SharedValue<(u32, String)> = serde_json::from_str(r#"[1, "工作日"]"#).unwrap();
+        let b = SharedValue::from((1, String::from("工作日")));
+        assert!(Arc::ptr_eq(&a.0, &b.0));
+        assert_eq!(a.1, "工作日");
+        assert_eq!(serde_json::to_string(&a).unwrap(), r#"[1,"工作日"]"#);
+        let list: SharedList<(u32, String)> = serde_json::from_str(r#"[[1, "工作日"]]"#).unwrap();
+        assert_eq!(list[0], *a, "a value and a list of it keep separate pools");
+        let mut g = SchemaGenerator::default();
+        assert_eq!(
+            SharedValue::<(u32, String)>::json_schema(&mut g),
+            <(u32, String)>::json_schema(&mut g)
+        );
     }
 
     #[test]

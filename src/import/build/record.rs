@@ -293,7 +293,7 @@ fn local_facts(fs: &mut Fields) -> Option<LocalFacts> {
         online: Online {
             depth,
             address: fs.text(Target::OnlineAddress).map(Into::into),
-            not_online_reason: fs.text(Target::NotOnlineReason),
+            not_online_reason: fs.text(Target::NotOnlineReason).map(Into::into),
         },
         in_service_centre: centre,
         not_in_centre_reason: fs.text(Target::NotInCentreReason),

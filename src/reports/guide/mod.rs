@@ -120,9 +120,7 @@ impl Site {
         let mut guides: Vec<usize> = (0..c.locals.len())
             .filter(|&i| {
                 let l = &c.locals[i].value;
-                items.contains_key(l.item.as_str())
-                    && regions.contains_key(l.region.as_str())
-                    && agencies.contains_key(l.agency.as_str())
+                items.contains_key(&*l.item) && regions.contains_key(&*l.region) && agencies.contains_key(&*l.agency)
             })
             .collect();
         guides.sort_by(|&a, &b| {
