@@ -128,7 +128,7 @@ impl Value {
 pub(crate) struct Spread<'a> {
     pub(crate) aspect: Aspect,
     /// Each implementing region's value, in region-code order.
-    pub(crate) values: Vec<(&'a At<Local>, Value)>,
+    pub(crate) values: Vec<(&'a At<Box<Local>>, Value)>,
     /// The strictly most common value and how many regions have it; `None`
     /// when two values tie (there is no majority to measure against).
     pub(crate) mode: Option<(Value, usize)>,
@@ -137,8 +137,8 @@ pub(crate) struct Spread<'a> {
 }
 
 impl<'a> Spread<'a> {
-    pub(crate) fn new(aspect: Aspect, locals: &[&'a At<Local>]) -> Spread<'a> {
-        let values: Vec<(&At<Local>, Value)> = locals.iter().map(|l| (*l, aspect.of(&l.value))).collect();
+    pub(crate) fn new(aspect: Aspect, locals: &[&'a At<Box<Local>>]) -> Spread<'a> {
+        let values: Vec<(&At<Box<Local>>, Value)> = locals.iter().map(|l| (*l, aspect.of(&l.value))).collect();
         let mut counts: HashMap<&Value, usize> = HashMap::new();
         for (_, v) in &values {
             *counts.entry(v).or_default() += 1;
@@ -172,7 +172,7 @@ impl<'a> Spread<'a> {
     }
 
     /// Regions worse than the mode (comparable values only).
-    pub(crate) fn outliers(&self) -> impl Iterator<Item = &(&'a At<Local>, Value)> + '_ {
+    pub(crate) fn outliers(&self) -> impl Iterator<Item = &(&'a At<Box<Local>>, Value)> + '_ {
         let mode = self.mode.as_ref().filter(|_| self.has_majority()).map(|(m, _)| m);
         self.values
             .iter()
@@ -207,12 +207,12 @@ impl<'a> Spread<'a> {
 /// Local files grouped by item once (linear), each group sorted by region
 /// code with one file per region (a second file for the same region and
 /// item is the duplicate-id rule's business). Groups in item-code order.
-pub(crate) fn locals_by_item(c: &Catalog) -> Vec<(&str, Vec<&At<Local>>)> {
-    let mut by: HashMap<&str, Vec<&At<Local>>> = HashMap::new();
+pub(crate) fn locals_by_item(c: &Catalog) -> Vec<(&str, Vec<&At<Box<Local>>>)> {
+    let mut by: HashMap<&str, Vec<&At<Box<Local>>>> = HashMap::new();
     for l in &c.locals {
         by.entry(l.value.item.as_str()).or_default().push(l);
     }
-    let mut out: Vec<(&str, Vec<&At<Local>>)> = by.into_iter().collect();
+    let mut out: Vec<(&str, Vec<&At<Box<Local>>>)> = by.into_iter().collect();
     out.sort_by_key(|(k, _)| *k);
     for (_, ls) in &mut out {
         ls.sort_by(|a, b| a.value.region.cmp(&b.value.region));

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 /// # 时限
 ///
 /// 一个时限：数值加单位。单位必须写明工作日或自然日，单独的“天”含义不明。
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct Deadline {
     /// # 时限数值
@@ -168,7 +168,7 @@ impl Level {
 /// # 联系渠道
 ///
 /// 咨询或投诉的一个渠道。未公开的电话号码不得编造：写“12345”政务服务便民热线或政务服务中心窗口。
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct Channel {
     /// # 渠道类型
@@ -176,7 +176,7 @@ pub(crate) struct Channel {
     /// # 渠道内容
     ///
     /// 电话号码（含区号）、窗口名称或网址。
-    pub(crate) value: String,
+    pub(crate) value: super::shared::Shared,
 }
 
 /// # 渠道类型

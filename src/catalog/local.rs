@@ -6,6 +6,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::common::{ChangeNote, Channel, Deadline};
+use super::shared::Shared;
+use super::shared_list::{SharedList, SharedValue};
 
 /// # 实施清单
 ///
@@ -15,39 +17,39 @@ use super::common::{ChangeNote, Channel, Deadline};
 pub struct Local {
     /// # JSON Schema 引用
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
-    pub(crate) schema: Option<String>,
+    pub(crate) schema: Option<Shared>,
     /// # 基本编码
     ///
     /// 所实施的基本目录事项，须与文件名一致。
     #[schemars(regex(pattern = r"^[0-9]{12}$"))]
-    pub(crate) item: String,
+    pub(crate) item: Shared,
     /// # 区划代码
     ///
     /// 须与所在目录名一致。
     #[schemars(regex(pattern = r"^[0-9]{6}$"))]
-    pub(crate) region: String,
+    pub(crate) region: Shared,
     /// # 实施主体
     ///
     /// agencies/<区划代码>.json 中的实施主体 id。
-    pub(crate) agency: String,
+    pub(crate) agency: Shared,
     /// # 实施编码
     ///
     /// 31 位：实施主体统一社会信用代码 18 位 + 行使层级 1 位 + 基本编码 12 位。信用代码未知时不填。
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(crate) implementation_code: Option<String>,
+    pub(crate) implementation_code: Option<Box<str>>,
     /// # 承诺办结时限
     ///
     /// 不得超过法定办结时限；即办件为 0。
-    pub(crate) promised_deadline: Deadline,
+    pub(crate) promised_deadline: SharedValue<Deadline>,
     /// # 到办事现场次数
     ///
     /// 0、1、2；3 表示多次。
     pub(crate) visits: u32,
     /// # 必须现场办理原因说明
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(crate) visit_reason: Option<String>,
+    pub(crate) visit_reason: Option<Shared>,
     /// # 网上办理
-    pub(crate) online: Online,
+    pub(crate) online: SharedValue<Online>,
     /// # 是否进驻政务服务中心
     ///
     /// 不填表示待补充（导入的清单没有给出；lint 以提示级别报告 value-pending）。
@@ -55,17 +57,17 @@ pub struct Local {
     pub(crate) in_service_centre: Option<bool>,
     /// # 未进驻原因
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(crate) not_in_centre_reason: Option<String>,
+    pub(crate) not_in_centre_reason: Option<Shared>,
     /// # 是否支持结果邮寄送达
     #[serde(default)]
     pub(crate) delivery_by_post: bool,
     /// # 办理窗口
     #[serde(default)]
-    pub(crate) windows: Vec<Window>,
+    pub(crate) windows: SharedList<Window>,
     /// # 咨询方式
-    pub(crate) consultation: Vec<Channel>,
+    pub(crate) consultation: SharedList<Channel>,
     /// # 投诉方式
-    pub(crate) complaint: Vec<Channel>,
+    pub(crate) complaint: SharedList<Channel>,
     /// # 业务办理项
     ///
     /// 一个实施清单按业务情形拆分的办理项（新设、变更、延续、注销……）；业务办理项编码 = 实施编码 31 位 + 办理项代码 2 位。每项只写与全省标准（及本清单）不同的要素。
@@ -90,7 +92,7 @@ pub struct Local {
     pub(crate) version: u32,
     /// # 更新日期
     #[schemars(regex(pattern = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))]
-    pub(crate) updated: String,
+    pub(crate) updated: Shared,
 }
 
 /// # 业务办理项
@@ -124,7 +126,7 @@ pub(crate) struct HandlingItem {
 }
 
 /// # 网上办理
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct Online {
     /// # 网上办理深度
@@ -134,10 +136,10 @@ pub(crate) struct Online {
     pub(crate) depth: Option<OnlineDepth>,
     /// # 网办地址
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(crate) address: Option<String>,
+    pub(crate) address: Option<Shared>,
     /// # 不能网办原因
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(crate) not_online_reason: Option<String>,
+    pub(crate) not_online_reason: Option<Shared>,
 }
 
 /// # 网上办理深度
@@ -160,15 +162,15 @@ pub(crate) enum OnlineDepth {
 }
 
 /// # 办理窗口
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct Window {
     /// # 办理地点
     ///
     /// 未公开具体地址时写本区划政务服务中心名称，不得编造门牌号。
-    pub(crate) place: String,
+    pub(crate) place: Shared,
     /// # 办理时间
-    pub(crate) hours: String,
+    pub(crate) hours: Shared,
 }
 
 /// # 偏离

@@ -14,6 +14,7 @@ pub(crate) mod probe;
 pub(crate) mod provenance;
 pub(crate) mod region;
 pub(crate) mod shared;
+pub(crate) mod shared_list;
 
 pub(crate) use agency::{AgenciesFile, Agency, Department, DepartmentsFile};
 pub(crate) use bundle::Bundle;
@@ -164,8 +165,8 @@ pub struct Catalog {
     pub(crate) agencies: Vec<At<Agency>>,
     /// The region code each agencies file declares, for the file-name check.
     pub(crate) agency_files: Vec<At<String>>,
-    pub(crate) items: Vec<At<Item>>,
-    pub(crate) locals: Vec<At<Local>>,
+    pub(crate) items: Vec<At<Box<Item>>>,
+    pub(crate) locals: Vec<At<Box<Local>>>,
     pub(crate) bundles: Vec<At<Bundle>>,
     /// Files whose kind is known but which did not parse, as (kind, file
     /// stem). References into them are not reported as dangling: the
@@ -186,7 +187,7 @@ pub struct Index<'a> {
     pub(crate) departments: HashMap<&'a str, &'a At<Department>>,
     pub(crate) materials: HashMap<&'a str, &'a At<Material>>,
     pub(crate) agencies: HashMap<&'a str, &'a At<Agency>>,
-    pub(crate) items: HashMap<&'a str, &'a At<Item>>,
+    pub(crate) items: HashMap<&'a str, &'a At<Box<Item>>>,
     pub(crate) item_types: HashMap<&'a str, &'a meta::ItemTypeCode>,
     failed: std::collections::HashSet<(FileKind, &'a str)>,
 }

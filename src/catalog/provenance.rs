@@ -9,6 +9,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::shared::Shared;
+use super::shared_list::SharedList;
 
 /// # 来源记录
 ///
@@ -16,10 +17,11 @@ use super::shared::Shared;
 ///
 /// Read as a JSON object (the last of repeated keys kept, as a map keeps
 /// it) and held as its entries sorted by key, sized exactly; keys and notes
-/// are [`Shared`]: a national catalog repeats the same few pointers and
-/// notes in every file (issue 14).
+/// are [`Shared`] and the whole map a [`SharedList`]: a national catalog
+/// repeats the same few pointers and notes, often the same map, in every
+/// file (issue 14).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(crate) struct ProvenanceMap(Box<[(Shared, Provenance)]>);
+pub(crate) struct ProvenanceMap(SharedList<(Shared, Provenance)>);
 
 impl ProvenanceMap {
     #[cfg(test)]
@@ -53,7 +55,7 @@ impl ProvenanceMap {
     /// Set the entry of `pointer` (tests; loading reads a map).
     #[cfg(test)]
     pub(crate) fn insert(&mut self, pointer: Shared, p: Provenance) {
-        let mut map: BTreeMap<Shared, Provenance> = std::mem::take(&mut self.0).into_vec().into_iter().collect();
+        let mut map: BTreeMap<Shared, Provenance> = self.0.iter().cloned().collect();
         map.insert(pointer, p);
         *self = map.into_iter().collect();
     }
@@ -107,7 +109,7 @@ impl JsonSchema for ProvenanceMap {
 /// # 事实来源
 ///
 /// 一项事实的核实状态及来源。已核实的须写明来源（文件或网址）；未取得公开来源的写“待核实”，办事指南据此标注，不得作为已核实的事实发布。
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct Provenance {
     /// # 核实状态
@@ -154,7 +156,7 @@ impl FactStatus {
 /// # 来源
 ///
 /// 至少写明文件名称或网址之一；不得编造文号、条款或网址。
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct Source {
     /// # 文件名称

@@ -274,8 +274,8 @@ fn add(catalog: &mut Catalog, id: FileId, parsed: Parsed) {
             });
             catalog.agencies.extend(each(id, "agencies", f.agencies));
         }
-        Parsed::Item(v) => catalog.items.push(whole(id, *v)),
-        Parsed::Local(v) => catalog.locals.push(whole(id, *v)),
+        Parsed::Item(v) => catalog.items.push(whole(id, v)),
+        Parsed::Local(v) => catalog.locals.push(whole(id, v)),
         Parsed::Bundle(v) => catalog.bundles.push(whole(id, *v)),
     }
 }

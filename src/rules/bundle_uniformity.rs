@@ -57,7 +57,7 @@ fn check_materials(ctx: &Context, b: &crate::catalog::At<crate::catalog::Bundle>
     let (Some(members), false) = (members, ctx.index.broken(FileKind::Item)) else {
         return;
     };
-    let theirs = MemberMaterials::of(members.iter().map(|it| &it.value));
+    let theirs = MemberMaterials::of(members.iter().map(|it| &*it.value));
     report_missing(b, &theirs, sink);
     report_extra(b, &theirs, sink);
 }

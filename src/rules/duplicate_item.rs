@@ -63,7 +63,7 @@ fn basis_set(item: &Item) -> BTreeSet<(String, String)> {
 }
 
 fn check(ctx: &Context, sink: &mut Sink) {
-    let mut items: Vec<&At<Item>> = ctx.catalog.items.iter().collect();
+    let mut items: Vec<&At<Box<Item>>> = ctx.catalog.items.iter().collect();
     items.sort_by(|a, b| a.value.code.cmp(&b.value.code));
     let keys: Vec<String> = items
         .iter()
@@ -129,7 +129,7 @@ fn check(ctx: &Context, sink: &mut Sink) {
     }
 }
 
-fn push(sink: &mut Sink, dup: &At<Item>, first: &At<Item>, why: String) {
+fn push(sink: &mut Sink, dup: &At<Box<Item>>, first: &At<Box<Item>>, why: String) {
     sink.push(
         RULE.at(dup.file, &format!("{}/name", dup.pointer))
             .message(format!(

@@ -14,7 +14,7 @@ fn deadline<'a>(out: &mut Texts<'a>, at: String, d: &'a Deadline) {
     }
 }
 
-fn opt<'a>(out: &mut Texts<'a>, at: String, v: &'a Option<String>) {
+fn opt<'a, S: std::ops::Deref<Target = str>>(out: &mut Texts<'a>, at: String, v: &'a Option<S>) {
     if let Some(s) = v {
         out.push((at, s));
     }

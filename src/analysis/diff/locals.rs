@@ -41,7 +41,7 @@ pub(crate) fn compare(
     let head: BTreeMap<(String, String), _> = h
         .locals
         .iter()
-        .map(|l| ((l.value.region.clone(), l.value.item.clone()), l))
+        .map(|l| ((l.value.region.to_string(), l.value.item.to_string()), l))
         .collect();
     let in_base: HashSet<&str> = b.items.iter().map(|i| i.value.code.as_str()).collect();
     let in_head: HashSet<&str> = h.items.iter().map(|i| i.value.code.as_str()).collect();
@@ -75,7 +75,7 @@ pub(crate) fn compare(
     for ((region, item), l) in base.iter().filter(|(k, _)| !head.contains_key(*k)) {
         let ctx = ctx(path(bs, l.file), region, item);
         if in_head.contains(item.as_str()) && !failed.contains(&ctx.file) {
-            out.push(&ctx, "coverage-lost", "", Some(l.value.region.clone()), None);
+            out.push(&ctx, "coverage-lost", "", Some(l.value.region.to_string()), None);
         }
     }
 }
@@ -190,13 +190,13 @@ fn local(out: &mut Out, ctx: &Ctx, o: &Local, n: &Local) {
         ("post-withdrawn", "post-added"),
     );
     // An agency id re-coded with its region is the same agency.
-    if o.agency.replacen(&o.region, &n.region, 1) != n.agency {
+    if o.agency.replacen(o.region.as_str(), &n.region, 1) != n.agency {
         out.push(
             ctx,
             "agency-changed",
             "/agency",
-            Some(o.agency.clone()),
-            Some(n.agency.clone()),
+            Some(o.agency.to_string()),
+            Some(n.agency.to_string()),
         );
     }
     let (mut jo, mut jn) = (json(o), json(n));

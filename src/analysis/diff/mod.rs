@@ -168,11 +168,15 @@ pub fn diff(base: &Side, head: &Side) -> Diff {
 fn implementing(base: &Catalog, head: &Catalog) -> BTreeMap<String, Vec<String>> {
     let mut m: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for l in &head.locals {
-        m.entry(l.value.item.clone()).or_default().push(l.value.region.clone());
+        m.entry(l.value.item.to_string())
+            .or_default()
+            .push(l.value.region.to_string());
     }
     for l in &base.locals {
         if !head.items.iter().any(|i| i.value.code == l.value.item) {
-            m.entry(l.value.item.clone()).or_default().push(l.value.region.clone());
+            m.entry(l.value.item.to_string())
+                .or_default()
+                .push(l.value.region.to_string());
         }
     }
     for v in m.values_mut() {

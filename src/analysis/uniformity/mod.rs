@@ -71,7 +71,7 @@ fn heat_map_columns(config: &Config) -> Vec<String> {
 /// One item's rows: its uniform elements, the elements that may differ,
 /// then (when any) the deviations under no uniform element; each row's
 /// divergences sorted.
-fn item_report(inputs: &Inputs, code: &str, item: &Item, group: &[&At<Local>]) -> ItemReport {
+fn item_report(inputs: &Inputs, code: &str, item: &Item, group: &[&At<Box<Local>>]) -> ItemReport {
     let (mut elements, other) = uniform_rows(inputs, item, group);
     elements.extend(
         Aspect::ALL
@@ -108,7 +108,7 @@ fn empty_row(label: String, pointer: String, kind: ElementKind) -> ElementReport
 /// The uniform elements' rows, from the deviations in local files (the
 /// only way a region may depart from a uniform element), and the row of
 /// deviations under no uniform element.
-fn uniform_rows(inputs: &Inputs, item: &Item, group: &[&At<Local>]) -> (Vec<ElementReport>, ElementReport) {
+fn uniform_rows(inputs: &Inputs, item: &Item, group: &[&At<Box<Local>>]) -> (Vec<ElementReport>, ElementReport) {
     let item_json = serde_json::to_value(item).ok();
     let mut rows: Vec<ElementReport> = inputs
         .config
@@ -199,7 +199,7 @@ fn deviation_note(dv: &Deviation) -> String {
 
 /// The row of an element that may differ, measured against the majority
 /// value: the regions departing from it are listed only when there is one.
-fn may_differ_row(inputs: &Inputs, aspect: Aspect, group: &[&At<Local>]) -> ElementReport {
+fn may_differ_row(inputs: &Inputs, aspect: Aspect, group: &[&At<Box<Local>>]) -> ElementReport {
     let s = Spread::new(aspect, group);
     let mode = s.mode.as_ref().filter(|_| s.has_majority()).map(|(m, _)| m);
     let dist = s.distribution();
@@ -236,7 +236,7 @@ fn majority_divergences(inputs: &Inputs, s: &Spread, majority: &Value) -> Vec<Di
         .iter()
         .filter(|(_, v)| v != majority)
         .map(|(l, v)| Divergence {
-            region: l.value.region.clone(),
+            region: l.value.region.to_string(),
             region_name: inputs.region_name(&l.value.region),
             element: s.aspect.pointer_in(&l.value).into(),
             standard: majority.show(),
@@ -260,7 +260,7 @@ fn sort_divergences(divergences: &mut [Divergence]) {
 /// local file, worst first, then by code.
 fn region_rows(
     inputs: &Inputs,
-    groups: &[(&str, Vec<&At<Local>>)],
+    groups: &[(&str, Vec<&At<Box<Local>>>)],
     items: &[ItemReport],
     columns: &[String],
 ) -> Vec<RegionRow> {
@@ -275,7 +275,7 @@ fn region_rows(
 /// items it implements.
 fn empty_region_rows(
     inputs: &Inputs,
-    groups: &[(&str, Vec<&At<Local>>)],
+    groups: &[(&str, Vec<&At<Box<Local>>>)],
     columns: usize,
     items: usize,
 ) -> HashMap<String, RegionRow> {
@@ -283,9 +283,9 @@ fn empty_region_rows(
     for l in groups.iter().flat_map(|(_, group)| group) {
         let code = &l.value.region;
         regions
-            .entry(code.clone())
+            .entry(code.to_string())
             .or_insert_with(|| RegionRow {
-                code: code.clone(),
+                code: code.to_string(),
                 name: inputs.region_name(code),
                 score: 0,
                 by_element: vec![0; columns],

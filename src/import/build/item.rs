@@ -10,6 +10,7 @@ use super::standard::{self, element_values, item_material, ELEMENTS, N, NAME, ST
 use super::summary::ItemNote;
 use super::{enum_label, pretty, to_value, Action, Ctx, FileOut};
 use crate::catalog::item::ItemMaterial;
+use crate::catalog::shared::Shared;
 use crate::catalog::{Deadline, DeadlineUnit, Item, Level, Local};
 use crate::import::mapping::fold_width;
 use crate::import::parse::RawMaterial;
@@ -269,26 +270,26 @@ fn local(ctx: &Ctx, r: &Rec, agency: String, statutory_unit: Option<DeadlineUnit
     }
     Local {
         schema: Some("../../schema/local.schema.json".into()),
-        item: r.code.clone(),
-        region: r.region.clone(),
-        agency,
-        implementation_code: r.implementation_code.clone(),
-        promised_deadline: promised,
+        item: r.code.clone().into(),
+        region: r.region.clone().into(),
+        agency: agency.into(),
+        implementation_code: r.implementation_code.as_deref().map(Box::from),
+        promised_deadline: promised.into(),
         visits: f.visits,
-        visit_reason: f.visit_reason.clone(),
-        online: f.online.clone(),
+        visit_reason: f.visit_reason.as_deref().map(Shared::new),
+        online: f.online.clone().into(),
         in_service_centre: f.in_service_centre,
-        not_in_centre_reason: f.not_in_centre_reason.clone(),
+        not_in_centre_reason: f.not_in_centre_reason.as_deref().map(Shared::new),
         delivery_by_post: f.delivery_by_post,
-        windows: f.windows.clone(),
-        consultation: f.consultation.clone(),
-        complaint: f.complaint.clone(),
+        windows: f.windows.clone().into(),
+        consultation: f.consultation.clone().into(),
+        complaint: f.complaint.clone().into(),
         handling_items: Vec::new(),
         deviations: Vec::new(),
         change_notes: Vec::new(),
         provenance: Default::default(),
         version: 1,
-        updated: ctx.opts.date.clone(),
+        updated: ctx.opts.date.clone().into(),
     }
 }
 

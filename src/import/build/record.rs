@@ -292,8 +292,8 @@ fn local_facts(fs: &mut Fields) -> Option<LocalFacts> {
         visit_reason: fs.text(Target::VisitReason),
         online: Online {
             depth,
-            address: fs.text(Target::OnlineAddress),
-            not_online_reason: fs.text(Target::NotOnlineReason),
+            address: fs.text(Target::OnlineAddress).map(Into::into),
+            not_online_reason: fs.text(Target::NotOnlineReason).map(Into::into),
         },
         in_service_centre: centre,
         not_in_centre_reason: fs.text(Target::NotInCentreReason),
@@ -310,8 +310,8 @@ fn windows(fs: &mut Fields) -> Vec<Window> {
     let windows: Vec<Window> = places(fs)
         .into_iter()
         .map(|place| Window {
-            place,
-            hours: hours.clone().unwrap_or_default(),
+            place: place.into(),
+            hours: hours.clone().unwrap_or_default().into(),
         })
         .collect();
     if !windows.is_empty() && hours.is_none() {

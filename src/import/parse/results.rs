@@ -97,7 +97,10 @@ pub(crate) fn channels(v: &Value) -> Vec<Channel> {
                 (channel_kind(&value), value)
             }
         };
-        out.push(Channel { kind, value });
+        out.push(Channel {
+            kind,
+            value: value.into(),
+        });
     }
     out
 }

@@ -165,12 +165,12 @@ impl GuideData<'_> {
 pub(crate) fn guide<'a>(site: &'a Site, g: usize) -> GuideData<'a> {
     let c = &site.catalog;
     let local = &c.locals[site.guides[g]].value;
-    let base = &c.items[site.items[&local.item]].value;
+    let base = &c.items[site.items[local.item.as_str()]].value;
     let merged = view::merge(base, local, &site.config);
     let changed = Changed::of(&merged);
     let lp = &local.provenance;
     let Merged { item, applied } = merged;
-    let agency = &c.agencies[site.agencies[&local.agency]].value;
+    let agency = &c.agencies[site.agencies[local.agency.as_str()]].value;
     let department = site.departments.get(&item.department).map(|&d| &c.departments[d].value);
     let trail: Vec<Crumb> = (site.region_chain(&local.region).into_iter())
         .map(|r| &c.regions[r].value)
@@ -194,7 +194,7 @@ pub(crate) fn guide<'a>(site: &'a Site, g: usize) -> GuideData<'a> {
         path: site.guide_path(g, "html"),
         notice_path: format!("{}#notice", site.guide_path(g, "html")),
         json_path: site.guide_path(g, "json"),
-        region_code: local.region.clone(),
+        region_code: local.region.to_string(),
         region_name,
         region_trail: trail,
         agency: view::agency_fact(agency, lp),
@@ -254,8 +254,8 @@ fn windows(local: &Local) -> Vec<(Fact, Fact)> {
     (local.windows.iter().enumerate())
         .map(|(n, w)| {
             (
-                Fact::text(w.place.clone()).checked(lp, &format!("/windows/{n}/place")),
-                Fact::text(w.hours.clone()).checked(lp, &format!("/windows/{n}/hours")),
+                Fact::text(w.place.to_string()).checked(lp, &format!("/windows/{n}/place")),
+                Fact::text(w.hours.to_string()).checked(lp, &format!("/windows/{n}/hours")),
             )
         })
         .collect()

@@ -227,8 +227,8 @@ pub(crate) fn region(site: &Site, r: usize) -> String {
     let rows = (site.by_region.get(&region.code).into_iter().flatten())
         .map(|&g| {
             let l = &c.locals[site.guides[g]].value;
-            let item = &c.items[site.items[&l.item]].value;
-            let agency = &c.agencies[site.agencies[&l.agency]].value;
+            let item = &c.items[site.items[l.item.as_str()]].value;
+            let agency = &c.agencies[site.agencies[l.agency.as_str()]].value;
             Row {
                 name: item.name.clone(),
                 path: site.guide_path(g, "html"),
@@ -300,9 +300,9 @@ pub(crate) fn item(site: &Site, i: usize) -> String {
             let p = &l.provenance;
             let online = l.online.depth.map_or_else(|| "不能网上办理".into(), |d| label(&d));
             Compare {
-                region: c.regions[site.regions[&l.region]].value.name.clone(),
+                region: c.regions[site.regions[l.region.as_str()]].value.name.clone(),
                 path: site.guide_path(g, "html"),
-                agency: super::view::agency_fact(&c.agencies[site.agencies[&l.agency]].value, p),
+                agency: super::view::agency_fact(&c.agencies[site.agencies[l.agency.as_str()]].value, p),
                 promised: Fact::text(deadline(&super::view::without_note(&l.promised_deadline)))
                     .checked(p, "/promised_deadline"),
                 visits: Fact::text(visits(l.visits)).checked(p, "/visits"),

@@ -120,7 +120,7 @@ impl Site {
         let mut guides: Vec<usize> = (0..c.locals.len())
             .filter(|&i| {
                 let l = &c.locals[i].value;
-                items.contains_key(&l.item) && regions.contains_key(&l.region) && agencies.contains_key(&l.agency)
+                items.contains_key(&*l.item) && regions.contains_key(&*l.region) && agencies.contains_key(&*l.agency)
             })
             .collect();
         guides.sort_by(|&a, &b| {
@@ -326,8 +326,8 @@ fn group(c: &Catalog, guides: &[usize]) -> Groups {
     let mut by_region: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (g, &l) in guides.iter().enumerate() {
         let l = &c.locals[l].value;
-        by_item.entry(l.item.clone()).or_default().push(g);
-        by_region.entry(l.region.clone()).or_default().push(g);
+        by_item.entry(l.item.to_string()).or_default().push(g);
+        by_region.entry(l.region.to_string()).or_default().push(g);
     }
     (by_item, by_region)
 }

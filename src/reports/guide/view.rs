@@ -279,7 +279,7 @@ pub(crate) fn material_row(m: &ItemMaterial, reg: Option<&Material>) -> Material
 pub(crate) fn channel(c: &Channel, map: &ProvenanceMap, pointer: &str) -> (String, Fact) {
     let fact = match c.kind {
         ChannelKind::Website => Fact::link(&c.value),
-        _ => Fact::text(c.value.clone()),
+        _ => Fact::text(c.value.to_string()),
     };
     (label(&c.kind), fact.checked(map, pointer))
 }
