@@ -51,6 +51,13 @@ pub(crate) fn canonical(text: &str, schema: Option<&Value>) -> Result<String, No
 pub(crate) fn canonical_with(text: &str, plan: Option<&Plan>) -> Result<String, NotJson> {
     let body = crate::text::strip_bom(text);
     serde_json::from_str::<serde::de::IgnoredAny>(body).map_err(NotJson::Syntax)?;
+    canonical_valid(body, plan)
+}
+
+/// [`canonical_with`] for a text serde_json has already accepted (after
+/// any BOM, which `text` must not hold): the loader's, so each catalog
+/// file is checked as JSON once, not twice (issue 14).
+pub(crate) fn canonical_valid(body: &str, plan: Option<&Plan>) -> Result<String, NotJson> {
     let parsed = jsonc_parser::parse_to_ast(body, &CollectOptions::default(), &crate::spans::strict())
         .map_err(|e| NotJson::Tree(e.to_string()))?;
     let Some(root) = parsed.value else {
