@@ -160,7 +160,19 @@ fn escaped(c: char) -> bool {
 
 fn string(out: &mut String, s: &str) {
     out.push('"');
-    for c in s.chars() {
+    // Runs of characters written as they are go out in one copy (most
+    // strings are one run): a copy per character was ~4% of `lint`.
+    let mut run = 0;
+    for (i, c) in s.char_indices() {
+        let plain = match c {
+            ' '..='~' => c != '"' && c != '\\',
+            _ => !escaped(c) && !matches!(c, '\n' | '\r' | '\t' | '\u{8}' | '\u{c}'),
+        };
+        if plain {
+            continue;
+        }
+        out.push_str(&s[run..i]);
+        run = i + c.len_utf8();
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
@@ -169,10 +181,10 @@ fn string(out: &mut String, s: &str) {
             '\t' => out.push_str("\\t"),
             '\u{8}' => out.push_str("\\b"),
             '\u{c}' => out.push_str("\\f"),
-            c if escaped(c) => out.push_str(&format!("\\u{:04x}", u32::from(c))),
-            c => out.push(c),
+            c => out.push_str(&format!("\\u{:04x}", u32::from(c))),
         }
     }
+    out.push_str(&s[run..]);
     out.push('"');
 }
 
