@@ -8,6 +8,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use super::{assemble, list_tree, parse_one, read_regular, FileResult, Loaded, RawFile};
+use crate::catalog::FileKind;
 use crate::source::{FileId, SourceFile};
 
 /// Parse every file (in parallel) and assemble the catalog. Pure: no I/O.
@@ -70,7 +71,10 @@ fn parse_inputs<I: Send, T: Send>(
         .map(|input| {
             let (src, problems, kind, parsed) = parse_one(read(input));
             let found = each(&src);
-            let src = if drop_texts { src.dropped() } else { src };
+            // regions.json keeps its text: reports read the region names
+            // from it (`reports::markdown`), findings or not.
+            let keep = !drop_texts || FileKind::of_path(&src.path) == Some(FileKind::Regions);
+            let src = if keep { src } else { src.dropped() };
             ((src, problems, kind, parsed), found)
         })
         .unzip();
