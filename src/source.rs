@@ -22,6 +22,11 @@ pub struct SourceFile {
     /// serde_json accepted the text (after any BOM) when it was loaded:
     /// spans can be found without checking it again.
     pub(crate) json: bool,
+    /// Set when the text was dropped after loading (a `lint` of a catalog
+    /// on disk, issue 14): the length and hash of the text that was
+    /// checked, to tell whether the file read again to locate findings is
+    /// still that text. `None` while the text is held.
+    pub(crate) stamp: Option<Stamp>,
     /// Where each line starts, as `u32` (files are read up to 64 MiB) and
     /// sized exactly, built on the first position asked for: only files
     /// with findings need one, and not while the rules run (issue 14).
@@ -30,6 +35,32 @@ pub struct SourceFile {
     /// column asked for on a long line (so columns on a 10 MB line cost
     /// O(CHAR_STEP) each, not O(line)).
     char_index: std::sync::OnceLock<Vec<usize>>,
+}
+
+/// A text's length and a cheap hash of it (not cryptographic: it tells a
+/// file edited during a run from the one checked, not an attack).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Stamp {
+    len: usize,
+    hash: u64,
+}
+
+impl Stamp {
+    pub(crate) fn of(text: &str) -> Stamp {
+        // FxHash-style: 8 bytes at a time, multiply and rotate.
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut hash: u64 = 0;
+        let chunks = text.as_bytes().chunks_exact(8);
+        let rest = chunks.remainder();
+        for c in chunks {
+            let word = u64::from_le_bytes(c.try_into().unwrap_or_default());
+            hash = (hash.rotate_left(5) ^ word).wrapping_mul(K);
+        }
+        for &b in rest {
+            hash = (hash.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+        Stamp { len: text.len(), hash }
+    }
 }
 
 /// Bytes between two entries of `SourceFile::char_index`.
@@ -48,9 +79,33 @@ impl SourceFile {
             base: Arc::from(""),
             text,
             json: false,
+            stamp: None,
             line_starts: std::sync::OnceLock::new(),
             char_index: std::sync::OnceLock::new(),
         }
+    }
+
+    /// This file without its text, keeping its length and hash
+    /// ([`SourceFile::stamp`]), its path and whether it was JSON.
+    pub(crate) fn dropped(self) -> SourceFile {
+        let stamp = Stamp::of(&self.text);
+        SourceFile {
+            stamp: Some(stamp),
+            json: self.json,
+            base: self.base,
+            ..SourceFile::new(self.path, Arc::from(""))
+        }
+    }
+
+    /// Put back the text dropped by [`SourceFile::dropped`], when it is the
+    /// same text (length and hash); `false` (nothing changed) otherwise.
+    pub(crate) fn restore(&mut self, text: Arc<str>) -> bool {
+        if self.stamp != Some(Stamp::of(&text)) {
+            return false;
+        }
+        self.text = text;
+        self.stamp = None;
+        true
     }
 
     /// Where each line starts (built on first use).

@@ -13,6 +13,7 @@
 pub(crate) mod deviation;
 pub mod diff;
 pub(crate) mod limits;
+pub(crate) mod limits_file;
 pub(crate) mod promises;
 pub(crate) mod spread;
 pub mod uniformity;

@@ -20,11 +20,11 @@ pub(crate) struct Plan {
 
 #[derive(Debug, Default)]
 struct Node {
-    /// Each declared property's place in the schema order (the first
-    /// place, over the node and its `allOf` / `anyOf` / `oneOf` branches).
-    rank: HashMap<String, usize>,
-    /// A declared property's schema: that of the first branch declaring it.
-    members: HashMap<String, NodeId>,
+    /// Each declared property, sorted by name (found by binary search: a
+    /// hash per key was ~3% of `lint`), with its place in the schema order
+    /// (the first place, over the node and its `allOf` / `anyOf` / `oneOf`
+    /// branches) and its schema (that of the first branch declaring it).
+    props: Box<[(Box<str>, usize, NodeId)]>,
     /// The schema of properties not declared (a map), if any.
     additional: Option<NodeId>,
     /// The schema of an array's elements, if any.
@@ -48,19 +48,26 @@ impl Plan {
     /// declare rank after all the declared ones.
     pub(crate) fn rank(&self, node: NodeId, key: &str) -> usize {
         let n = &self.nodes[node];
-        n.rank.get(key).copied().unwrap_or(n.rank.len())
+        n.prop(key).map_or(n.props.len(), |p| p.1)
     }
 
     /// The schema of the member `key`: a declared property, else the
     /// schema of additional properties (a map).
     pub(crate) fn member(&self, node: NodeId, key: &str) -> Option<NodeId> {
         let n = &self.nodes[node];
-        n.members.get(key).copied().or(n.additional)
+        n.prop(key).map(|p| p.2).or(n.additional)
     }
 
     /// The schema of an array's elements.
     pub(crate) fn items(&self, node: NodeId) -> Option<NodeId> {
         self.nodes[node].items
+    }
+}
+
+impl Node {
+    fn prop(&self, key: &str) -> Option<&(Box<str>, usize, NodeId)> {
+        let i = self.props.binary_search_by(|p| (*p.0).cmp(key)).ok()?;
+        self.props.get(i)
     }
 }
 
@@ -85,17 +92,19 @@ impl<'s> Builder<'s> {
         for alt in &alts {
             if let Some(Value::Object(props)) = alt.get("properties") {
                 for (k, s) in props {
-                    if !node.rank.contains_key(k.as_str()) {
-                        node.rank.insert(k.clone(), node.rank.len());
+                    if !declared.iter().any(|(d, _)| *d == k) {
                         declared.push((k, s));
                     }
                 }
             }
         }
-        for (k, s) in declared {
+        let mut props: Vec<(Box<str>, usize, NodeId)> = Vec::with_capacity(declared.len());
+        for (rank, (k, s)) in declared.into_iter().enumerate() {
             let target = self.node(resolved(self.root, s));
-            node.members.insert(k.clone(), target);
+            props.push((k.as_str().into(), rank, target));
         }
+        props.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        node.props = props.into_boxed_slice();
         let first_object = |key: &str| alts.iter().find_map(|a| a.get(key).filter(|v| v.is_object()));
         let (additional, items) = (first_object("additionalProperties"), first_object("items"));
         node.additional = additional.map(|s| self.node(resolved(self.root, s)));

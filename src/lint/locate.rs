@@ -28,7 +28,9 @@ pub(super) fn locate(sources: &Sources, diags: &mut [Diagnostic]) {
         // findings in one long field walk it once, not once each.
         let mut walks: std::collections::HashMap<(usize, usize), (usize, usize)> = std::collections::HashMap::new();
         for d in ds.iter_mut() {
-            if d.span().is_none() {
+            // A file without its text changed before it could be read
+            // again (`input::restore`): no position rather than a wrong one.
+            if d.span().is_none() && src.stamp.is_none() {
                 let span = match &d.place {
                     Place::Bytes { start, end } => Some((*start, *end)),
                     Place::Pointer { pointer, target } => {

@@ -3,9 +3,12 @@
 //! catalogs; only `lint_dir` touches disk.
 
 mod apply;
+mod check;
+use check::check_model;
 pub(crate) mod baseline;
 pub(crate) mod changes;
 pub mod fingerprint;
+pub(crate) mod input;
 mod locate;
 mod order;
 pub mod partial;
@@ -14,11 +17,11 @@ pub(crate) mod select;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use crate::catalog::{FileKind, Index};
+use crate::catalog::FileKind;
 use crate::config;
 use crate::diag::Diagnostic;
 use crate::load::{self, RawFile};
-use crate::rules::{self, Context};
+use crate::rules;
 use crate::source::Sources;
 
 /// Counts for the summary line.
@@ -75,14 +78,11 @@ fn lint_dir_with(root: &Path, rules_dir: Option<&Path>, today: &str, count_infos
     if let Ok(c) = &mut cfg.config {
         c.count_infos = count_infos;
     }
-    let files = load::read_tree(root).map_err(Failure::Io)?;
-    if files.is_empty() {
-        return Err(Failure::Io(format!(
-            "{} 中没有任何目录数据文件（*.json）；请确认路径指向 catalog 目录",
-            root.display()
-        )));
-    }
-    let mut out = lint(files, &cfg, today)?;
+    let files = on_disk(root)?;
+    let (checked, catalog) = check_model(files, &cfg, today, Keep::All)?;
+    // (See `lint`: the catalog is freed on its own thread.)
+    let _ = std::thread::Builder::new().spawn(move || drop(catalog));
+    let mut out = checked.finish();
     let base = crate::source::display_base(root);
     for f in &mut out.sources.files[cfg.sources.len()..] {
         f.base = base.clone();
@@ -153,7 +153,7 @@ pub fn select_paths(mut out: Outcome, selected: &[String]) -> Outcome {
 
 /// Lint files given in memory (paths relative to the catalog root).
 pub(crate) fn lint(files: Vec<RawFile>, cfg: &config::Loaded, today: &str) -> Result<Outcome, Failure> {
-    let (checked, catalog) = check_model(files, cfg, today, Keep::All)?;
+    let (checked, catalog) = check_model(input::Files::Memory(files), cfg, today, Keep::All)?;
     // The typed catalog is not needed to locate and render the findings:
     // it is freed on its own thread while they are located, not serially
     // and not held beside the line indexes locating builds (issue 14).
@@ -180,19 +180,26 @@ pub(crate) fn lint_dir_model(
     today: &str,
     keep: Keep,
 ) -> Result<(Outcome, crate::catalog::Catalog), Failure> {
-    let files = load::read_tree(root).map_err(Failure::Io)?;
-    if files.is_empty() {
-        return Err(Failure::Io(format!(
-            "{} 中没有任何目录数据文件（*.json）；请确认路径指向 catalog 目录",
-            root.display()
-        )));
-    }
-    let (mut out, catalog) = lint_model(files, cfg, today, keep)?;
+    let (checked, catalog) = check_model(on_disk(root)?, cfg, today, keep)?;
+    let mut out = checked.finish();
     let base = crate::source::display_base(root);
     for f in &mut out.sources.files[cfg.sources.len()..] {
         f.base = base.clone();
     }
     Ok((out, catalog))
+}
+
+/// The catalog files under `root`, to be read as they are parsed; an
+/// error when there are none.
+fn on_disk(root: &Path) -> Result<input::Files, Failure> {
+    let paths = load::list_tree(root).map_err(Failure::Io)?;
+    if paths.is_empty() {
+        return Err(Failure::Io(format!(
+            "{} 中没有任何目录数据文件（*.json）；请确认路径指向 catalog 目录",
+            root.display()
+        )));
+    }
+    Ok(input::Files::Disk(root.to_path_buf(), paths))
 }
 
 /// [`lint`], returning the typed catalog beside the outcome.
@@ -202,104 +209,8 @@ pub(crate) fn lint_model(
     today: &str,
     keep: Keep,
 ) -> Result<(Outcome, crate::catalog::Catalog), Failure> {
-    let (checked, catalog) = check_model(files, cfg, today, keep)?;
+    let (checked, catalog) = check_model(input::Files::Memory(files), cfg, today, keep)?;
     Ok((checked.finish(), catalog))
-}
-
-/// A run whose rules have run, its findings not yet located.
-struct Checked {
-    sources: Sources,
-    diagnostics: Vec<Diagnostic>,
-    counted: crate::diag::Counted,
-    stats: Stats,
-    start: Instant,
-}
-
-impl Checked {
-    fn finish(self) -> Outcome {
-        let mut out = finish(self.sources, self.diagnostics, self.stats, self.start);
-        out.counted = self.counted;
-        out
-    }
-}
-
-/// [`lint_model`] up to locating: config, load, rules, severities and
-/// exemptions.
-fn check_model(
-    files: Vec<RawFile>,
-    cfg: &config::Loaded,
-    today: &str,
-    keep: Keep,
-) -> Result<(Checked, crate::catalog::Catalog), Failure> {
-    let start = Instant::now();
-    let first_id = cfg.sources.len();
-    let config = match &cfg.config {
-        Ok(c) => c,
-        Err(invalid) => {
-            let sources = Sources {
-                files: cfg.sources.clone(),
-            };
-            return Err(Failure::Config(Box::new(finish(
-                sources,
-                rules::config_findings(invalid),
-                Stats::default(),
-                start,
-            ))));
-        }
-    };
-    let loaded = load::parse(files, first_id);
-    let mut sources = Sources {
-        files: Vec::with_capacity(cfg.sources.len() + loaded.sources.files.len()),
-    };
-    sources.files.extend(cfg.sources.iter().cloned());
-    sources.files.extend(loaded.sources.files);
-    let index = Index::build(&loaded.catalog);
-    let ctx = Context {
-        catalog: &loaded.catalog,
-        index: &index,
-        sources: &sources,
-        config,
-        text_hits: std::sync::OnceLock::new(),
-    };
-    let loading = (loaded.problems.iter()).map(|(f, p)| rules::load_finding(*f, p));
-    let (found, mut counted) = rules::run(&ctx, loading.collect());
-
-    let c = &loaded.catalog;
-    let of_kind = |k: FileKind| {
-        sources.files[first_id..]
-            .iter()
-            .filter(|f| FileKind::of_path(&f.path) == Some(k))
-            .count()
-    };
-    let mut stats = Stats {
-        files: sources.files.len() - first_id,
-        items: of_kind(FileKind::Item),
-        locals: of_kind(FileKind::Local),
-        bundles: of_kind(FileKind::Bundle),
-        agencies: c.agencies.len(),
-        regions: c.regions.len(),
-        materials: c.materials.len(),
-        exemptions: 0,
-        deviations: crate::analysis::deviation::count_in_force(c, config),
-        baseline: None,
-    };
-    let usage = ctx.text_hits.get().map(|(_, u)| u.clone());
-    drop(ctx);
-    let (mut diagnostics, exemptions) = apply::apply(config, &sources, found, usage.as_ref(), today);
-    if keep == Keep::Errors {
-        diagnostics.retain(|d| d.severity == crate::diag::Severity::Error);
-        counted.clear();
-    }
-    stats.exemptions = exemptions;
-    drop(index);
-    let checked = Checked {
-        sources,
-        diagnostics,
-        counted,
-        stats,
-        start,
-    };
-    Ok((checked, loaded.catalog))
 }
 
 /// Findings about files outside a lint run (an import mapping file…),

@@ -4,6 +4,7 @@
 //! the typed catalog; every other file is still checked.
 
 mod file;
+mod pass;
 mod root;
 
 use std::path::Path;
@@ -21,6 +22,8 @@ use crate::source::{FileId, SourceFile, Sources};
 use crate::text::strip_bom;
 
 pub use file::{read_regular, MAX_FILE_BYTES};
+pub use pass::{parse, read_model};
+pub(crate) use pass::{parse_each, read_each};
 pub use root::{find_catalog, is_under, Target};
 
 /// A file's path (relative to the catalog root, '/'-separated) and its
@@ -121,6 +124,9 @@ pub(crate) enum Parsed {
 pub enum Problem {
     /// The file could not be read (permissions, a broken link…).
     Unreadable(String),
+    /// Read again to locate its findings, the file was no longer the text
+    /// checked: changed (`None`) or no longer readable (the reason).
+    Changed(Option<String>),
     /// Not UTF-8: the byte offset of the first bad byte.
     InvalidUtf8 { at: usize },
     /// A byte-order mark of this many bytes opens the file.
@@ -141,43 +147,6 @@ pub enum Problem {
     Schema(Violation),
     /// The schema passed but the types refused (a bug to report, not hide).
     Typed { label: String, error: String },
-}
-
-/// Parse every file (in parallel) and assemble the catalog. Pure: no I/O.
-/// File ids start at `first_id` (the ids before it belong to `rules/`).
-pub fn parse(files: Vec<RawFile>, first_id: FileId) -> Loaded {
-    let (forms, files): (Vec<RawFile>, Vec<RawFile>) = files
-        .into_iter()
-        .partition(|f| f.path.starts_with(crate::catalog::FORMS_DIR));
-    let results: Vec<FileResult> = files.into_par_iter().map(parse_one).collect();
-    assemble(forms.into_iter().map(|f| f.path).collect(), results, first_id)
-}
-
-/// Read and parse the catalog at `root` for a command that reports no
-/// finding with a span (`uniformity`): each file is read, parsed and its
-/// text dropped in one parallel pass, so neither every file's bytes nor
-/// its text is held at once (issue 14). `None` when the tree holds no data
-/// file; the sources keep paths, their texts are empty.
-pub fn read_model(root: &Path, first_id: FileId) -> Result<Option<Loaded>, String> {
-    let (forms, paths): (Vec<_>, Vec<_>) = list_tree(root)?
-        .into_iter()
-        .partition(|(rel, _)| rel.starts_with(crate::catalog::FORMS_DIR));
-    if forms.is_empty() && paths.is_empty() {
-        return Ok(None);
-    }
-    let results: Vec<FileResult> = paths
-        .into_par_iter()
-        .map(|(path, p)| {
-            let bytes = read_regular(Some(root), &p);
-            let (src, problems, kind, parsed) = parse_one(RawFile { path, bytes });
-            (SourceFile::new(src.path, Arc::from("")), problems, kind, parsed)
-        })
-        .collect();
-    Ok(Some(assemble(
-        forms.into_iter().map(|(rel, _)| rel).collect(),
-        results,
-        first_id,
-    )))
 }
 
 /// The catalog from every file's result (in path order), with the forms'

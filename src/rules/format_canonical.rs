@@ -1,10 +1,8 @@
 //! format-canonical: a catalog file not in the canonical form `tongbiao
 //! fmt` writes (the definition is `canonical`, shared with fmt).
 
-use rayon::prelude::*;
-
 use super::{Category, Check, Context, Example, Rule};
-use crate::catalog::FileKind;
+use crate::analysis::limits_file::CanonicalDiff;
 use crate::diag::{Diagnostic, Severity, Sink};
 use crate::source::FileId;
 
@@ -29,44 +27,29 @@ pub(crate) const RULE: Rule = Rule {
 };
 
 fn check(ctx: &Context, sink: &mut Sink) {
-    let found: Vec<Diagnostic> = (0..ctx.sources.files.len())
-        .into_par_iter()
-        .filter_map(|id| finding(ctx, id))
-        .collect();
-    for d in found {
-        sink.push(d);
+    // The loader compared each file with its canonical form while it held
+    // the text (`analysis::limits_file`).
+    for (id, checks) in ctx.file_checks.iter().enumerate() {
+        if let Some(diff) = &checks.canonical {
+            sink.push(finding(id, diff));
+        }
     }
 }
 
 /// The finding on a catalog data file that is not canonical: at the
 /// first line that differs, with what the canonical text has there.
-fn finding(ctx: &Context, id: FileId) -> Option<Diagnostic> {
-    let src = ctx.sources.get(id);
-    let kind = FileKind::of_path(&src.path)?;
-    let bom = src.text.len() - crate::text::strip_bom(&src.text).len();
-    let body = &src.text[bom..];
-    let canonical = crate::canonical::canonical_with(body, Some(crate::schema::catalog(kind).plan())).ok()?;
-    if canonical == body {
-        return None;
-    }
-    let same = body.bytes().zip(canonical.bytes()).take_while(|(a, b)| a == b).count();
-    let start = body[..same].rfind('\n').map_or(0, |i| i + 1);
-    let end = body[start..].find('\n').map_or(body.len(), |i| start + i);
-    // The line's text, after its indentation (unless that is all it has).
-    let indent = body[start..end].len() - body[start..end].trim_start().len();
-    let start = if start + indent < end { start + indent } else { start };
-    let line = canonical[start..].lines().next().unwrap_or("");
-    let help = if line.trim().is_empty() {
+fn finding(id: FileId, diff: &CanonicalDiff) -> Diagnostic {
+    let help = if diff.line.is_empty() {
         "运行 tongbiao fmt 改写为规范格式（只改排版，不改取值）".to_string()
     } else {
-        let shown: String = line.trim().chars().take(60).collect();
-        format!("规范格式此处为 `{shown}`；运行 tongbiao fmt 改写（只改排版，不改取值）")
+        format!(
+            "规范格式此处为 `{}`；运行 tongbiao fmt 改写（只改排版，不改取值）",
+            diff.line
+        )
     };
-    Some(
-        RULE.at_bytes(id, bom + start, bom + end)
-            .message("文件不是规范格式（自此行起与 tongbiao fmt 的输出不同）")
-            .help(help),
-    )
+    RULE.at_bytes(id, diff.start, diff.end)
+        .message("文件不是规范格式（自此行起与 tongbiao fmt 的输出不同）")
+        .help(help)
 }
 
 #[cfg(test)]

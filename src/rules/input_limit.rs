@@ -2,7 +2,7 @@
 //! past the limits set in rules/rules.json `limits`.
 
 use super::{Category, Check, Context, Example, Rule, Sink};
-use crate::analysis::limits::{self, Kind};
+use crate::analysis::limits::Kind;
 use crate::config::ConfigFile;
 use crate::diag::Severity;
 
@@ -28,17 +28,10 @@ pub(crate) const RULE: Rule = Rule {
 };
 
 fn check(ctx: &Context, out: &mut Sink) {
-    use rayon::prelude::*;
     let l = &ctx.config.limits;
-    // Files of rules/ come first; their own limits are the schema's.
-    let found: Vec<_> = (ConfigFile::ALL.len()..ctx.sources.files.len())
-        .into_par_iter()
-        .flat_map_iter(|id| {
-            limits::scan(&ctx.sources.get(id).text, l)
-                .into_iter()
-                .map(move |b| (id, b))
-        })
-        .collect();
+    // The loader scanned each catalog file while it held the text
+    // (`analysis::limits_file`); files of rules/ have their schema's limits.
+    let found = (ctx.file_checks.iter().enumerate()).flat_map(|(id, c)| c.breaches.iter().map(move |b| (id, b)));
     for (id, b) in found {
         let (message, help) = match b.kind {
             Kind::String => (

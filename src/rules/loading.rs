@@ -14,6 +14,7 @@ use crate::source::FileId;
 pub(crate) fn load_finding(file: FileId, p: &Problem) -> Diagnostic {
     match p {
         Problem::Unreadable(e) => unreadable_file::finding(file, e),
+        Problem::Changed(why) => unreadable_file::changed(file, why.as_deref()),
         Problem::InvalidUtf8 { at } => invalid_utf8::finding(file, *at),
         Problem::Bom { len } => bom::finding(file, *len),
         Problem::InvalidJson { at, truncated, reason } => invalid_json::finding(file, *at, *truncated, reason),

@@ -171,6 +171,9 @@ pub(crate) struct Context<'a> {
     /// Vague phrases in all free text, found once and shared by the
     /// per-class rules.
     pub(crate) text_hits: std::sync::OnceLock<(Vec<TextHit>, Usage)>,
+    /// What the checks run at load time found in each file, by file id
+    /// (`analysis::limits_file`; empty records for `rules/`).
+    pub(crate) file_checks: &'a [crate::analysis::limits_file::FileChecks],
 }
 
 impl Context<'_> {

@@ -30,6 +30,21 @@ pub(crate) fn finding(file: FileId, error: &str) -> Diagnostic {
         .help("检查文件权限，或该路径是否为损坏的链接")
 }
 
+/// The finding for a file that changed, or could no longer be read,
+/// between the read that checked it and the read that locates its
+/// findings (`why`: the system's reason when it could not be read). Its
+/// other findings are reported without a position: the file on disk is
+/// no longer the text they were found in.
+pub(crate) fn changed(file: FileId, why: Option<&str>) -> Diagnostic {
+    let what = match why {
+        Some(e) => format!("本次检查期间文件无法再次读取（{e}）"),
+        None => "本次检查期间文件被修改（内容与检查时读取的不同）".to_string(),
+    };
+    RULE.at_bytes(file, 0, 0)
+        .message(format!("{what}，此文件的检查结果不标出行列位置"))
+        .help("文件在检查过程中被改动或删除；待文件不再变动后重新运行检查")
+}
+
 #[cfg(test)]
 mod tests {
     use crate::load::RawFile;

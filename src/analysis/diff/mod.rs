@@ -224,6 +224,8 @@ fn describe(p: &Problem) -> String {
         Problem::InvalidUtf8 { at } => format!("不是 UTF-8 文本（第 {at} 字节起）"),
         Problem::InvalidJson { reason, .. } => format!("不是有效的 JSON：{reason}"),
         Problem::Schema(_) | Problem::Typed { .. } => "不符合目录格式".to_string(),
-        Problem::DuplicateKey { .. } | Problem::Bom { .. } | Problem::UnknownFile => "无法解析".to_string(),
+        Problem::DuplicateKey { .. } | Problem::Bom { .. } | Problem::UnknownFile | Problem::Changed(_) => {
+            "无法解析".to_string()
+        }
     }
 }

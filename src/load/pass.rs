@@ -1,0 +1,109 @@
+//! The parallel pass over a catalog's files: each file read (when it is
+//! on disk), parsed, handed to the caller's per-file check while its text
+//! is in hand, and its text dropped when the caller asks (issue 14).
+
+use std::path::Path;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use super::{assemble, list_tree, parse_one, read_regular, FileResult, Loaded, RawFile};
+use crate::catalog::FileKind;
+use crate::source::{FileId, SourceFile};
+
+/// Parse every file (in parallel) and assemble the catalog. Pure: no I/O.
+/// File ids start at `first_id` (the ids before it belong to `rules/`).
+pub fn parse(files: Vec<RawFile>, first_id: FileId) -> Loaded {
+    parse_each(files, first_id, &|_: &SourceFile| (), false).0
+}
+
+/// [`parse`], running `each` on every data file while its text is in
+/// hand (in the same parallel pass), its results in file order beside the
+/// sources. With `drop_texts`, each file's text is then dropped, its
+/// length and hash kept ([`SourceFile::dropped`]), so no text is held
+/// while the rules run; the caller re-reads the files it needs (issue 14).
+pub(crate) fn parse_each<T: Send>(
+    files: Vec<RawFile>,
+    first_id: FileId,
+    each: &(dyn Fn(&SourceFile) -> T + Sync),
+    drop_texts: bool,
+) -> (Loaded, Vec<T>) {
+    let (forms, files): (Vec<RawFile>, Vec<RawFile>) = files
+        .into_iter()
+        .partition(|f| f.path.starts_with(crate::catalog::FORMS_DIR));
+    let forms = forms.into_iter().map(|f| f.path).collect();
+    parse_inputs(forms, files, &|raw| raw, each, drop_texts, first_id)
+}
+
+/// [`parse_each`] on the files of the catalog at `root` as [`list_tree`]
+/// lists them, each file read in the parallel pass that parses it: no
+/// file's bytes wait in memory for their turn (issue 14).
+pub(crate) fn read_each<T: Send>(
+    root: &Path,
+    paths: Vec<(String, std::path::PathBuf)>,
+    first_id: FileId,
+    each: &(dyn Fn(&SourceFile) -> T + Sync),
+    drop_texts: bool,
+) -> (Loaded, Vec<T>) {
+    let (forms, paths): (Vec<_>, Vec<_>) = paths
+        .into_iter()
+        .partition(|(rel, _)| rel.starts_with(crate::catalog::FORMS_DIR));
+    let forms = forms.into_iter().map(|(rel, _)| rel).collect();
+    let read = |(path, p): (String, std::path::PathBuf)| RawFile {
+        path,
+        bytes: read_regular(Some(root), &p),
+    };
+    parse_inputs(forms, paths, &read, each, drop_texts, first_id)
+}
+
+/// Read (`read`) and parse every input in parallel, run `each` on it and
+/// drop its text if asked, then assemble the catalog.
+fn parse_inputs<I: Send, T: Send>(
+    forms: Vec<String>,
+    inputs: Vec<I>,
+    read: &(dyn Fn(I) -> RawFile + Sync),
+    each: &(dyn Fn(&SourceFile) -> T + Sync),
+    drop_texts: bool,
+    first_id: FileId,
+) -> (Loaded, Vec<T>) {
+    let (results, found): (Vec<FileResult>, Vec<T>) = inputs
+        .into_par_iter()
+        .map(|input| {
+            let (src, problems, kind, parsed) = parse_one(read(input));
+            let found = each(&src);
+            // regions.json keeps its text: reports read the region names
+            // from it (`reports::markdown`), findings or not.
+            let keep = !drop_texts || FileKind::of_path(&src.path) == Some(FileKind::Regions);
+            let src = if keep { src } else { src.dropped() };
+            ((src, problems, kind, parsed), found)
+        })
+        .unzip();
+    (assemble(forms, results, first_id), found)
+}
+
+/// Read and parse the catalog at `root` for a command that reports no
+/// finding with a span (`uniformity`): each file is read, parsed and its
+/// text dropped in one parallel pass, so neither every file's bytes nor
+/// its text is held at once (issue 14). `None` when the tree holds no data
+/// file; the sources keep paths, their texts are empty.
+pub fn read_model(root: &Path, first_id: FileId) -> Result<Option<Loaded>, String> {
+    let (forms, paths): (Vec<_>, Vec<_>) = list_tree(root)?
+        .into_iter()
+        .partition(|(rel, _)| rel.starts_with(crate::catalog::FORMS_DIR));
+    if forms.is_empty() && paths.is_empty() {
+        return Ok(None);
+    }
+    let results: Vec<FileResult> = paths
+        .into_par_iter()
+        .map(|(path, p)| {
+            let bytes = read_regular(Some(root), &p);
+            let (src, problems, kind, parsed) = parse_one(RawFile { path, bytes });
+            (SourceFile::new(src.path, Arc::from("")), problems, kind, parsed)
+        })
+        .collect();
+    Ok(Some(assemble(
+        forms.into_iter().map(|(rel, _)| rel).collect(),
+        results,
+        first_id,
+    )))
+}
