@@ -143,8 +143,9 @@ enum Batches {
     /// the lexicon was tuned on (development half) and read (test half).
     FirstFive,
     /// The batches the lexicon has been tuned on (development half): the
-    /// first five, the sixth (since stop 20) and the seventh (since the
-    /// context-rule pass). The test halves are never tuned on.
+    /// first five, the sixth (since stop 20), the seventh (since the
+    /// context-rule pass) and the eighth (since the batch-8 development
+    /// pass). The test halves are never tuned on.
     TunedOn,
     /// The clauses of one recorded batch.
     Only(u32),
@@ -155,7 +156,7 @@ impl Batches {
         match self {
             Batches::All => true,
             Batches::FirstFive => batch.is_none(),
-            Batches::TunedOn => batch.is_none_or(|b| b <= 7),
+            Batches::TunedOn => batch.is_none_or(|b| b <= 8),
             Batches::Only(b) => batch == Some(b),
         }
     }
@@ -163,7 +164,7 @@ impl Batches {
         match self {
             Batches::All => "every batch".to_string(),
             Batches::FirstFive => "batches 1-5".to_string(),
-            Batches::TunedOn => "batches 1-7".to_string(),
+            Batches::TunedOn => "batches 1-8".to_string(),
             Batches::Only(b) => format!("batch {b}"),
         }
     }
@@ -306,9 +307,10 @@ fn real_text_test_half() {
 /// on it, so it must stay at what the tuning reached; a lexicon change that
 /// breaks a development clause fails here (the table and the errors show
 /// which). The development half of every batch tuned on (the sixth
-/// batch's development clauses included, tuned on since stop 20, and the
-/// seventh's, tuned on since the context-rule pass) is measured first,
-/// with its own floors.
+/// batch's development clauses included, tuned on since stop 20, the
+/// seventh's, tuned on since the context-rule pass, and the eighth's, tuned
+/// on since the batch-8 development pass) is measured first, with its own
+/// floors.
 #[test]
 fn real_text_dev_half() {
     let all = measure_where(Some("dev"), Batches::TunedOn);
@@ -317,7 +319,7 @@ fn real_text_dev_half() {
     let (p_floor, r_floor) = DEV_ALL_FLOORS;
     assert!(
         total.precision() >= p_floor && total.recall() >= r_floor,
-        "development half of batches 1-7: precision {:.3}, recall {:.3} below {p_floor}, {r_floor}",
+        "development half of batches 1-8: precision {:.3}, recall {:.3} below {p_floor}, {r_floor}",
         total.precision(),
         total.recall()
     );
@@ -473,11 +475,13 @@ const CLASS_FLOORS: &[(&str, f64, f64)] = &[("开放列举", 0.83, 0.92), ("指�
 /// 1.000 / 1.000 after the context-rule pass, 0.978 / 1.000 before).
 const DEV_FLOORS: (f64, f64) = (0.99, 0.99);
 
-/// Floors on the development half of batches 1-7, the sixth batch's
+/// Floors on the development half of batches 1-8, the sixth batch's
 /// development clauses included (tuned on in stop 20: 0.924 / 0.970
-/// before, 0.980 / 1.000 after) and the seventh's (tuned on in the
+/// before, 0.980 / 1.000 after), the seventh's (tuned on in the
 /// context-rule pass: batches 1-6 0.980 / 1.000 and batch 7 0.762 / 0.865
-/// before, both 1.000 / 1.000 after; see `tests/corpus/README.md`).
+/// before, both 1.000 / 1.000 after) and the eighth's (tuned on in the
+/// batch-8 development pass: batches 1-7 1.000 / 1.000 and batch 8 1.000 /
+/// 0.800 before, both 1.000 / 1.000 after; see `tests/corpus/README.md`).
 const DEV_ALL_FLOORS: (f64, f64) = (0.99, 0.99);
 
 /// Floors on the sixth batch, whole and test half: just below the figures
