@@ -400,6 +400,20 @@ fn real_text_held_out_batch8() {
     );
 }
 
+/// The ninth batch: 279 clauses from 25 further pages, labelled and
+/// committed before the detector was run on them (blind to the lexicon and
+/// its code), and measured once after the batch-8 development pass merged:
+/// the clean held-out figure for that pass (see `tests/corpus/README.md`).
+#[test]
+fn real_text_held_out_batch9() {
+    batch_is_well_formed(9);
+    let (whole, test) = held_out_batch(9, 250, [BATCH9_FLOORS, BATCH9_TEST_FLOORS]);
+    assert!(
+        test.in_half * 3 >= whole.in_half,
+        "the ninth batch's test half is too small"
+    );
+}
+
 /// Every clause of a recorded batch (the seventh on): a class label at most once and only
 /// the criteria's seven classes, the split the SHA-256 rule gives (first
 /// byte even: `dev`), a page address as source, and no text twice in the
@@ -455,21 +469,21 @@ fn batch_is_well_formed(batch: u32) {
 }
 
 /// Overall (precision, recall) floors on the test half of `real.jsonl`
-/// (all eight batches): just below what the shipped lexicon reaches (0.892 /
-/// 0.897 after the context-rule pass with the eighth batch, both below the
-/// 0.95 the issue asks for; lowered from 0.94 / 0.96 when the held-out
-/// sixth batch joined, from 0.92 / 0.93 when the seventh did, and from
-/// 0.88 / 0.92 when the eighth did) — see `tests/corpus/README.md`. A
-/// change that lowers either figure fails here.
-const REAL_FLOORS: (f64, f64) = (0.89, 0.89);
+/// (all nine batches): just below what the shipped lexicon reaches (0.876 /
+/// 0.902 with the ninth batch after the batch-8 development pass, both
+/// below the 0.95 the issue asks for; lowered from 0.94 / 0.96 when the
+/// held-out sixth batch joined, and again as each later held-out batch
+/// did) — see `tests/corpus/README.md`. A change that lowers either figure
+/// fails here.
+const REAL_FLOORS: (f64, f64) = (0.87, 0.90);
 
 /// Per-class floors on the test half for the classes with at least 20
-/// positives, just below what the shipped lexicon reaches with the eighth
-/// batch and the context-rule pass (开放列举 0.833 / 0.930 on 43 positives,
-/// 指代不明 0.926 / 0.913 on 69; 开放列举's precision is below the 0.9 the
-/// issue asks for); any other class with 20 positives (兜底: 0.909 / 1.000
-/// on 20) must reach 0.9.
-const CLASS_FLOORS: &[(&str, f64, f64)] = &[("开放列举", 0.83, 0.92), ("指代不明", 0.92, 0.91)];
+/// positives, just below what the shipped lexicon reaches with the ninth
+/// batch (开放列举 0.764 / 0.933 on 45 positives, 指代不明 0.935 / 0.923 on
+/// 78; 开放列举's precision is below the 0.9 the issue asks for: `等` ending
+/// a list whose category the text defines); any other class with 20
+/// positives (兜底: 0.913 / 0.955 on 22) must reach 0.9.
+const CLASS_FLOORS: &[(&str, f64, f64)] = &[("开放列举", 0.76, 0.93), ("指代不明", 0.93, 0.92)];
 
 /// Floors on the development half of batches 1-5 (what the tuning reached:
 /// 1.000 / 1.000 after the context-rule pass, 0.978 / 1.000 before).
@@ -514,8 +528,19 @@ const BATCH7_TEST_FLOORS: (f64, f64) = (0.75, 0.84);
 /// Floors on the eighth batch, whole and test half: just below the clean
 /// figure measured once after the context-rule pass: whole batch 0.946 /
 /// 0.761 (46 labels), test half 0.882 / 0.714 (21); see
-/// `tests/corpus/README.md`.
-const BATCH8_FLOORS: (f64, f64) = (0.94, 0.76);
+/// `tests/corpus/README.md`. The batch-8 development pass then tuned on
+/// its development half (whole 0.953 / 0.891, test half 0.889 / 0.762,
+/// no longer clean), so the floors follow, as for batches 6 and 7.
+const BATCH8_FLOORS: (f64, f64) = (0.95, 0.89);
 
 /// See `BATCH8_FLOORS`.
-const BATCH8_TEST_FLOORS: (f64, f64) = (0.88, 0.71);
+const BATCH8_TEST_FLOORS: (f64, f64) = (0.88, 0.76);
+
+/// Floors on the ninth batch, whole and test half: just below the clean
+/// figure measured once after the batch-8 development pass: whole batch
+/// 0.744 / 0.853 (34 labels), test half 0.750 / 0.882 (17); see
+/// `tests/corpus/README.md`.
+const BATCH9_FLOORS: (f64, f64) = (0.74, 0.85);
+
+/// See `BATCH9_FLOORS`.
+const BATCH9_TEST_FLOORS: (f64, f64) = (0.75, 0.88);
