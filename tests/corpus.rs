@@ -353,11 +353,17 @@ fn real_text_held_out_batch6() {
 /// and floors just below that figure.
 #[test]
 fn real_text_held_out_batch7() {
-    batch_is_well_formed(7);
-    let (whole, test) = held_out_batch(7, 250, [BATCH7_FLOORS, BATCH7_TEST_FLOORS]);
+    recorded_batch(7, 250, [BATCH7_FLOORS, BATCH7_TEST_FLOORS]);
+}
+
+/// A batch recorded with its structure checked (the seventh on): well
+/// formed, its test half at least a third of it, and at its floors.
+fn recorded_batch(batch: u32, min: usize, floors: [(f64, f64); 2]) {
+    batch_is_well_formed(batch);
+    let (whole, test) = held_out_batch(batch, min, floors);
     assert!(
         test.in_half * 3 >= whole.in_half,
-        "the seventh batch's test half is too small"
+        "batch {batch}: the test half is too small"
     );
 }
 
@@ -392,12 +398,7 @@ fn held_out_batch(batch: u32, min: usize, floors: [(f64, f64); 2]) -> (Measured,
 /// clean held-out figure for that pass (see `tests/corpus/README.md`).
 #[test]
 fn real_text_held_out_batch8() {
-    batch_is_well_formed(8);
-    let (whole, test) = held_out_batch(8, 300, [BATCH8_FLOORS, BATCH8_TEST_FLOORS]);
-    assert!(
-        test.in_half * 3 >= whole.in_half,
-        "the eighth batch's test half is too small"
-    );
+    recorded_batch(8, 300, [BATCH8_FLOORS, BATCH8_TEST_FLOORS]);
 }
 
 /// The ninth batch: 279 clauses from 25 further pages, labelled and
@@ -406,12 +407,7 @@ fn real_text_held_out_batch8() {
 /// the clean held-out figure for that pass (see `tests/corpus/README.md`).
 #[test]
 fn real_text_held_out_batch9() {
-    batch_is_well_formed(9);
-    let (whole, test) = held_out_batch(9, 250, [BATCH9_FLOORS, BATCH9_TEST_FLOORS]);
-    assert!(
-        test.in_half * 3 >= whole.in_half,
-        "the ninth batch's test half is too small"
-    );
+    recorded_batch(9, 250, [BATCH9_FLOORS, BATCH9_TEST_FLOORS]);
 }
 
 /// Every clause of a recorded batch (the seventh on): a class label at most once and only
