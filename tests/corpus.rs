@@ -144,8 +144,9 @@ enum Batches {
     FirstFive,
     /// The batches the lexicon has been tuned on (development half): the
     /// first five, the sixth (since stop 20), the seventh (since the
-    /// context-rule pass) and the eighth (since the batch-8 development
-    /// pass). The test halves are never tuned on.
+    /// context-rule pass), the eighth (since the batch-8 development pass)
+    /// and the ninth (since the batch-9 development pass). The test halves
+    /// are never tuned on.
     TunedOn,
     /// The clauses of one recorded batch.
     Only(u32),
@@ -156,7 +157,7 @@ impl Batches {
         match self {
             Batches::All => true,
             Batches::FirstFive => batch.is_none(),
-            Batches::TunedOn => batch.is_none_or(|b| b <= 8),
+            Batches::TunedOn => batch.is_none_or(|b| b <= 9),
             Batches::Only(b) => batch == Some(b),
         }
     }
@@ -164,7 +165,7 @@ impl Batches {
         match self {
             Batches::All => "every batch".to_string(),
             Batches::FirstFive => "batches 1-5".to_string(),
-            Batches::TunedOn => "batches 1-8".to_string(),
+            Batches::TunedOn => "batches 1-9".to_string(),
             Batches::Only(b) => format!("batch {b}"),
         }
     }
@@ -319,7 +320,7 @@ fn real_text_dev_half() {
     let (p_floor, r_floor) = DEV_ALL_FLOORS;
     assert!(
         total.precision() >= p_floor && total.recall() >= r_floor,
-        "development half of batches 1-8: precision {:.3}, recall {:.3} below {p_floor}, {r_floor}",
+        "development half of batches 1-9: precision {:.3}, recall {:.3} below {p_floor}, {r_floor}",
         total.precision(),
         total.recall()
     );
@@ -489,13 +490,16 @@ const CLASS_FLOORS: &[(&str, f64, f64)] = &[("开放列举", 0.76, 0.93), ("指�
 /// 1.000 / 1.000 after the context-rule pass, 0.978 / 1.000 before).
 const DEV_FLOORS: (f64, f64) = (0.99, 0.99);
 
-/// Floors on the development half of batches 1-8, the sixth batch's
+/// Floors on the development half of batches 1-9, the sixth batch's
 /// development clauses included (tuned on in stop 20: 0.924 / 0.970
 /// before, 0.980 / 1.000 after), the seventh's (tuned on in the
 /// context-rule pass: batches 1-6 0.980 / 1.000 and batch 7 0.762 / 0.865
 /// before, both 1.000 / 1.000 after) and the eighth's (tuned on in the
 /// batch-8 development pass: batches 1-7 1.000 / 1.000 and batch 8 1.000 /
-/// 0.800 before, both 1.000 / 1.000 after; see `tests/corpus/README.md`).
+/// 0.800 before, both 1.000 / 1.000 after) and the ninth's (tuned on in
+/// the batch-9 development pass: batches 1-8 1.000 / 1.000 and batch 9
+/// 0.737 / 0.824 before, both 1.000 / 1.000 after; see
+/// `tests/corpus/README.md`).
 const DEV_ALL_FLOORS: (f64, f64) = (0.99, 0.99);
 
 /// Floors on the sixth batch, whole and test half: just below the figures
