@@ -411,6 +411,15 @@ fn real_text_held_out_batch9() {
     recorded_batch(9, 250, [BATCH9_FLOORS, BATCH9_TEST_FLOORS]);
 }
 
+/// The tenth batch: 272 clauses from 19 further pages, labelled and
+/// committed before the detector was run on them (blind to the lexicon and
+/// its code), and measured once after the batch-9 development pass merged:
+/// the clean held-out figure for that pass (see `tests/corpus/README.md`).
+#[test]
+fn real_text_held_out_batch10() {
+    recorded_batch(10, 250, [BATCH10_FLOORS, BATCH10_TEST_FLOORS]);
+}
+
 /// Every clause of a recorded batch (the seventh on): a class label at most once and only
 /// the criteria's seven classes, the split the SHA-256 rule gives (first
 /// byte even: `dev`), a page address as source, and no text twice in the
@@ -466,26 +475,25 @@ fn batch_is_well_formed(batch: u32) {
 }
 
 /// Overall (precision, recall) floors on the test half of `real.jsonl`
-/// (all nine batches): just below what the shipped lexicon reaches (0.876 /
-/// 0.902 with the ninth batch after the batch-8 development pass, both
+/// (all ten batches): just below what the shipped lexicon reaches (0.894 /
+/// 0.853 with the tenth batch after the batch-9 development pass, both
 /// below the 0.95 the issue asks for; lowered from 0.94 / 0.96 when the
 /// held-out sixth batch joined, and again as each later held-out batch
 /// did) — see `tests/corpus/README.md`. A change that lowers either figure
-/// fails here. After the batch-9 development pass the test half measures
-/// 0.896 / 0.896 (not tuned on); the recall floor moves from 0.90 to 0.89
-/// so the suite stays green — the lead sets the final floors.
-const REAL_FLOORS: (f64, f64) = (0.87, 0.89);
+/// fails here.
+const REAL_FLOORS: (f64, f64) = (0.89, 0.85);
 
 /// Per-class floors on the test half for the classes with at least 20
-/// positives, just below what the shipped lexicon reaches with the ninth
-/// batch (开放列举 0.764 / 0.933 on 45 positives, 指代不明 0.935 / 0.923 on
-/// 78; 开放列举's precision is below the 0.9 the issue asks for: `等` ending
-/// a list whose category the text defines); any other class with 20
-/// positives (兜底: 0.913 / 0.955 on 22) must reach 0.9.
-/// After the batch-9 development pass (not tuned on) 开放列举 measures
-/// 0.820 / 0.911; its recall floor moves from 0.93 to 0.91 so the suite
-/// stays green — the lead sets the final floors.
-const CLASS_FLOORS: &[(&str, f64, f64)] = &[("开放列举", 0.76, 0.91), ("指代不明", 0.93, 0.92)];
+/// positives, just below what the shipped lexicon reaches with the tenth
+/// batch (开放列举 0.824 / 0.913 on 46 positives, 指代不明 0.942 / 0.890 on
+/// 91, 不可量化 0.875 / 0.667 on 21; 开放列举's precision and 不可量化's
+/// both figures are below the 0.9 the issue asks for); any other class
+/// with 20 positives (兜底: 0.917 / 0.957 on 23) must reach 0.9.
+const CLASS_FLOORS: &[(&str, f64, f64)] = &[
+    ("开放列举", 0.82, 0.91),
+    ("指代不明", 0.94, 0.88),
+    ("不可量化", 0.87, 0.66),
+];
 
 /// Floors on the development half of batches 1-5 (what the tuning reached:
 /// 1.000 / 1.000 after the context-rule pass, 0.978 / 1.000 before).
@@ -544,8 +552,19 @@ const BATCH8_TEST_FLOORS: (f64, f64) = (0.88, 0.76);
 /// Floors on the ninth batch, whole and test half: just below the clean
 /// figure measured once after the batch-8 development pass: whole batch
 /// 0.744 / 0.853 (34 labels), test half 0.750 / 0.882 (17); see
+/// `tests/corpus/README.md`. The batch-9 development pass then tuned on
+/// its development half (whole 0.914 / 0.941, test half 0.833 / 0.882, no
+/// longer clean), so the floors follow.
+const BATCH9_FLOORS: (f64, f64) = (0.91, 0.94);
+
+/// Floors on the tenth batch, whole and test half: just below the clean
+/// figure measured once after the batch-9 development pass: whole batch
+/// 0.886 / 0.620 (50 labels), test half 0.867 / 0.542 (24); see
 /// `tests/corpus/README.md`.
-const BATCH9_FLOORS: (f64, f64) = (0.74, 0.85);
+const BATCH10_FLOORS: (f64, f64) = (0.88, 0.62);
+
+/// See `BATCH10_FLOORS`.
+const BATCH10_TEST_FLOORS: (f64, f64) = (0.86, 0.54);
 
 /// See `BATCH9_FLOORS`.
-const BATCH9_TEST_FLOORS: (f64, f64) = (0.75, 0.88);
+const BATCH9_TEST_FLOORS: (f64, f64) = (0.83, 0.88);
