@@ -198,6 +198,21 @@ mod tests {
         assert!(!out.chars().any(crate::reports::terminal::is_unsafe), "{out}");
     }
 
+    /// Found by the `check_text` fuzz target: a pattern hit running past
+    /// the end of its clause (the `?`) once sliced the context window
+    /// backwards and panicked.
+    #[test]
+    fn a_hit_across_a_clause_end_is_reported_not_a_panic() {
+        let cfg = config::Config::defaults();
+        let (out, errors) = check("本县户籍\u{fffd}c其他\u{0}?gP材料需提\n", &cfg, "/conditions/0", true);
+        assert!(errors);
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let texts: Vec<&str> = (v[0]["findings"].as_array().unwrap().iter())
+            .map(|f| f["text"].as_str().unwrap())
+            .collect();
+        assert!(texts.contains(&"其他\u{0}?gP材料"), "{texts:?}");
+    }
+
     #[test]
     fn the_field_decides_the_scope_as_in_lint() {
         let cfg = config::Config::defaults();

@@ -136,8 +136,11 @@ pub(crate) fn veto(
 }
 
 /// Start of the window of `WINDOW_CHARS` characters ending at `s`, not
-/// before `floor`.
+/// before `floor` (empty when the hit starts before its scope).
 fn back(text: &str, floor: usize, s: usize) -> usize {
+    if s <= floor {
+        return s;
+    }
     text[floor..s]
         .char_indices()
         .rev()
@@ -146,8 +149,12 @@ fn back(text: &str, floor: usize, s: usize) -> usize {
 }
 
 /// End of the window of `WINDOW_CHARS` characters starting at `e`, not
-/// past `ceil`.
+/// past `ceil` (empty when the hit runs past its clause: a pattern may
+/// match across a clause's end, found by fuzzing).
 fn forward(text: &str, e: usize, ceil: usize) -> usize {
+    if e >= ceil {
+        return e;
+    }
     text[e..ceil]
         .char_indices()
         .nth(WINDOW_CHARS)
@@ -165,5 +172,12 @@ mod tests {
         assert_eq!(back(&t, 3 * 90, 3 * 100), 3 * 90);
         assert_eq!(forward(&t, 0, t.len()), 3 * 60);
         assert_eq!(forward(&t, 3 * 95, t.len()), t.len());
+    }
+
+    #[test]
+    fn a_hit_past_its_scope_gets_an_empty_window() {
+        let t = "甲".repeat(20);
+        assert_eq!(forward(&t, 3 * 14, 3 * 11), 3 * 14);
+        assert_eq!(back(&t, 3 * 11, 3 * 11), 3 * 11);
     }
 }
