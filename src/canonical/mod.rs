@@ -27,8 +27,10 @@ use serde_json::Value;
 use crate::text::normalize::invisible;
 
 mod plan;
+mod verify;
 
 pub(crate) use plan::Plan;
+pub(crate) use verify::is_canonical;
 
 /// Why a text has no canonical form.
 #[derive(Debug)]
@@ -362,6 +364,38 @@ mod tests {
         out.push('"');
     }
 
+    /// `text` with one edit at a char boundary near `at`: a byte added
+    /// (space, line break, `\\/` escape, upper-case hex) or removed, or two
+    /// neighbouring lines swapped.
+    fn one_edit(text: &str, at: usize, edit: u8) -> String {
+        let mut i = at % text.len().max(1);
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        let (a, b) = text.split_at(i);
+        match edit {
+            0 => format!("{a} {b}"),
+            1 => format!("{a}\n{b}"),
+            2 => format!("{a}{}", b.get(1..).unwrap_or("")),
+            3 => text.replacen('/', "\\/", 1),
+            4 => match text.find("\\u") {
+                Some(k) if text.len() >= k + 6 => {
+                    let (x, y) = text.split_at(k + 2);
+                    format!("{x}{}{}", y[..4].to_uppercase(), &y[4..])
+                }
+                _ => text.to_string(),
+            },
+            _ => {
+                let mut lines: Vec<&str> = text.lines().collect();
+                let n = i % lines.len().max(1);
+                if n + 1 < lines.len() {
+                    lines.swap(n, n + 1);
+                }
+                lines.join("\n") + "\n"
+            }
+        }
+    }
+
     fn value() -> impl Strategy<Value = Tree> {
         let keys = prop::sample::select(vec![
             "code",
@@ -415,6 +449,24 @@ mod tests {
                 prop_assert_eq!(a, b);
             }
             prop_assert_eq!(parsed(&text, false), t);
+        }
+
+        /// The one-scan check agrees with building the canonical text, on
+        /// noisy texts and on canonical ones with one byte changed.
+        #[test]
+        fn the_scan_agrees_with_the_canonical_text(t in value(), noise in prop::collection::vec(any::<u8>(), 64), at in any::<usize>(), edit in 0u8..6) {
+            let mut text = String::new();
+            noisy(&t, &mut noise.iter().copied().cycle(), &mut text);
+            let item = Plan::new(item_schema());
+            for plan in [None, Some(&item)] {
+                let once = canonical_with(&text, plan).unwrap();
+                prop_assert!(verify::is_canonical(&once, plan));
+                prop_assert_eq!(verify::is_canonical(&text, plan), once == text);
+                let near = one_edit(&once, at, edit);
+                if let Ok(c) = canonical_with(&near, plan) {
+                    prop_assert_eq!(verify::is_canonical(&near, plan), c == near, "{:?}", near);
+                }
+            }
         }
     }
 }
