@@ -151,8 +151,7 @@ impl<'a> Cursor<'a> {
     /// next `"` or `\`; `None` when a character in it would be escaped.
     fn plain_run(&self) -> Option<usize> {
         let rest = &self.s[self.i..];
-        let mut chars = rest.char_indices();
-        while let Some((at, c)) = chars.next() {
+        for (at, c) in rest.char_indices() {
             match c {
                 '"' | '\\' => return Some(at),
                 ' '..='~' => {}
