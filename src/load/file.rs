@@ -39,7 +39,12 @@ pub fn read_regular(root: Option<&Path>, path: &Path) -> Result<Vec<u8>, String>
             ));
         }
     }
-    let meta = std::fs::metadata(path).map_err(|e| crate::text::os_error(&e))?;
+    // The link's target was checked above; a plain entry is checked by
+    // its own kind (no second stat of the path: issue 14).
+    let meta = match link.file_type().is_symlink() {
+        true => std::fs::metadata(path).map_err(|e| crate::text::os_error(&e))?,
+        false => link,
+    };
     kind_ok(&meta)?;
     let file = open_nonblocking(path).map_err(|e| crate::text::os_error(&e))?;
     let meta = file.metadata().map_err(|e| crate::text::os_error(&e))?;
