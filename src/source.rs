@@ -1,6 +1,7 @@
 //! Source files: the original text of every file read, and the mapping from
 //! byte offsets to the line and column a person sees.
 
+use std::hash::Hasher as _;
 use std::path::{Component, Path};
 use std::sync::Arc;
 
@@ -47,18 +48,9 @@ pub(crate) struct Stamp {
 
 impl Stamp {
     pub(crate) fn of(text: &str) -> Stamp {
-        // FxHash-style: 8 bytes at a time, multiply and rotate.
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut hash: u64 = 0;
-        let chunks = text.as_bytes().chunks_exact(8);
-        let rest = chunks.remainder();
-        for c in chunks {
-            let word = u64::from_le_bytes(c.try_into().unwrap_or_default());
-            hash = (hash.rotate_left(5) ^ word).wrapping_mul(K);
-        }
-        for &b in rest {
-            hash = (hash.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
+        let mut hasher = rustc_hash::FxHasher::default();
+        hasher.write(text.as_bytes());
+        let hash = hasher.finish();
         Stamp { len: text.len(), hash }
     }
 }

@@ -20,8 +20,10 @@ pub(crate) struct Plan {
 
 #[derive(Debug, Default)]
 struct Node {
-    /// Each declared property, sorted by name (found by binary search: a
-    /// hash per key was ~3% of `lint`), with its place in the schema order
+    /// Each declared property, sorted by length, then name (found by
+    /// binary search, which compares lengths before bytes: a hash per key
+    /// was ~3% of `lint`, a byte comparison per step ~4%), with its place
+    /// in the schema order
     /// (the first place, over the node and its `allOf` / `anyOf` / `oneOf`
     /// branches) and its schema (that of the first branch declaring it).
     props: Box<[(Box<str>, usize, NodeId)]>,
@@ -47,15 +49,22 @@ impl Plan {
     /// Where `key` ranks in the node's order; names the schema does not
     /// declare rank after all the declared ones.
     pub(crate) fn rank(&self, node: NodeId, key: &str) -> usize {
-        let n = &self.nodes[node];
-        n.prop(key).map_or(n.props.len(), |p| p.1)
+        self.lookup(node, key).0
     }
 
     /// The schema of the member `key`: a declared property, else the
     /// schema of additional properties (a map).
     pub(crate) fn member(&self, node: NodeId, key: &str) -> Option<NodeId> {
+        self.lookup(node, key).1
+    }
+
+    /// [`Plan::rank`] and [`Plan::member`] in one search.
+    pub(crate) fn lookup(&self, node: NodeId, key: &str) -> (usize, Option<NodeId>) {
         let n = &self.nodes[node];
-        n.prop(key).map(|p| p.2).or(n.additional)
+        match n.prop(key) {
+            Some(p) => (p.1, Some(p.2)),
+            None => (n.props.len(), n.additional),
+        }
     }
 
     /// The schema of an array's elements.
@@ -66,9 +75,14 @@ impl Plan {
 
 impl Node {
     fn prop(&self, key: &str) -> Option<&(Box<str>, usize, NodeId)> {
-        let i = self.props.binary_search_by(|p| (*p.0).cmp(key)).ok()?;
+        let i = self.props.binary_search_by(|p| by_length(&p.0, key)).ok()?;
         self.props.get(i)
     }
+}
+
+/// Shorter names first, then by bytes.
+fn by_length(a: &str, b: &str) -> std::cmp::Ordering {
+    a.len().cmp(&b.len()).then_with(|| a.cmp(b))
 }
 
 struct Builder<'s> {
@@ -103,7 +117,7 @@ impl<'s> Builder<'s> {
             let target = self.node(resolved(self.root, s));
             props.push((k.as_str().into(), rank, target));
         }
-        props.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        props.sort_unstable_by(|a, b| by_length(&a.0, &b.0));
         node.props = props.into_boxed_slice();
         let first_object = |key: &str| alts.iter().find_map(|a| a.get(key).filter(|v| v.is_object()));
         let (additional, items) = (first_object("additionalProperties"), first_object("items"));

@@ -103,15 +103,17 @@ impl<'a> Cursor<'a> {
         loop {
             self.line(depth + 1)?;
             let key = self.string()?;
+            let mut member = None;
             if let Some((plan, node)) = at {
-                let rank = plan.rank(node, &key);
+                let (rank, schema) = plan.lookup(node, &key);
                 if rank < last_rank {
                     return None;
                 }
                 last_rank = rank;
+                member = schema.map(|m| (plan, m));
             }
             self.eat(": ")?;
-            self.value(at.and_then(|(p, n)| p.member(n, &key).map(|m| (p, m))), depth + 1)?;
+            self.value(member, depth + 1)?;
             if self.eat(",").is_none() {
                 break;
             }
@@ -150,13 +152,21 @@ impl<'a> Cursor<'a> {
     /// The length of the run of characters written as they are, up to the
     /// next `"` or `\`; `None` when a character in it would be escaped.
     fn plain_run(&self) -> Option<usize> {
-        let rest = &self.s[self.i..];
-        for (at, c) in rest.char_indices() {
-            match c {
-                '"' | '\\' => return Some(at),
-                ' '..='~' => {}
-                c if escaped(c) => return None,
-                _ => {}
+        let rest = self.bytes();
+        let mut at = 0;
+        while let Some(&b) = rest.get(at) {
+            match b {
+                b'"' | b'\\' => return Some(at),
+                b' '..=b'~' => at += 1,
+                0..=0x1f | 0x7f => return None,
+                // A character of two or more bytes: decoded only here.
+                _ => {
+                    let c = self.s[self.i + at..].chars().next()?;
+                    if escaped(c) {
+                        return None;
+                    }
+                    at += c.len_utf8();
+                }
             }
         }
         None

@@ -7,8 +7,8 @@
 //! `String`'s) and compares, orders and hashes as its text, so it can key a
 //! `BTreeMap` looked up by `&str`.
 
+use rustc_hash::FxHashSet;
 use std::borrow::{Borrow, Cow};
-use std::collections::HashSet;
 use std::fmt;
 use std::sync::{Arc, Mutex, OnceLock};
 
@@ -23,8 +23,8 @@ pub(crate) struct Shared(Arc<str>);
 /// The texts seen so far. Two threads parse at once: a mutex held for
 /// one set lookup is not where the time goes (measured in
 /// docs/benchmarks.md).
-fn pool() -> &'static Mutex<HashSet<Arc<str>>> {
-    static POOL: OnceLock<Mutex<HashSet<Arc<str>>>> = OnceLock::new();
+fn pool() -> &'static Mutex<FxHashSet<Arc<str>>> {
+    static POOL: OnceLock<Mutex<FxHashSet<Arc<str>>>> = OnceLock::new();
     POOL.get_or_init(Mutex::default)
 }
 

@@ -9,9 +9,9 @@
 //!
 //! [`Shared`]: super::shared::Shared
 
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::any::{Any, TypeId};
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::hash::Hash;
 use std::sync::{Arc, Mutex, OnceLock};
@@ -29,7 +29,7 @@ impl<T: Hash + Eq + Send + Sync + 'static> Poolable for T {}
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub(crate) struct SharedList<T>(Arc<[T]>);
 
-type Pools = HashMap<TypeId, Box<dyn Any + Send>>;
+type Pools = FxHashMap<TypeId, Box<dyn Any + Send>>;
 
 /// One set of lists per element type, behind one lock: a lock held for one
 /// set lookup per file is not where the time goes (docs/benchmarks.md).
@@ -50,8 +50,8 @@ impl<T: Poolable> SharedList<T> {
         let mut pools = pools().lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         let pool = pools
             .entry(TypeId::of::<T>())
-            .or_insert_with(|| Box::new(HashSet::<Arc<[T]>>::new()))
-            .downcast_mut::<HashSet<Arc<[T]>>>()
+            .or_insert_with(|| Box::new(FxHashSet::<Arc<[T]>>::default()))
+            .downcast_mut::<FxHashSet<Arc<[T]>>>()
             .expect("a pool holds lists of the type it is keyed by");
         if let Some(a) = pool.get(&list[..]) {
             return SharedList(Arc::clone(a));
@@ -141,8 +141,8 @@ impl<T: Poolable> SharedValue<T> {
         let mut pools = pools().lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         let pool = pools
             .entry(TypeId::of::<SharedValue<T>>())
-            .or_insert_with(|| Box::new(HashSet::<Arc<T>>::new()))
-            .downcast_mut::<HashSet<Arc<T>>>()
+            .or_insert_with(|| Box::new(FxHashSet::<Arc<T>>::default()))
+            .downcast_mut::<FxHashSet<Arc<T>>>()
             .expect("a pool holds values of the type it is keyed by");
         if let Some(a) = pool.get(&value) {
             return SharedValue(Arc::clone(a));
