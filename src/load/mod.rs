@@ -6,6 +6,7 @@
 mod file;
 mod pass;
 mod root;
+mod value;
 
 use std::path::Path;
 use std::sync::Arc;
@@ -340,7 +341,7 @@ fn read_json(raw: RawFile) -> (SourceFile, Vec<Problem>, Option<Value>) {
     if base > 0 {
         problems.push(Problem::Bom { len: base });
     }
-    let value = match serde_json::from_str::<Value>(&src.text[base..]) {
+    let (value, repeated) = match value::parse(&src.text[base..]) {
         Ok(v) => v,
         Err(e) => {
             problems.push(syntax_problem(&src, base, &e));
@@ -348,7 +349,9 @@ fn read_json(raw: RawFile) -> (SourceFile, Vec<Problem>, Option<Value>) {
         }
     };
     src.json = true;
-    duplicate_keys(&src, base, &mut problems);
+    if repeated {
+        duplicate_keys(&src, base, &mut problems);
+    }
     (src, problems, Some(value))
 }
 
