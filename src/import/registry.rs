@@ -180,7 +180,7 @@ fn existing(out: &Path) -> Result<Existing, String> {
         return Ok((items, existing));
     }
     // The same listing lint reads (data files only: what import writes).
-    for (rel, path) in crate::load::list_tree(out)? {
+    for crate::load::Listed { rel, path, .. } in crate::load::list_tree(out)? {
         if let Some(name) = rel.strip_prefix("items/").and_then(|n| n.strip_suffix(".json")) {
             let item = regular(&path)
                 .and_then(|()| std::fs::read_to_string(&path).map_err(|e| crate::text::os_error(&e)))

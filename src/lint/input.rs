@@ -24,7 +24,7 @@ pub(crate) enum Files {
     Memory(Vec<RawFile>),
     /// The files [`load::list_tree`] listed under a root, read as they are
     /// parsed; their texts are dropped after loading.
-    Disk(PathBuf, Vec<(String, PathBuf)>),
+    Disk(PathBuf, Vec<load::Listed>),
 }
 
 impl Files {

@@ -22,6 +22,7 @@ use crate::schema::{self, Schema, Violation};
 use crate::source::{FileId, SourceFile, Sources};
 use crate::text::strip_bom;
 
+use file::read_listed_regular;
 pub use file::{read_regular, MAX_FILE_BYTES};
 pub use pass::{parse, read_model};
 pub(crate) use pass::{parse_each, read_each};
@@ -46,7 +47,31 @@ pub struct Loaded {
 /// runs are deterministic. An error here (no such directory) means the run
 /// cannot happen at all.
 pub fn read_tree(root: &Path) -> Result<Vec<RawFile>, String> {
-    Ok(read_files(root, list_tree(root)?))
+    Ok(list_tree(root)?.into_par_iter().map(|l| l.read(root)).collect())
+}
+
+/// A data file the walk of a catalog found.
+#[derive(Debug)]
+pub struct Listed {
+    /// Catalog-relative, '/'-separated.
+    pub rel: String,
+    /// On disk.
+    pub path: std::path::PathBuf,
+    /// The walk saw a regular file, not a link or anything else: it is
+    /// read without a stat of its path first.
+    regular: bool,
+}
+
+impl Listed {
+    /// Read the file (see [`read_regular`] for what is refused); `root`
+    /// is the catalog's, where links may lead.
+    pub(crate) fn read(self, root: &Path) -> RawFile {
+        let bytes = match self.regular {
+            true => read_listed_regular(&self.path),
+            false => read_regular(Some(root), &self.path),
+        };
+        RawFile { path: self.rel, bytes }
+    }
 }
 
 /// Read the files listed (catalog-relative path, path on disk) in
@@ -66,7 +91,7 @@ pub fn read_files(root: &Path, paths: Vec<(String, std::path::PathBuf)>) -> Vec<
 /// sorted by path. Every entry named like data that is not a directory is
 /// listed — links, FIFOs, devices and sockets too — so that reading it
 /// can refuse it with a finding rather than the file silently missing.
-pub fn list_tree(root: &Path) -> Result<Vec<(String, std::path::PathBuf)>, String> {
+pub fn list_tree(root: &Path) -> Result<Vec<Listed>, String> {
     if !root.is_dir() {
         return Err(format!("目录不存在或不是目录：{}", root.display()));
     }
@@ -92,7 +117,13 @@ pub fn list_tree(root: &Path) -> Result<Vec<(String, std::path::PathBuf)>, Strin
             .collect::<Vec<_>>()
             .join("/");
         if is_data_candidate(&rel) {
-            paths.push((rel, entry.into_path()));
+            // The entry's own kind (a link is not followed by the walk).
+            let regular = entry.file_type().is_file();
+            paths.push(Listed {
+                rel,
+                path: entry.into_path(),
+                regular,
+            });
         }
     }
     Ok(paths)

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::{assemble, list_tree, parse_one, read_regular, FileResult, Loaded, RawFile};
+use super::{assemble, list_tree, parse_one, FileResult, Listed, Loaded, RawFile};
 use crate::catalog::FileKind;
 use crate::source::{FileId, SourceFile};
 
@@ -40,19 +40,16 @@ pub(crate) fn parse_each<T: Send>(
 /// file's bytes wait in memory for their turn (issue 14).
 pub(crate) fn read_each<T: Send>(
     root: &Path,
-    paths: Vec<(String, std::path::PathBuf)>,
+    paths: Vec<Listed>,
     first_id: FileId,
     each: &(dyn Fn(&SourceFile) -> T + Sync),
     drop_texts: bool,
 ) -> (Loaded, Vec<T>) {
     let (forms, paths): (Vec<_>, Vec<_>) = paths
         .into_iter()
-        .partition(|(rel, _)| rel.starts_with(crate::catalog::FORMS_DIR));
-    let forms = forms.into_iter().map(|(rel, _)| rel).collect();
-    let read = |(path, p): (String, std::path::PathBuf)| RawFile {
-        path,
-        bytes: read_regular(Some(root), &p),
-    };
+        .partition(|l| l.rel.starts_with(crate::catalog::FORMS_DIR));
+    let forms = forms.into_iter().map(|l| l.rel).collect();
+    let read = |l: Listed| l.read(root);
     parse_inputs(forms, paths, &read, each, drop_texts, first_id)
 }
 
@@ -89,20 +86,19 @@ fn parse_inputs<I: Send, T: Send>(
 pub fn read_model(root: &Path, first_id: FileId) -> Result<Option<Loaded>, String> {
     let (forms, paths): (Vec<_>, Vec<_>) = list_tree(root)?
         .into_iter()
-        .partition(|(rel, _)| rel.starts_with(crate::catalog::FORMS_DIR));
+        .partition(|l| l.rel.starts_with(crate::catalog::FORMS_DIR));
     if forms.is_empty() && paths.is_empty() {
         return Ok(None);
     }
     let results: Vec<FileResult> = paths
         .into_par_iter()
-        .map(|(path, p)| {
-            let bytes = read_regular(Some(root), &p);
-            let (src, problems, kind, parsed) = parse_one(RawFile { path, bytes });
+        .map(|l| {
+            let (src, problems, kind, parsed) = parse_one(l.read(root));
             (SourceFile::new(src.path, Arc::from("")), problems, kind, parsed)
         })
         .collect();
     Ok(Some(assemble(
-        forms.into_iter().map(|(rel, _)| rel).collect(),
+        forms.into_iter().map(|l| l.rel).collect(),
         results,
         first_id,
     )))
