@@ -30,7 +30,7 @@ mod plan;
 mod verify;
 
 pub(crate) use plan::Plan;
-pub(crate) use verify::is_canonical;
+pub(crate) use verify::nesting_if_canonical;
 
 /// Why a text has no canonical form.
 #[derive(Debug)]

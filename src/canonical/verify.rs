@@ -20,9 +20,23 @@ use super::{escaped, Plan};
 const MAX_DEPTH: usize = 256;
 
 /// Whether `body` equals its canonical form under `plan`.
+#[cfg(test)]
 pub(crate) fn is_canonical(body: &str, plan: Option<&Plan>) -> bool {
-    let mut c = Cursor { s: body, i: 0 };
-    c.value(plan.map(|p| (p, Plan::ROOT)), 0).is_some() && &body[c.i..] == "\n"
+    nesting_if_canonical(body, plan).is_some()
+}
+
+/// When `body` equals its canonical form under `plan`, how deep it nests
+/// (the outermost object or array is level 1; a scalar document is 0):
+/// the scan already walks every level, and the input-limit check needs
+/// no scan of its own for a canonical file within the limits.
+pub(crate) fn nesting_if_canonical(body: &str, plan: Option<&Plan>) -> Option<usize> {
+    let mut c = Cursor {
+        s: body,
+        i: 0,
+        deepest: 0,
+    };
+    c.value(plan.map(|p| (p, Plan::ROOT)), 0)?;
+    (&body[c.i..] == "\n").then_some(c.deepest)
 }
 
 /// A compiled schema and the node a value follows.
@@ -31,6 +45,8 @@ type At<'p> = Option<(&'p Plan, NodeId)>;
 struct Cursor<'a> {
     s: &'a str,
     i: usize,
+    /// The deepest level of object or array seen.
+    deepest: usize,
 }
 
 impl<'a> Cursor<'a> {
@@ -77,6 +93,7 @@ impl<'a> Cursor<'a> {
 
     fn array(&mut self, at: At, depth: usize) -> Option<()> {
         self.eat("[")?;
+        self.deepest = self.deepest.max(depth + 1);
         if self.eat("]").is_some() {
             return Some(());
         }
@@ -94,6 +111,7 @@ impl<'a> Cursor<'a> {
 
     fn object(&mut self, at: At, depth: usize) -> Option<()> {
         self.eat("{")?;
+        self.deepest = self.deepest.max(depth + 1);
         if self.eat("}").is_some() {
             return Some(());
         }
@@ -225,5 +243,16 @@ mod tests {
         }
         // Without a schema the keys keep their order.
         assert!(is_canonical("{\n  \"name\": 1,\n  \"code\": 2\n}\n", None));
+    }
+
+    #[test]
+    fn the_nesting_of_a_canonical_text_is_counted_from_1() {
+        assert_eq!(nesting_if_canonical("1\n", None), Some(0));
+        assert_eq!(nesting_if_canonical("[]\n", None), Some(1));
+        assert_eq!(
+            nesting_if_canonical("{\n  \"a\": [\n    {},\n    [\n      []\n    ]\n  ]\n}\n", None),
+            Some(4)
+        );
+        assert_eq!(nesting_if_canonical("[ ]\n", None), None);
     }
 }
