@@ -47,4 +47,16 @@ mod tests {
         let (s, e) = d.span().unwrap();
         assert_eq!(&src[s..e], "无");
     }
+
+    #[test]
+    fn lint_takes_the_value_of_a_field_row_as_check_text_does() {
+        let text = "收费依据：无";
+        let out = lint_condition(text);
+        let col = 19 + text[..text.rfind("无").unwrap()].chars().count();
+        assert_eq!(
+            hits(&out, "vague-placeholder"),
+            [("items/630101001000.json".to_string(), 9, col)]
+        );
+        assert!(hits(&lint_condition("收费依据无需提供"), "vague-placeholder").is_empty());
+    }
 }
