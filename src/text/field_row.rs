@@ -17,7 +17,8 @@ const LABEL_MAX: usize = 12;
 /// a label of 2 to [`LABEL_MAX`] Chinese characters, followed by a colon or
 /// by whitespace in the original.
 pub(crate) fn value_starts_at(n: &Normalized, original: &str, s: usize) -> bool {
-    let Some(prefix) = n.text.get(..s) else {
+    // A label is short: a long prefix is no row (and is not walked).
+    let Some(prefix) = n.text.get(..s).filter(|p| p.len() <= 4 * LABEL_MAX + 1) else {
         return false;
     };
     let (label, colon) = match prefix.strip_suffix(':') {
