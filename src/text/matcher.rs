@@ -267,9 +267,7 @@ impl Matcher {
             let clause = cursors.clause(&ctx.clauses, s);
             // A whole-field entry is the whole text, or the whole value of a
             // `名称:值` / `名称 值` row (`委托部门:无`).
-            if entry.whole_field
-                && !(e == ctx.trimmed_len && (s == 0 || field_row::value_starts_at(&n, original, s)))
-            {
+            if entry.whole_field && !(e == ctx.trimmed_len && (s == 0 || field_row::value_starts_at(&n, original, s))) {
                 continue;
             }
             if entry.after_list && !ctx.clauses[clause].list_before(s) {
