@@ -16,6 +16,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::{Regex, RegexSet};
 
 use super::context::{self, ContextRule};
+use super::field_row;
 use super::lexicon::{AllowEntry, ContextEntry, LexiconEntry};
 use super::normalize::normalize;
 use super::patterns::{compile_regex, live, regex_set, regex_spans};
@@ -264,7 +265,9 @@ impl Matcher {
             }
             let entry = &self.entries[i];
             let clause = cursors.clause(&ctx.clauses, s);
-            if entry.whole_field && (s != 0 || e != ctx.trimmed_len) {
+            // A whole-field entry is the whole text, or the whole value of a
+            // `名称:值` / `名称 值` row (`委托部门:无`).
+            if entry.whole_field && !(e == ctx.trimmed_len && (s == 0 || field_row::value_starts_at(&n, original, s))) {
                 continue;
             }
             if entry.after_list && !ctx.clauses[clause].list_before(s) {

@@ -75,6 +75,17 @@ fn whole_field_and_after_list_conditions() {
 }
 
 #[test]
+fn whole_field_entries_take_the_value_of_a_field_row() {
+    let m = matcher();
+    assert_eq!(found(&m, "委托部门：无"), ["无"]);
+    assert_eq!(found(&m, "收费依据  无。"), ["无"]);
+    // Not the whole value, or no separator between label and value.
+    assert_eq!(found(&m, "委托部门：无委托"), Vec::<&str>::new());
+    assert_eq!(found(&m, "收费依据无"), Vec::<&str>::new());
+    assert_eq!(found(&m, "申请人并无"), Vec::<&str>::new());
+}
+
+#[test]
 fn patterns_unless_and_pattern_allow_terms() {
     let mut catch = entry("其他.{0,4}(材料|证明)", VagueClass::CatchAll);
     catch.regex = true;

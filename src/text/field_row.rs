@@ -1,0 +1,98 @@
+//! A field row flattened into one text: `名称:值` or `名称 值` (a guide's
+//! table row kept as one line, e.g. `委托部门:无`, `收费依据 无`). The text
+//! after the label is the field's value, so a whole-field entry (占位 `无`,
+//! `/`, `-`) also matches when it is the whole value of such a row. The
+//! label is a few Chinese characters, then a colon or a space in the text
+//! the author wrote (spaces are gone from the normalised copy, so the gap
+//! is looked up in the original). Used by `check-text` and `lint` alike:
+//! both run [`super::matcher::Matcher::find`].
+
+use super::normalize::Normalized;
+
+/// Longest field label, in characters (`必须到现场原因`, `法定时限办结说明`).
+const LABEL_MAX: usize = 12;
+
+/// Whether normalised byte `s` of `n` (the normalised copy of `original`)
+/// starts the value of a `名称:值` / `名称 值` row: everything before it is
+/// a label of 2 to [`LABEL_MAX`] Chinese characters, followed by a colon or
+/// by whitespace in the original.
+pub(crate) fn value_starts_at(n: &Normalized, original: &str, s: usize) -> bool {
+    // A label is short: a long prefix is no row (and is not walked).
+    let Some(prefix) = n.text.get(..s).filter(|p| p.len() <= 4 * LABEL_MAX + 1) else {
+        return false;
+    };
+    let (label, colon) = match prefix.strip_suffix(':') {
+        Some(l) => (l, true),
+        None => (prefix, false),
+    };
+    let count = label.chars().count();
+    if !(2..=LABEL_MAX).contains(&count) || !label.chars().all(han) {
+        return false;
+    }
+    colon || spaced(n, original, s)
+}
+
+/// Whether the original has whitespace between the character before
+/// normalised byte `s` and the character at it.
+fn spaced(n: &Normalized, original: &str, s: usize) -> bool {
+    let text = &n.text;
+    let (Some(prev), Some(next)) = (text[..s].chars().next_back(), text[s..].chars().next()) else {
+        return false;
+    };
+    let prev_end = n.original_range(s - prev.len_utf8(), s).1;
+    let next_start = n.original_range(s, s + next.len_utf8()).0;
+    original
+        .get(prev_end..next_start)
+        .is_some_and(|gap| gap.chars().any(char::is_whitespace))
+}
+
+/// A Chinese character (CJK unified ideographs and their extensions, the
+/// compatibility block).
+fn han(c: char) -> bool {
+    matches!(
+        c,
+        '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{3134F}'
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::normalize::normalize;
+
+    /// Whether the last character of `text` (after trailing 。) starts a row value.
+    fn value_at(text: &str, value: &str) -> bool {
+        let n = normalize(text);
+        let s = n.text.rfind(value).expect("value in normalised text");
+        value_starts_at(&n, text, s)
+    }
+
+    #[test]
+    fn a_label_with_a_colon_or_a_space_makes_a_row() {
+        assert!(value_at("委托部门:无", "无"));
+        assert!(value_at("计划生效日期：无", "无"));
+        assert!(value_at("收费依据 无", "无"));
+        assert!(value_at("收费标准\u{3000}\u{3000}/", "/"));
+        assert!(value_at("必须到现场原因: -", "-"));
+    }
+
+    #[test]
+    fn words_run_together_or_a_long_or_mixed_prefix_make_no_row() {
+        // No separator: 无 is part of the words (有无, 并无).
+        assert!(!value_at("收费依据无", "无"));
+        assert!(!value_at("申请人并无", "无"));
+        // A one-character label, a label with other characters, a sentence.
+        assert!(!value_at("甲:无", "无"));
+        assert!(!value_at("第1项:无", "无"));
+        assert!(!value_at("申请人应当提交的材料清单及其他说明事项:无", "无"));
+        // A zero-width character is not a space.
+        assert!(!value_at("收费依据\u{200b}无", "无"));
+    }
+
+    #[test]
+    fn the_start_of_the_text_is_no_row_value() {
+        let n = normalize("无");
+        assert!(!value_starts_at(&n, "无", 0));
+        assert!(!value_starts_at(&n, "无", 99));
+    }
+}
