@@ -420,6 +420,16 @@ fn real_text_held_out_batch10() {
     recorded_batch(10, 250, [BATCH10_FLOORS, BATCH10_TEST_FLOORS]);
 }
 
+/// The eleventh batch: 314 clauses from 25 further pages, labelled and
+/// committed before the detector was run on them (blind to the lexicon and
+/// its code), and measured once after the batch-10 development pass
+/// merged: the clean held-out figure for that pass (see
+/// `tests/corpus/README.md`).
+#[test]
+fn real_text_held_out_batch11() {
+    recorded_batch(11, 300, [BATCH11_FLOORS, BATCH11_TEST_FLOORS]);
+}
+
 /// Every clause of a recorded batch (the seventh on): a class label at most once and only
 /// the criteria's seven classes, the split the SHA-256 rule gives (first
 /// byte even: `dev`), a page address as source, and no text twice in the
@@ -475,27 +485,30 @@ fn batch_is_well_formed(batch: u32) {
 }
 
 /// Overall (precision, recall) floors on the test half of `real.jsonl`
-/// (all ten batches): just below what the shipped lexicon reaches (0.903 /
-/// 0.898 after the batch-10 development pass; 0.894 / 0.853 with the tenth
-/// batch after the batch-9 development pass, all
-/// below the 0.95 the issue asks for; lowered from 0.94 / 0.96 when the
-/// held-out sixth batch joined, and again as each later held-out batch
-/// did) — see `tests/corpus/README.md`. A change that lowers either figure
-/// fails here.
-const REAL_FLOORS: (f64, f64) = (0.90, 0.89);
+/// (all eleven batches): just below what the shipped lexicon reaches
+/// (0.873 / 0.893 with the eleventh batch, measured once after the
+/// batch-10 development pass; 0.903 / 0.898 over ten batches after that
+/// pass; 0.894 / 0.853 with the tenth batch after the batch-9 development
+/// pass; all below the 0.95 the issue asks for; lowered from 0.94 / 0.96
+/// when the held-out sixth batch joined, and again as each later held-out
+/// batch did) — see `tests/corpus/README.md`. A change that lowers either
+/// figure fails here.
+const REAL_FLOORS: (f64, f64) = (0.87, 0.89);
 
 /// Per-class floors on the test half for the classes with at least 20
-/// positives, just below what the shipped lexicon reaches after the
-/// batch-10 development pass (开放列举 0.824 / 0.913 on 46 positives,
-/// 指代不明 0.944 / 0.923 on 91, 不可量化 0.941 / 0.762 on 21; before it,
-/// with the tenth batch, 指代不明 0.942 / 0.890 and 不可量化 0.875 / 0.667;
-/// 开放列举's precision and 不可量化's recall are below the 0.9 the issue
-/// asks for); any other class
-/// with 20 positives (兜底: 0.917 / 0.957 on 23) must reach 0.9.
+/// positives, just below what the shipped lexicon reaches with the
+/// eleventh batch (开放列举 0.750 / 0.918 on 49 positives, 指代不明 0.948 /
+/// 0.911 on 101, 不可量化 0.889 / 0.762 on 21, 兜底 0.862 / 0.962 on 26;
+/// over ten batches after the batch-10 development pass: 开放列举 0.824 /
+/// 0.913, 指代不明 0.944 / 0.923, 不可量化 0.941 / 0.762, 兜底 0.917 /
+/// 0.957). Below the 0.9 the issue asks for: 开放列举's and 兜底's
+/// precision, 不可量化's precision and recall; any other class with 20
+/// positives must reach 0.9.
 const CLASS_FLOORS: &[(&str, f64, f64)] = &[
-    ("开放列举", 0.82, 0.91),
-    ("指代不明", 0.94, 0.92),
-    ("不可量化", 0.94, 0.76),
+    ("开放列举", 0.75, 0.91),
+    ("指代不明", 0.94, 0.91),
+    ("不可量化", 0.88, 0.76),
+    ("兜底", 0.86, 0.96),
 ];
 
 /// Floors on the development half of batches 1-5 (what the tuning reached:
@@ -580,3 +593,12 @@ const BATCH10_TEST_FLOORS: (f64, f64) = (0.95, 0.95);
 
 /// See `BATCH9_FLOORS`.
 const BATCH9_TEST_FLOORS: (f64, f64) = (0.83, 0.88);
+
+/// Floors on the eleventh batch, whole and test half: just below the
+/// clean figure measured once after the batch-10 development pass: whole
+/// batch 0.769 / 0.789 (38 labels), test half 0.625 / 0.833 (18); see
+/// `tests/corpus/README.md`.
+const BATCH11_FLOORS: (f64, f64) = (0.76, 0.78);
+
+/// See `BATCH11_FLOORS`.
+const BATCH11_TEST_FLOORS: (f64, f64) = (0.62, 0.83);
