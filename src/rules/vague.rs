@@ -3,14 +3,17 @@
 //! of `rules/`; each per-class rule then reports its own class. Not a rule
 //! itself (the registry test skips this file).
 
+use std::sync::{Arc, Mutex};
+
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use super::{Context, Rule};
 use crate::config::raw::VagueClass;
 use crate::diag::Sink;
 use crate::source::FileId;
 use crate::text::fields;
-use crate::text::matcher::Usage;
+use crate::text::matcher::{Hit, Usage};
 
 /// One vague phrase in one field.
 #[derive(Debug, Clone)]
@@ -65,6 +68,7 @@ fn scan(ctx: &Context) -> (Vec<TextHit>, Usage) {
             .iter()
             .map(|v| (v.file, Doc::Material(&v.pointer, &v.value))),
     );
+    let memo = Memo::default();
     docs.par_iter()
         .map(|(file, doc)| {
             let mut usage = Usage::new(m, ctx.config.allow_count);
@@ -73,13 +77,13 @@ fn scan(ctx: &Context) -> (Vec<TextHit>, Usage) {
                 if !ctx.config.in_scope("", &pointer) {
                     continue;
                 }
-                for h in m.find(text, &mut usage) {
+                for &(entry, start, end) in memo.hits(text, |t| m.find(t, &mut usage)).iter() {
                     out.push(TextHit {
                         file: *file,
                         pointer: pointer.clone(),
-                        entry: h.entry,
-                        start: h.start,
-                        end: h.end,
+                        entry,
+                        start,
+                        end,
                     });
                 }
             }
@@ -93,6 +97,36 @@ fn scan(ctx: &Context) -> (Vec<TextHit>, Usage) {
                 (a, ua)
             },
         )
+}
+
+/// The texts matched so far in this scan, with their hits (entry, byte
+/// range). A catalog repeats the same clause in every region's file of an
+/// item — the point of "same item, same standard" — so each distinct text
+/// is matched once (issue 14: matching was an eighth of `lint`). What a
+/// text marks used in the lexicon was marked when it was first matched;
+/// the usage of a run is the union over its texts, so it is the same.
+/// Bounded: past [`MEMO_TEXTS`] distinct texts new ones are matched and
+/// not kept, so memory does not grow with the catalog.
+#[derive(Default)]
+struct Memo<'a> {
+    seen: Mutex<FxHashMap<&'a str, Arc<[(usize, usize, usize)]>>>,
+}
+
+const MEMO_TEXTS: usize = 1 << 16;
+
+impl<'a> Memo<'a> {
+    fn hits(&self, text: &'a str, find: impl FnOnce(&str) -> Vec<Hit>) -> Arc<[(usize, usize, usize)]> {
+        let lock = || self.seen.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(hits) = lock().get(text) {
+            return Arc::clone(hits);
+        }
+        let hits: Arc<[(usize, usize, usize)]> = find(text).iter().map(|h| (h.entry, h.start, h.end)).collect();
+        let mut seen = lock();
+        if seen.len() < MEMO_TEXTS {
+            seen.insert(text, Arc::clone(&hits));
+        }
+        hits
+    }
 }
 
 /// Report the hits of one class as findings of `rule`.
@@ -120,4 +154,49 @@ pub(crate) fn lint_condition(text: &str) -> crate::lint::Outcome {
         &format!("\"conditions\": [{}]", serde_json::to_string(text).unwrap()),
     );
     crate::testing::lint_with(&[("items/630101001000.json", Some(&item))])
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::Cell;
+
+    use super::*;
+
+    #[test]
+    fn a_repeated_text_is_matched_once_and_reported_at_each_place() {
+        let memo = Memo::default();
+        let calls = Cell::new(0);
+        let find = |_: &str| {
+            calls.set(calls.get() + 1);
+            vec![Hit {
+                entry: 3,
+                start: 0,
+                end: 6,
+            }]
+        };
+        let first = memo.hits("其他材料", find);
+        let again = memo.hits("其他材料", find);
+        assert_eq!(
+            (&first[..], &again[..], calls.get()),
+            (&[(3, 0, 6)][..], &[(3, 0, 6)][..], 1)
+        );
+        memo.hits("相关材料", find);
+        assert_eq!(calls.get(), 2);
+
+        // Through lint: the same clause in two places, a finding at each.
+        let item = crate::testing::edit(
+            crate::testing::ITEM,
+            "\"conditions\": [\"申请人已依法登记\"]",
+            "\"conditions\": [\"提交其他相关材料\", \"提交其他相关材料\"]",
+        );
+        let out = crate::testing::lint_with(&[("items/630101001000.json", Some(&item))]);
+        let mut at: Vec<&str> = out
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule.starts_with("vague"))
+            .map(crate::diag::Diagnostic::pointer)
+            .collect();
+        at.sort_unstable();
+        assert_eq!(at, ["/conditions/0", "/conditions/1"]);
+    }
 }
