@@ -109,18 +109,21 @@ fn scan(ctx: &Context) -> (Vec<TextHit>, Usage) {
 /// not kept, so memory does not grow with the catalog.
 #[derive(Default)]
 struct Memo<'a> {
-    seen: Mutex<FxHashMap<&'a str, Arc<[(usize, usize, usize)]>>>,
+    seen: Mutex<FxHashMap<&'a str, Hits>>,
 }
+
+/// A text's hits: lexicon entry and byte range.
+type Hits = Arc<[(usize, usize, usize)]>;
 
 const MEMO_TEXTS: usize = 1 << 16;
 
 impl<'a> Memo<'a> {
-    fn hits(&self, text: &'a str, find: impl FnOnce(&str) -> Vec<Hit>) -> Arc<[(usize, usize, usize)]> {
+    fn hits(&self, text: &'a str, find: impl FnOnce(&str) -> Vec<Hit>) -> Hits {
         let lock = || self.seen.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         if let Some(hits) = lock().get(text) {
             return Arc::clone(hits);
         }
-        let hits: Arc<[(usize, usize, usize)]> = find(text).iter().map(|h| (h.entry, h.start, h.end)).collect();
+        let hits: Hits = find(text).iter().map(|h| (h.entry, h.start, h.end)).collect();
         let mut seen = lock();
         if seen.len() < MEMO_TEXTS {
             seen.insert(text, Arc::clone(&hits));
