@@ -27,6 +27,10 @@ struct Node {
     /// (the first place, over the node and its `allOf` / `anyOf` / `oneOf`
     /// branches) and its schema (that of the first branch declaring it).
     props: Box<[(Box<str>, usize, NodeId)]>,
+    /// For each place in the schema order, where that property is in
+    /// `props`: a file in canonical order names its keys in this order, so
+    /// the next few places are tried before a search.
+    by_rank: Box<[usize]>,
     /// The schema of properties not declared (a map), if any.
     additional: Option<NodeId>,
     /// The schema of an array's elements, if any.
@@ -49,19 +53,21 @@ impl Plan {
     /// Where `key` ranks in the node's order; names the schema does not
     /// declare rank after all the declared ones.
     pub(crate) fn rank(&self, node: NodeId, key: &str) -> usize {
-        self.lookup(node, key).0
+        self.lookup(node, key, 0).0
     }
 
     /// The schema of the member `key`: a declared property, else the
     /// schema of additional properties (a map).
     pub(crate) fn member(&self, node: NodeId, key: &str) -> Option<NodeId> {
-        self.lookup(node, key).1
+        self.lookup(node, key, 0).1
     }
 
-    /// [`Plan::rank`] and [`Plan::member`] in one search.
-    pub(crate) fn lookup(&self, node: NodeId, key: &str) -> (usize, Option<NodeId>) {
+    /// [`Plan::rank`] and [`Plan::member`] in one search; `from` is the
+    /// rank the key is expected at or a little after (the previous key's).
+    pub(crate) fn lookup(&self, node: NodeId, key: &str, from: usize) -> (usize, Option<NodeId>) {
         let n = &self.nodes[node];
-        match n.prop(key) {
+        let mut near = n.by_rank.iter().skip(from).take(4).map(|&i| &n.props[i]);
+        match near.find(|p| *p.0 == *key).or_else(|| n.prop(key)) {
             Some(p) => (p.1, Some(p.2)),
             None => (n.props.len(), n.additional),
         }
@@ -118,7 +124,12 @@ impl<'s> Builder<'s> {
             props.push((k.as_str().into(), rank, target));
         }
         props.sort_unstable_by(|a, b| by_length(&a.0, &b.0));
+        let mut by_rank = vec![0; props.len()];
+        for (i, p) in props.iter().enumerate() {
+            by_rank[p.1] = i;
+        }
         node.props = props.into_boxed_slice();
+        node.by_rank = by_rank.into_boxed_slice();
         let first_object = |key: &str| alts.iter().find_map(|a| a.get(key).filter(|v| v.is_object()));
         let (additional, items) = (first_object("additionalProperties"), first_object("items"));
         node.additional = additional.map(|s| self.node(resolved(self.root, s)));

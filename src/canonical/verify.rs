@@ -123,7 +123,7 @@ impl<'a> Cursor<'a> {
             let key = self.string()?;
             let mut member = None;
             if let Some((plan, node)) = at {
-                let (rank, schema) = plan.lookup(node, &key);
+                let (rank, schema) = plan.lookup(node, &key, last_rank);
                 if rank < last_rank {
                     return None;
                 }
@@ -175,16 +175,19 @@ impl<'a> Cursor<'a> {
         while let Some(&b) = rest.get(at) {
             match b {
                 b'"' | b'\\' => return Some(at),
-                b' '..=b'~' => at += 1,
                 0..=0x1f | 0x7f => return None,
-                // A character of two or more bytes: decoded only here.
-                _ => {
+                // The lead bytes of every character beyond ASCII that
+                // `escaped` holds: U+0080–U+00BF (C1 controls, soft hyphen),
+                // U+061C, U+180E, U+2000–U+2FFF, U+FE00–U+FFFF. Only those
+                // are decoded; CJK text is skipped byte by byte.
+                0xc2 | 0xd8 | 0xe1 | 0xe2 | 0xef => {
                     let c = self.s[self.i + at..].chars().next()?;
                     if escaped(c) {
                         return None;
                     }
                     at += c.len_utf8();
                 }
+                _ => at += 1,
             }
         }
         None
@@ -243,6 +246,22 @@ mod tests {
         }
         // Without a schema the keys keep their order.
         assert!(is_canonical("{\n  \"name\": 1,\n  \"code\": 2\n}\n", None));
+    }
+
+    #[test]
+    fn every_character_is_plain_exactly_when_the_writer_writes_it_raw() {
+        for c in (0..=0x10ffff)
+            .filter_map(char::from_u32)
+            .filter(|c| !matches!(c, '"' | '\\'))
+        {
+            let text = format!("{c}\"");
+            let cursor = Cursor {
+                s: &text,
+                i: 0,
+                deepest: 0,
+            };
+            assert_eq!(cursor.plain_run().is_some(), !escaped(c), "{:?}", c);
+        }
     }
 
     #[test]
