@@ -3,7 +3,6 @@
 //! is in hand, and its text dropped when the caller asks (issue 14).
 
 use std::path::Path;
-use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -79,27 +78,14 @@ fn parse_inputs<I: Send, T: Send>(
 }
 
 /// Read and parse the catalog at `root` for a command that reports no
-/// finding with a span (`uniformity`): each file is read, parsed and its
-/// text dropped in one parallel pass, so neither every file's bytes nor
-/// its text is held at once (issue 14). `None` when the tree holds no data
-/// file; the sources keep paths, their texts are empty.
+/// finding with a span (`uniformity`): [`read_each`] with no per-file
+/// check, each file's text dropped as soon as it is parsed, so neither
+/// every file's bytes nor its text is held at once (issue 14). `None`
+/// when the tree holds no data file.
 pub fn read_model(root: &Path, first_id: FileId) -> Result<Option<Loaded>, String> {
-    let (forms, paths): (Vec<_>, Vec<_>) = list_tree(root)?
-        .into_iter()
-        .partition(|l| l.rel.starts_with(crate::catalog::FORMS_DIR));
-    if forms.is_empty() && paths.is_empty() {
+    let listed = list_tree(root)?;
+    if listed.is_empty() {
         return Ok(None);
     }
-    let results: Vec<FileResult> = paths
-        .into_par_iter()
-        .map(|l| {
-            let (src, problems, kind, parsed) = parse_one(l.read(root));
-            (SourceFile::new(src.path, Arc::from("")), problems, kind, parsed)
-        })
-        .collect();
-    Ok(Some(assemble(
-        forms.into_iter().map(|l| l.rel).collect(),
-        results,
-        first_id,
-    )))
+    Ok(Some(read_each(root, listed, first_id, &|_: &SourceFile| (), true).0))
 }
