@@ -19,6 +19,8 @@ pub(super) struct Checked {
     start: Instant,
     /// Where to read again the files whose texts were dropped.
     root: Option<std::path::PathBuf>,
+    /// Region code to name, for reports grouped by region.
+    region_names: std::collections::BTreeMap<String, String>,
 }
 
 impl Checked {
@@ -29,6 +31,7 @@ impl Checked {
         }
         let mut out = finish(self.sources, self.diagnostics, self.stats, self.start);
         out.counted = self.counted;
+        out.region_names = self.region_names;
         out
     }
 }
@@ -105,6 +108,9 @@ pub(super) fn check_model(
     }
     stats.exemptions = exemptions;
     drop(index);
+    let region_names = (loaded.catalog.regions.iter())
+        .map(|r| (r.value.code.clone(), r.value.name.clone()))
+        .collect();
     let checked = Checked {
         sources,
         diagnostics,
@@ -112,6 +118,7 @@ pub(super) fn check_model(
         stats,
         start,
         root,
+        region_names,
     };
     Ok((checked, loaded.catalog))
 }

@@ -54,6 +54,9 @@ pub struct Outcome {
     pub(crate) counted: crate::diag::Counted,
     pub stats: Stats,
     pub(crate) elapsed: Duration,
+    /// Region code to name, from the catalog's regions.json (empty when
+    /// the run read none), for the reports grouped by region.
+    pub(crate) region_names: std::collections::BTreeMap<String, String>,
 }
 
 /// Why a run could not happen (exit 2).
@@ -228,6 +231,7 @@ fn finish(sources: Sources, mut diagnostics: Vec<Diagnostic>, stats: Stats, star
         counted: Vec::new(),
         stats,
         elapsed: start.elapsed(),
+        region_names: std::collections::BTreeMap::new(),
     }
 }
 

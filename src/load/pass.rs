@@ -7,7 +7,6 @@ use std::path::Path;
 use rayon::prelude::*;
 
 use super::{assemble, list_tree, parse_one, FileResult, Listed, Loaded, RawFile};
-use crate::catalog::FileKind;
 use crate::source::{FileId, SourceFile};
 
 /// Parse every file (in parallel) and assemble the catalog. Pure: no I/O.
@@ -67,10 +66,7 @@ fn parse_inputs<I: Send, T: Send>(
         .map(|input| {
             let (src, problems, kind, parsed) = parse_one(read(input));
             let found = each(&src);
-            // regions.json keeps its text: reports read the region names
-            // from it (`reports::markdown`), findings or not.
-            let keep = !drop_texts || FileKind::of_path(&src.path) == Some(FileKind::Regions);
-            let src = if keep { src } else { src.dropped() };
+            let src = if drop_texts { src.dropped() } else { src };
             ((src, problems, kind, parsed), found)
         })
         .unzip();

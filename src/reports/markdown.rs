@@ -89,7 +89,7 @@ fn details(out: &Outcome, severity: Severity, show_info: bool) -> String {
 /// to its region (named from regions.json when the run read it); the
 /// other files to the province-wide groups they are.
 fn by_region(out: &Outcome) -> Vec<(String, Counts)> {
-    let names = region_names(out);
+    let names = &out.region_names;
     let mut map: BTreeMap<String, Counts> = BTreeMap::new();
     for d in &out.diagnostics {
         let file = out.sources.get(d.file);
@@ -120,23 +120,6 @@ fn region_code(path: &str) -> Option<&str> {
         return rest.split('/').next().filter(|c| rest.len() > c.len());
     }
     path.strip_prefix("agencies/")?.strip_suffix(".json")
-}
-
-/// Region names from the run's regions.json, when it parses.
-fn region_names(out: &Outcome) -> BTreeMap<String, String> {
-    let mut names = BTreeMap::new();
-    let Some(file) = out.sources.files.iter().find(|f| f.path == "regions.json") else {
-        return names;
-    };
-    let Ok(value) = serde_json::from_str::<serde_json::Value>(&file.text) else {
-        return names;
-    };
-    for r in value["regions"].as_array().into_iter().flatten() {
-        if let (Some(code), Some(name)) = (r["code"].as_str(), r["name"].as_str()) {
-            names.insert(code.to_string(), name.to_string());
-        }
-    }
-    names
 }
 
 /// Text as literal Markdown: no markup, no HTML, no mentions, one line.
