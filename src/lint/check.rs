@@ -79,25 +79,7 @@ pub(super) fn check_model(
     let loading = (loaded.problems.iter()).map(|(f, p)| rules::load_finding(*f, p));
     let (found, mut counted) = rules::run(&ctx, loading.collect());
 
-    let c = &loaded.catalog;
-    let of_kind = |k: FileKind| {
-        sources.files[first_id..]
-            .iter()
-            .filter(|f| FileKind::of_path(&f.path) == Some(k))
-            .count()
-    };
-    let mut stats = Stats {
-        files: sources.files.len() - first_id,
-        items: of_kind(FileKind::Item),
-        locals: of_kind(FileKind::Local),
-        bundles: of_kind(FileKind::Bundle),
-        agencies: c.agencies.len(),
-        regions: c.regions.len(),
-        materials: c.materials.len(),
-        exemptions: 0,
-        deviations: crate::analysis::deviation::count_in_force(c, config),
-        baseline: None,
-    };
+    let mut stats = stats(&sources, first_id, &loaded.catalog, config);
     let usage = ctx.text_hits.get().map(|(_, u)| u.clone());
     drop(ctx);
     drop(file_checks);
@@ -108,9 +90,6 @@ pub(super) fn check_model(
     }
     stats.exemptions = exemptions;
     drop(index);
-    let region_names = (loaded.catalog.regions.iter())
-        .map(|r| (r.value.code.clone(), r.value.name.clone()))
-        .collect();
     let checked = Checked {
         sources,
         diagnostics,
@@ -118,7 +97,36 @@ pub(super) fn check_model(
         stats,
         start,
         root,
-        region_names,
+        region_names: region_names(&loaded.catalog),
     };
     Ok((checked, loaded.catalog))
+}
+
+/// Region code to name, for the reports grouped by region.
+fn region_names(c: &crate::catalog::Catalog) -> std::collections::BTreeMap<String, String> {
+    (c.regions.iter())
+        .map(|r| (r.value.code.clone(), r.value.name.clone()))
+        .collect()
+}
+
+/// The counts of a run (its exemptions in force come later).
+fn stats(sources: &Sources, first_id: usize, c: &crate::catalog::Catalog, config: &config::Config) -> Stats {
+    let of_kind = |k: FileKind| {
+        sources.files[first_id..]
+            .iter()
+            .filter(|f| FileKind::of_path(&f.path) == Some(k))
+            .count()
+    };
+    Stats {
+        files: sources.files.len() - first_id,
+        items: of_kind(FileKind::Item),
+        locals: of_kind(FileKind::Local),
+        bundles: of_kind(FileKind::Bundle),
+        agencies: c.agencies.len(),
+        regions: c.regions.len(),
+        materials: c.materials.len(),
+        exemptions: 0,
+        deviations: crate::analysis::deviation::count_in_force(c, config),
+        baseline: None,
+    }
 }
