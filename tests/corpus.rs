@@ -145,8 +145,9 @@ enum Batches {
     /// The batches the lexicon has been tuned on (development half): the
     /// first five, the sixth (since stop 20), the seventh (since the
     /// context-rule pass), the eighth (since the batch-8 development pass),
-    /// the ninth (since the batch-9 development pass) and the tenth (since
-    /// the batch-10 development pass). The test halves are never tuned on.
+    /// the ninth (since the batch-9 development pass), the tenth (since
+    /// the batch-10 development pass) and the eleventh (since the batch-11
+    /// development pass). The test halves are never tuned on.
     TunedOn,
     /// The clauses of one recorded batch.
     Only(u32),
@@ -157,7 +158,7 @@ impl Batches {
         match self {
             Batches::All => true,
             Batches::FirstFive => batch.is_none(),
-            Batches::TunedOn => batch.is_none_or(|b| b <= 10),
+            Batches::TunedOn => batch.is_none_or(|b| b <= 11),
             Batches::Only(b) => batch == Some(b),
         }
     }
@@ -165,7 +166,7 @@ impl Batches {
         match self {
             Batches::All => "every batch".to_string(),
             Batches::FirstFive => "batches 1-5".to_string(),
-            Batches::TunedOn => "batches 1-10".to_string(),
+            Batches::TunedOn => "batches 1-11".to_string(),
             Batches::Only(b) => format!("batch {b}"),
         }
     }
@@ -320,7 +321,7 @@ fn real_text_dev_half() {
     let (p_floor, r_floor) = DEV_ALL_FLOORS;
     assert!(
         total.precision() >= p_floor && total.recall() >= r_floor,
-        "development half of batches 1-10: precision {:.3}, recall {:.3} below {p_floor}, {r_floor}",
+        "development half of batches 1-11: precision {:.3}, recall {:.3} below {p_floor}, {r_floor}",
         total.precision(),
         total.recall()
     );
@@ -486,18 +487,22 @@ fn batch_is_well_formed(batch: u32) {
 
 /// Overall (precision, recall) floors on the test half of `real.jsonl`
 /// (all eleven batches): just below what the shipped lexicon reaches
-/// (0.873 / 0.893 with the eleventh batch, measured once after the
+/// (0.886 / 0.907 after the batch-11 development pass, which tuned on the
+/// eleventh batch's development half; 0.873 / 0.893 with the eleventh
+/// batch, measured once after the
 /// batch-10 development pass; 0.903 / 0.898 over ten batches after that
 /// pass; 0.894 / 0.853 with the tenth batch after the batch-9 development
 /// pass; all below the 0.95 the issue asks for; lowered from 0.94 / 0.96
 /// when the held-out sixth batch joined, and again as each later held-out
 /// batch did) — see `tests/corpus/README.md`. A change that lowers either
 /// figure fails here.
-const REAL_FLOORS: (f64, f64) = (0.87, 0.89);
+const REAL_FLOORS: (f64, f64) = (0.88, 0.90);
 
 /// Per-class floors on the test half for the classes with at least 20
-/// positives, just below what the shipped lexicon reaches with the
-/// eleventh batch (开放列举 0.750 / 0.918 on 49 positives, 指代不明 0.948 /
+/// positives, just below what the shipped lexicon reaches after the
+/// batch-11 development pass (开放列举 0.789 / 0.918, 指代不明 0.950 / 0.941;
+/// 不可量化 and 兜底 unchanged); with the eleventh batch measured once
+/// (开放列举 0.750 / 0.918 on 49 positives, 指代不明 0.948 /
 /// 0.911 on 101, 不可量化 0.889 / 0.762 on 21, 兜底 0.862 / 0.962 on 26;
 /// over ten batches after the batch-10 development pass: 开放列举 0.824 /
 /// 0.913, 指代不明 0.944 / 0.923, 不可量化 0.941 / 0.762, 兜底 0.917 /
@@ -505,8 +510,8 @@ const REAL_FLOORS: (f64, f64) = (0.87, 0.89);
 /// precision, 不可量化's precision and recall; any other class with 20
 /// positives must reach 0.9.
 const CLASS_FLOORS: &[(&str, f64, f64)] = &[
-    ("开放列举", 0.75, 0.91),
-    ("指代不明", 0.94, 0.91),
+    ("开放列举", 0.78, 0.91),
+    ("指代不明", 0.94, 0.94),
     ("不可量化", 0.88, 0.76),
     ("兜底", 0.86, 0.96),
 ];
@@ -515,7 +520,7 @@ const CLASS_FLOORS: &[(&str, f64, f64)] = &[
 /// 1.000 / 1.000 after the context-rule pass, 0.978 / 1.000 before).
 const DEV_FLOORS: (f64, f64) = (0.99, 0.99);
 
-/// Floors on the development half of batches 1-10, the sixth batch's
+/// Floors on the development half of batches 1-11, the sixth batch's
 /// development clauses included (tuned on in stop 20: 0.924 / 0.970
 /// before, 0.980 / 1.000 after), the seventh's (tuned on in the
 /// context-rule pass: batches 1-6 0.980 / 1.000 and batch 7 0.762 / 0.865
@@ -525,8 +530,10 @@ const DEV_FLOORS: (f64, f64) = (0.99, 0.99);
 /// the batch-9 development pass: batches 1-8 1.000 / 1.000 and batch 9
 /// 0.737 / 0.824 before, both 1.000 / 1.000 after) and the tenth's (tuned
 /// on in the batch-10 development pass: batches 1-9 1.000 / 1.000 and
-/// batch 10 0.900 / 0.692 before, both 1.000 / 1.000 after; see
-/// `tests/corpus/README.md`).
+/// batch 10 0.900 / 0.692 before, both 1.000 / 1.000 after) and the
+/// eleventh's (tuned on in the batch-11 development pass: batches 1-10
+/// 1.000 / 1.000 and batch 11 1.000 / 0.750 before, both 1.000 / 1.000
+/// after; see `tests/corpus/README.md`).
 const DEV_ALL_FLOORS: (f64, f64) = (0.99, 0.99);
 
 /// Floors on the sixth batch, whole and test half: just below the figures
@@ -567,10 +574,12 @@ const BATCH7_TEST_FLOORS: (f64, f64) = (0.75, 0.84);
 /// time limit naming the item's own processing limit (`在法定期限内办结`)
 /// is not 不可量化, which one test-half clause of this batch, labelled
 /// before that decision, reads the other way (the clause was not read).
-const BATCH8_FLOORS: (f64, f64) = (0.95, 0.86);
+/// The batch-11 development pass raised both recalls again (whole 0.976 /
+/// 0.891, test half 0.941 / 0.762).
+const BATCH8_FLOORS: (f64, f64) = (0.97, 0.89);
 
 /// See `BATCH8_FLOORS`.
-const BATCH8_TEST_FLOORS: (f64, f64) = (0.88, 0.71);
+const BATCH8_TEST_FLOORS: (f64, f64) = (0.94, 0.76);
 
 /// Floors on the ninth batch, whole and test half: just below the clean
 /// figure measured once after the batch-8 development pass: whole batch
@@ -597,8 +606,10 @@ const BATCH9_TEST_FLOORS: (f64, f64) = (0.83, 0.88);
 /// Floors on the eleventh batch, whole and test half: just below the
 /// clean figure measured once after the batch-10 development pass: whole
 /// batch 0.769 / 0.789 (38 labels), test half 0.625 / 0.833 (18); see
-/// `tests/corpus/README.md`.
-const BATCH11_FLOORS: (f64, f64) = (0.76, 0.78);
+/// `tests/corpus/README.md`. The batch-11 development pass then tuned on
+/// its development half (whole 0.860 / 0.974, test half 0.739 / 0.944, no
+/// longer clean), so the floors follow.
+const BATCH11_FLOORS: (f64, f64) = (0.85, 0.97);
 
 /// See `BATCH11_FLOORS`.
-const BATCH11_TEST_FLOORS: (f64, f64) = (0.62, 0.83);
+const BATCH11_TEST_FLOORS: (f64, f64) = (0.73, 0.94);

@@ -17,6 +17,12 @@ pub(crate) const SET_MAX_BYTES: usize = 4096;
 /// repetition is refused at load rather than blowing up memory.
 const REGEX_SIZE_LIMIT: usize = 1 << 20;
 
+/// Cache of the set's lazy DFA. The default (2 MiB) is exhausted by the
+/// lexicon's ~40 pattern entries on ordinary clauses, and the set then
+/// falls back to a far slower engine: one more pattern entry doubled the
+/// matcher's time (batch-11 development pass, `docs/benchmarks.md`).
+const SET_DFA_CACHE: usize = 16 << 20;
+
 /// Compile one pattern of lexicon.json (at `pointer`), or push why not.
 pub(crate) fn compile_regex(src: &str, pointer: String, errs: &mut Vec<BuildError>) -> Option<Regex> {
     if src.chars().count() > MAX_REGEX_CHARS {
@@ -54,6 +60,7 @@ fn last_line(s: &str) -> &str {
 pub(crate) fn regex_set(patterns: &[(usize, Regex)]) -> Option<RegexSet> {
     RegexSetBuilder::new(patterns.iter().map(|(_, r)| r.as_str()))
         .size_limit(REGEX_SIZE_LIMIT.saturating_mul(patterns.len().max(1)))
+        .dfa_size_limit(SET_DFA_CACHE)
         .build()
         .ok()
 }
