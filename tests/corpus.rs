@@ -431,6 +431,16 @@ fn real_text_held_out_batch11() {
     recorded_batch(11, 300, [BATCH11_FLOORS, BATCH11_TEST_FLOORS]);
 }
 
+/// The twelfth batch: 291 clauses from 26 further pages, labelled and
+/// committed before the detector was run on them (blind to the lexicon and
+/// its code), and measured once after the batch-11 development pass
+/// merged: the clean held-out figure for that pass (see
+/// `tests/corpus/README.md`).
+#[test]
+fn real_text_held_out_batch12() {
+    recorded_batch(12, 280, [BATCH12_FLOORS, BATCH12_TEST_FLOORS]);
+}
+
 /// Every clause of a recorded batch (the seventh on): a class label at most once and only
 /// the criteria's seven classes, the split the SHA-256 rule gives (first
 /// byte even: `dev`), a page address as source, and no text twice in the
@@ -486,34 +496,31 @@ fn batch_is_well_formed(batch: u32) {
 }
 
 /// Overall (precision, recall) floors on the test half of `real.jsonl`
-/// (all eleven batches): just below what the shipped lexicon reaches
-/// (0.886 / 0.907 after the batch-11 development pass, which tuned on the
-/// eleventh batch's development half; 0.873 / 0.893 with the eleventh
-/// batch, measured once after the
-/// batch-10 development pass; 0.903 / 0.898 over ten batches after that
-/// pass; 0.894 / 0.853 with the tenth batch after the batch-9 development
-/// pass; all below the 0.95 the issue asks for; lowered from 0.94 / 0.96
-/// when the held-out sixth batch joined, and again as each later held-out
-/// batch did) — see `tests/corpus/README.md`. A change that lowers either
-/// figure fails here.
+/// (all twelve batches): just below what the shipped lexicon reaches
+/// (0.884 / 0.903 with the twelfth batch, measured once after the
+/// batch-11 development pass; 0.886 / 0.907 over eleven batches after
+/// that pass, which tuned on the eleventh batch's development half; 0.873
+/// / 0.893 with the eleventh batch, measured once after the batch-10
+/// development pass; 0.903 / 0.898 over ten batches after that pass; all
+/// below the 0.95 the issue asks for; lowered from 0.94 / 0.96 when the
+/// held-out sixth batch joined, and again as each later held-out batch
+/// did) — see `tests/corpus/README.md`. A change that lowers either figure
+/// fails here.
 const REAL_FLOORS: (f64, f64) = (0.88, 0.90);
 
 /// Per-class floors on the test half for the classes with at least 20
-/// positives, just below what the shipped lexicon reaches after the
-/// batch-11 development pass (开放列举 0.789 / 0.918, 指代不明 0.950 / 0.941;
-/// 不可量化 and 兜底 unchanged); with the eleventh batch measured once
-/// (开放列举 0.750 / 0.918 on 49 positives, 指代不明 0.948 /
-/// 0.911 on 101, 不可量化 0.889 / 0.762 on 21, 兜底 0.862 / 0.962 on 26;
-/// over ten batches after the batch-10 development pass: 开放列举 0.824 /
-/// 0.913, 指代不明 0.944 / 0.923, 不可量化 0.941 / 0.762, 兜底 0.917 /
-/// 0.957). Below the 0.9 the issue asks for: 开放列举's and 兜底's
-/// precision, 不可量化's precision and recall; any other class with 20
-/// positives must reach 0.9.
+/// positives, just below what the shipped lexicon reaches with the twelfth
+/// batch measured once after the batch-11 development pass (开放列举 0.778 /
+/// 0.925 on 53 positives, 指代不明 0.954 / 0.929 on 112, 不可量化 0.850 /
+/// 0.773 on 22, 兜底 0.871 / 0.964 on 28; over eleven batches after that
+/// pass: 开放列举 0.789 / 0.918, 指代不明 0.950 / 0.941). Below the 0.9 the
+/// issue asks for: 开放列举's, 兜底's and 不可量化's precision and
+/// 不可量化's recall; any other class with 20 positives must reach 0.9.
 const CLASS_FLOORS: &[(&str, f64, f64)] = &[
-    ("开放列举", 0.78, 0.91),
-    ("指代不明", 0.94, 0.94),
-    ("不可量化", 0.88, 0.76),
-    ("兜底", 0.86, 0.96),
+    ("开放列举", 0.77, 0.92),
+    ("指代不明", 0.95, 0.92),
+    ("不可量化", 0.85, 0.77),
+    ("兜底", 0.87, 0.96),
 ];
 
 /// Floors on the development half of batches 1-5 (what the tuning reached:
@@ -613,3 +620,12 @@ const BATCH11_FLOORS: (f64, f64) = (0.85, 0.97);
 
 /// See `BATCH11_FLOORS`.
 const BATCH11_TEST_FLOORS: (f64, f64) = (0.73, 0.94);
+
+/// Floors on the twelfth batch, whole and test half: just below the
+/// clean figure measured once after the batch-11 development pass: whole
+/// batch 0.897 / 0.875 (40 labels), test half 0.857 / 0.857 (21); see
+/// `tests/corpus/README.md`.
+const BATCH12_FLOORS: (f64, f64) = (0.89, 0.87);
+
+/// See `BATCH12_FLOORS`.
+const BATCH12_TEST_FLOORS: (f64, f64) = (0.85, 0.85);
