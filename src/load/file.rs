@@ -49,16 +49,12 @@ pub fn read_regular(root: Option<&Path>, path: &Path) -> Result<Vec<u8>, String>
     read_open(path)
 }
 
-/// The bytes of a file the directory walk saw as a regular file, not a
-/// link (`load::Listed`): opened with no stat of its path first (one
-/// fewer system call per file: issue 14), and checked once open, as every
-/// file is, so a FIFO or device swapped in since the walk is refused.
-pub(crate) fn read_listed_regular(path: &Path) -> Result<Vec<u8>, String> {
-    read_open(path)
-}
-
-/// Open `path` non-blocking, check what was opened, read it.
-fn read_open(path: &Path) -> Result<Vec<u8>, String> {
+/// Open `path` non-blocking, check what was opened, read it. Called
+/// directly for a file the directory walk saw as a regular file, not a
+/// link (`load::Listed`): no stat of its path first (one fewer system call
+/// per file: issue 14); the check once open refuses a FIFO or device
+/// swapped in since the walk.
+pub(crate) fn read_open(path: &Path) -> Result<Vec<u8>, String> {
     let file = open_nonblocking(path).map_err(|e| crate::text::os_error(&e))?;
     let meta = file.metadata().map_err(|e| crate::text::os_error(&e))?;
     kind_ok(&meta)?;

@@ -22,7 +22,7 @@ use crate::schema::{self, Schema, Violation};
 use crate::source::{FileId, SourceFile, Sources};
 use crate::text::strip_bom;
 
-use file::read_listed_regular;
+use file::read_open;
 pub use file::{read_regular, MAX_FILE_BYTES};
 pub use pass::{parse, read_model};
 pub(crate) use pass::{parse_each, read_each};
@@ -67,7 +67,7 @@ impl Listed {
     /// is the catalog's, where links may lead.
     pub(crate) fn read(self, root: &Path) -> RawFile {
         let bytes = match self.regular {
-            true => read_listed_regular(&self.path),
+            true => read_open(&self.path),
             false => read_regular(Some(root), &self.path),
         };
         RawFile { path: self.rel, bytes }

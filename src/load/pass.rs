@@ -26,11 +26,7 @@ pub(crate) fn parse_each<T: Send>(
     each: &(dyn Fn(&SourceFile) -> T + Sync),
     drop_texts: bool,
 ) -> (Loaded, Vec<T>) {
-    let (forms, files): (Vec<RawFile>, Vec<RawFile>) = files
-        .into_iter()
-        .partition(|f| f.path.starts_with(crate::catalog::FORMS_DIR));
-    let forms = forms.into_iter().map(|f| f.path).collect();
-    parse_inputs(forms, files, &|raw| raw, each, drop_texts, first_id)
+    parse_inputs(files, |f| &f.path, &|raw| raw, each, drop_texts, first_id)
 }
 
 /// [`parse_each`] on the files of the catalog at `root` as [`list_tree`]
@@ -43,24 +39,24 @@ pub(crate) fn read_each<T: Send>(
     each: &(dyn Fn(&SourceFile) -> T + Sync),
     drop_texts: bool,
 ) -> (Loaded, Vec<T>) {
-    let (forms, paths): (Vec<_>, Vec<_>) = paths
-        .into_iter()
-        .partition(|l| l.rel.starts_with(crate::catalog::FORMS_DIR));
-    let forms = forms.into_iter().map(|l| l.rel).collect();
-    let read = |l: Listed| l.read(root);
-    parse_inputs(forms, paths, &read, each, drop_texts, first_id)
+    parse_inputs(paths, |l| &l.rel, &|l: Listed| l.read(root), each, drop_texts, first_id)
 }
 
 /// Read (`read`) and parse every input in parallel, run `each` on it and
-/// drop its text if asked, then assemble the catalog.
+/// drop its text if asked, then assemble the catalog. The inputs under
+/// `forms/` (by `rel`, the catalog-relative path) are not read: only
+/// their names are used.
 fn parse_inputs<I: Send, T: Send>(
-    forms: Vec<String>,
     inputs: Vec<I>,
+    rel: fn(&I) -> &str,
     read: &(dyn Fn(I) -> RawFile + Sync),
     each: &(dyn Fn(&SourceFile) -> T + Sync),
     drop_texts: bool,
     first_id: FileId,
 ) -> (Loaded, Vec<T>) {
+    let (forms, inputs): (Vec<I>, Vec<I>) =
+        (inputs.into_iter()).partition(|i| rel(i).starts_with(crate::catalog::FORMS_DIR));
+    let forms = forms.iter().map(|i| rel(i).to_owned()).collect();
     let (results, found): (Vec<FileResult>, Vec<T>) = inputs
         .into_par_iter()
         .map(|input| {
