@@ -146,8 +146,9 @@ enum Batches {
     /// first five, the sixth (since stop 20), the seventh (since the
     /// context-rule pass), the eighth (since the batch-8 development pass),
     /// the ninth (since the batch-9 development pass), the tenth (since
-    /// the batch-10 development pass) and the eleventh (since the batch-11
-    /// development pass). The test halves are never tuned on.
+    /// the batch-10 development pass), the eleventh (since the batch-11
+    /// development pass) and the twelfth (since the batch-12 development
+    /// pass). The test halves are never tuned on.
     TunedOn,
     /// The clauses of one recorded batch.
     Only(u32),
@@ -158,7 +159,7 @@ impl Batches {
         match self {
             Batches::All => true,
             Batches::FirstFive => batch.is_none(),
-            Batches::TunedOn => batch.is_none_or(|b| b <= 11),
+            Batches::TunedOn => batch.is_none_or(|b| b <= 12),
             Batches::Only(b) => batch == Some(b),
         }
     }
@@ -166,7 +167,7 @@ impl Batches {
         match self {
             Batches::All => "every batch".to_string(),
             Batches::FirstFive => "batches 1-5".to_string(),
-            Batches::TunedOn => "batches 1-11".to_string(),
+            Batches::TunedOn => "batches 1-12".to_string(),
             Batches::Only(b) => format!("batch {b}"),
         }
     }
@@ -321,7 +322,7 @@ fn real_text_dev_half() {
     let (p_floor, r_floor) = DEV_ALL_FLOORS;
     assert!(
         total.precision() >= p_floor && total.recall() >= r_floor,
-        "development half of batches 1-11: precision {:.3}, recall {:.3} below {p_floor}, {r_floor}",
+        "development half of batches 1-12: precision {:.3}, recall {:.3} below {p_floor}, {r_floor}",
         total.precision(),
         total.recall()
     );
@@ -497,8 +498,9 @@ fn batch_is_well_formed(batch: u32) {
 
 /// Overall (precision, recall) floors on the test half of `real.jsonl`
 /// (all twelve batches): just below what the shipped lexicon reaches
-/// (0.884 / 0.903 with the twelfth batch, measured once after the
-/// batch-11 development pass; 0.886 / 0.907 over eleven batches after
+/// (0.889 / 0.915 after the batch-12 development pass, which tuned on the
+/// twelfth batch's development half; 0.884 / 0.903 with the twelfth batch,
+/// measured once after the batch-11 development pass; 0.886 / 0.907 over eleven batches after
 /// that pass, which tuned on the eleventh batch's development half; 0.873
 /// / 0.893 with the eleventh batch, measured once after the batch-10
 /// development pass; 0.903 / 0.898 over ten batches after that pass; all
@@ -506,11 +508,14 @@ fn batch_is_well_formed(batch: u32) {
 /// held-out sixth batch joined, and again as each later held-out batch
 /// did) — see `tests/corpus/README.md`. A change that lowers either figure
 /// fails here.
-const REAL_FLOORS: (f64, f64) = (0.88, 0.90);
+const REAL_FLOORS: (f64, f64) = (0.88, 0.91);
 
 /// Per-class floors on the test half for the classes with at least 20
-/// positives, just below what the shipped lexicon reaches with the twelfth
-/// batch measured once after the batch-11 development pass (开放列举 0.778 /
+/// positives, just below what the shipped lexicon reaches after the
+/// batch-12 development pass (开放列举 0.778 / 0.925 on 53 positives,
+/// 指代不明 0.955 / 0.946 on 112, 不可量化 0.895 / 0.773 on 22, 兜底 0.871 /
+/// 0.964 on 28); with the twelfth batch measured once after the batch-11
+/// development pass: (开放列举 0.778 /
 /// 0.925 on 53 positives, 指代不明 0.954 / 0.929 on 112, 不可量化 0.850 /
 /// 0.773 on 22, 兜底 0.871 / 0.964 on 28; over eleven batches after that
 /// pass: 开放列举 0.789 / 0.918, 指代不明 0.950 / 0.941). Below the 0.9 the
@@ -518,8 +523,8 @@ const REAL_FLOORS: (f64, f64) = (0.88, 0.90);
 /// 不可量化's recall; any other class with 20 positives must reach 0.9.
 const CLASS_FLOORS: &[(&str, f64, f64)] = &[
     ("开放列举", 0.77, 0.92),
-    ("指代不明", 0.95, 0.92),
-    ("不可量化", 0.85, 0.77),
+    ("指代不明", 0.95, 0.94),
+    ("不可量化", 0.89, 0.77),
     ("兜底", 0.87, 0.96),
 ];
 
@@ -527,7 +532,7 @@ const CLASS_FLOORS: &[(&str, f64, f64)] = &[
 /// 1.000 / 1.000 after the context-rule pass, 0.978 / 1.000 before).
 const DEV_FLOORS: (f64, f64) = (0.99, 0.99);
 
-/// Floors on the development half of batches 1-11, the sixth batch's
+/// Floors on the development half of batches 1-12, the sixth batch's
 /// development clauses included (tuned on in stop 20: 0.924 / 0.970
 /// before, 0.980 / 1.000 after), the seventh's (tuned on in the
 /// context-rule pass: batches 1-6 0.980 / 1.000 and batch 7 0.762 / 0.865
@@ -540,7 +545,10 @@ const DEV_FLOORS: (f64, f64) = (0.99, 0.99);
 /// batch 10 0.900 / 0.692 before, both 1.000 / 1.000 after) and the
 /// eleventh's (tuned on in the batch-11 development pass: batches 1-10
 /// 1.000 / 1.000 and batch 11 1.000 / 0.750 before, both 1.000 / 1.000
-/// after; see `tests/corpus/README.md`).
+/// after) and the twelfth's (tuned on in the batch-12 development pass:
+/// batches 1-11 1.000 / 1.000 and batch 12 0.944 / 0.895 before; after,
+/// batches 1-11 1.000 / 1.000 and batch 12 0.950 / 1.000, one false alarm
+/// left; see `tests/corpus/README.md`).
 const DEV_ALL_FLOORS: (f64, f64) = (0.99, 0.99);
 
 /// Floors on the sixth batch, whole and test half: just below the figures
@@ -624,8 +632,10 @@ const BATCH11_TEST_FLOORS: (f64, f64) = (0.73, 0.94);
 /// Floors on the twelfth batch, whole and test half: just below the
 /// clean figure measured once after the batch-11 development pass: whole
 /// batch 0.897 / 0.875 (40 labels), test half 0.857 / 0.857 (21); see
-/// `tests/corpus/README.md`.
-const BATCH12_FLOORS: (f64, f64) = (0.89, 0.87);
+/// `tests/corpus/README.md`. The batch-12 development pass then tuned on
+/// its development half (whole 0.930 / 1.000, test half 0.913 / 1.000, no
+/// longer clean), so the floors follow.
+const BATCH12_FLOORS: (f64, f64) = (0.92, 0.99);
 
 /// See `BATCH12_FLOORS`.
-const BATCH12_TEST_FLOORS: (f64, f64) = (0.85, 0.85);
+const BATCH12_TEST_FLOORS: (f64, f64) = (0.91, 0.99);
