@@ -442,6 +442,24 @@ fn real_text_held_out_batch12() {
     recorded_batch(12, 280, [BATCH12_FLOORS, BATCH12_TEST_FLOORS]);
 }
 
+/// The thirteenth batch: 303 clauses from 18 further pages, labelled and
+/// committed before the detector was run on them (blind to the lexicon and
+/// its code), and measured once after the batch-12 development pass
+/// merged: a clean held-out figure for that pass (see
+/// `tests/corpus/README.md`).
+#[test]
+fn real_text_held_out_batch13() {
+    recorded_batch(13, 290, [BATCH13_FLOORS, BATCH13_TEST_FLOORS]);
+}
+
+/// The fourteenth batch: 300 clauses from 25 further pages, labelled and
+/// committed before the detector was run on them, and measured once
+/// together with the thirteenth after the batch-12 development pass merged.
+#[test]
+fn real_text_held_out_batch14() {
+    recorded_batch(14, 290, [BATCH14_FLOORS, BATCH14_TEST_FLOORS]);
+}
+
 /// Every clause of a recorded batch (the seventh on): a class label at most once and only
 /// the criteria's seven classes, the split the SHA-256 rule gives (first
 /// byte even: `dev`), a page address as source, and no text twice in the
@@ -497,8 +515,10 @@ fn batch_is_well_formed(batch: u32) {
 }
 
 /// Overall (precision, recall) floors on the test half of `real.jsonl`
-/// (all twelve batches): just below what the shipped lexicon reaches
-/// (0.889 / 0.915 after the batch-12 development pass, which tuned on the
+/// (all fourteen batches): just below what the shipped lexicon reaches
+/// (0.885 / 0.919 with the thirteenth and fourteenth batches, measured once
+/// after the batch-12 development pass; 0.889 / 0.915 over twelve batches
+/// after that pass, which tuned on the
 /// twelfth batch's development half; 0.884 / 0.903 with the twelfth batch,
 /// measured once after the batch-11 development pass; 0.886 / 0.907 over eleven batches after
 /// that pass, which tuned on the eleventh batch's development half; 0.873
@@ -511,8 +531,13 @@ fn batch_is_well_formed(batch: u32) {
 const REAL_FLOORS: (f64, f64) = (0.88, 0.91);
 
 /// Per-class floors on the test half for the classes with at least 20
-/// positives, just below what the shipped lexicon reaches after the
-/// batch-12 development pass (开放列举 0.778 / 0.925 on 53 positives,
+/// positives, just below what the shipped lexicon reaches with the
+/// thirteenth and fourteenth batches, measured once after the batch-12
+/// development pass (开放列举 0.757 / 0.933 on 60 positives, 指代不明 0.960 /
+/// 0.945 on 127, 不可量化 0.895 / 0.773 on 22, 兜底 0.816 / 0.969 on 32, 占位
+/// 1.000 / 1.000 on 24: the new batches lowered 开放列举's and 兜底's
+/// precision, which is why those two floors went down); after the
+/// batch-12 development pass over twelve batches (开放列举 0.778 / 0.925 on 53 positives,
 /// 指代不明 0.955 / 0.946 on 112, 不可量化 0.895 / 0.773 on 22, 兜底 0.871 /
 /// 0.964 on 28); with the twelfth batch measured once after the batch-11
 /// development pass: (开放列举 0.778 /
@@ -522,10 +547,11 @@ const REAL_FLOORS: (f64, f64) = (0.88, 0.91);
 /// issue asks for: 开放列举's, 兜底's and 不可量化's precision and
 /// 不可量化's recall; any other class with 20 positives must reach 0.9.
 const CLASS_FLOORS: &[(&str, f64, f64)] = &[
-    ("开放列举", 0.77, 0.92),
+    ("开放列举", 0.75, 0.93),
     ("指代不明", 0.95, 0.94),
     ("不可量化", 0.89, 0.77),
-    ("兜底", 0.87, 0.96),
+    ("兜底", 0.81, 0.96),
+    ("占位", 0.99, 0.99),
 ];
 
 /// Floors on the development half of batches 1-5 (what the tuning reached:
@@ -639,3 +665,16 @@ const BATCH12_FLOORS: (f64, f64) = (0.92, 0.99);
 
 /// See `BATCH12_FLOORS`.
 const BATCH12_TEST_FLOORS: (f64, f64) = (0.91, 0.99);
+
+/// The thirteenth batch, measured once after the batch-12 development pass
+/// (whole 0.889 / 0.870 on 46 labels, test half 0.929 / 0.897 on 29, 17 of
+/// them 占位); floors just below.
+const BATCH13_FLOORS: (f64, f64) = (0.88, 0.86);
+/// See `BATCH13_FLOORS`.
+const BATCH13_TEST_FLOORS: (f64, f64) = (0.92, 0.89);
+
+/// The fourteenth batch, measured once with the thirteenth (whole 0.807 /
+/// 0.920 on 50 labels, test half 0.792 / 1.000 on 19); floors just below.
+const BATCH14_FLOORS: (f64, f64) = (0.80, 0.91);
+/// See `BATCH14_FLOORS`.
+const BATCH14_TEST_FLOORS: (f64, f64) = (0.79, 0.99);
