@@ -147,8 +147,9 @@ enum Batches {
     /// context-rule pass), the eighth (since the batch-8 development pass),
     /// the ninth (since the batch-9 development pass), the tenth (since
     /// the batch-10 development pass), the eleventh (since the batch-11
-    /// development pass) and the twelfth (since the batch-12 development
-    /// pass). The test halves are never tuned on.
+    /// development pass), the twelfth (since the batch-12 development
+    /// pass) and the thirteenth and fourteenth (since the batch-13/14
+    /// development pass). The test halves are never tuned on.
     TunedOn,
     /// The clauses of one recorded batch.
     Only(u32),
@@ -159,7 +160,7 @@ impl Batches {
         match self {
             Batches::All => true,
             Batches::FirstFive => batch.is_none(),
-            Batches::TunedOn => batch.is_none_or(|b| b <= 12),
+            Batches::TunedOn => batch.is_none_or(|b| b <= 14),
             Batches::Only(b) => batch == Some(b),
         }
     }
@@ -167,7 +168,7 @@ impl Batches {
         match self {
             Batches::All => "every batch".to_string(),
             Batches::FirstFive => "batches 1-5".to_string(),
-            Batches::TunedOn => "batches 1-12".to_string(),
+            Batches::TunedOn => "batches 1-14".to_string(),
             Batches::Only(b) => format!("batch {b}"),
         }
     }
@@ -322,7 +323,7 @@ fn real_text_dev_half() {
     let (p_floor, r_floor) = DEV_ALL_FLOORS;
     assert!(
         total.precision() >= p_floor && total.recall() >= r_floor,
-        "development half of batches 1-12: precision {:.3}, recall {:.3} below {p_floor}, {r_floor}",
+        "development half of batches 1-14: precision {:.3}, recall {:.3} below {p_floor}, {r_floor}",
         total.precision(),
         total.recall()
     );
@@ -516,7 +517,9 @@ fn batch_is_well_formed(batch: u32) {
 
 /// Overall (precision, recall) floors on the test half of `real.jsonl`
 /// (all fourteen batches): just below what the shipped lexicon reaches
-/// (0.885 / 0.919 with the thirteenth and fourteenth batches, measured once
+/// (0.891 / 0.923 after the batch-13/14 development pass, which tuned on
+/// the development halves of batches 13 and 14;
+/// 0.885 / 0.919 with the thirteenth and fourteenth batches, measured once
 /// after the batch-12 development pass; 0.889 / 0.915 over twelve batches
 /// after that pass, which tuned on the
 /// twelfth batch's development half; 0.884 / 0.903 with the twelfth batch,
@@ -528,10 +531,12 @@ fn batch_is_well_formed(batch: u32) {
 /// held-out sixth batch joined, and again as each later held-out batch
 /// did) — see `tests/corpus/README.md`. A change that lowers either figure
 /// fails here.
-const REAL_FLOORS: (f64, f64) = (0.88, 0.91);
+const REAL_FLOORS: (f64, f64) = (0.89, 0.92);
 
 /// Per-class floors on the test half for the classes with at least 20
-/// positives, just below what the shipped lexicon reaches with the
+/// positives, just below what the shipped lexicon reaches after the
+/// batch-13/14 development pass (开放列举 0.778 / 0.933 on 60 positives,
+/// 指代不明 0.960 / 0.953 on 127; 不可量化, 兜底 and 占位 unchanged); with the
 /// thirteenth and fourteenth batches, measured once after the batch-12
 /// development pass (开放列举 0.757 / 0.933 on 60 positives, 指代不明 0.960 /
 /// 0.945 on 127, 不可量化 0.895 / 0.773 on 22, 兜底 0.816 / 0.969 on 32, 占位
@@ -547,8 +552,8 @@ const REAL_FLOORS: (f64, f64) = (0.88, 0.91);
 /// issue asks for: 开放列举's, 兜底's and 不可量化's precision and
 /// 不可量化's recall; any other class with 20 positives must reach 0.9.
 const CLASS_FLOORS: &[(&str, f64, f64)] = &[
-    ("开放列举", 0.75, 0.93),
-    ("指代不明", 0.95, 0.94),
+    ("开放列举", 0.77, 0.93),
+    ("指代不明", 0.95, 0.95),
     ("不可量化", 0.89, 0.77),
     ("兜底", 0.81, 0.96),
     ("占位", 0.99, 0.99),
@@ -558,7 +563,7 @@ const CLASS_FLOORS: &[(&str, f64, f64)] = &[
 /// 1.000 / 1.000 after the context-rule pass, 0.978 / 1.000 before).
 const DEV_FLOORS: (f64, f64) = (0.99, 0.99);
 
-/// Floors on the development half of batches 1-12, the sixth batch's
+/// Floors on the development half of batches 1-14, the sixth batch's
 /// development clauses included (tuned on in stop 20: 0.924 / 0.970
 /// before, 0.980 / 1.000 after), the seventh's (tuned on in the
 /// context-rule pass: batches 1-6 0.980 / 1.000 and batch 7 0.762 / 0.865
@@ -574,7 +579,11 @@ const DEV_FLOORS: (f64, f64) = (0.99, 0.99);
 /// after) and the twelfth's (tuned on in the batch-12 development pass:
 /// batches 1-11 1.000 / 1.000 and batch 12 0.944 / 0.895 before; after,
 /// batches 1-11 1.000 / 1.000 and batch 12 0.950 / 1.000, one false alarm
-/// left; see `tests/corpus/README.md`).
+/// left) and the thirteenth's and fourteenth's (tuned on in the
+/// batch-13/14 development pass: batches 1-12 0.996 / 1.000, batch 13
+/// 0.824 / 0.824 and batch 14 0.818 / 0.871 before; after, batches 1-12
+/// 0.996 / 1.000, batch 13 1.000 / 1.000 and batch 14 0.969 / 1.000, all
+/// fourteen 0.993 / 1.000; see `tests/corpus/README.md`).
 const DEV_ALL_FLOORS: (f64, f64) = (0.99, 0.99);
 
 /// Floors on the sixth batch, whole and test half: just below the figures
@@ -616,19 +625,21 @@ const BATCH7_TEST_FLOORS: (f64, f64) = (0.75, 0.84);
 /// is not 不可量化, which one test-half clause of this batch, labelled
 /// before that decision, reads the other way (the clause was not read).
 /// The batch-11 development pass raised both recalls again (whole 0.976 /
-/// 0.891, test half 0.941 / 0.762).
-const BATCH8_FLOORS: (f64, f64) = (0.97, 0.89);
+/// 0.891, test half 0.941 / 0.762), and the batch-13/14 development pass
+/// once more (whole 0.977 / 0.913, test half 0.944 / 0.810).
+const BATCH8_FLOORS: (f64, f64) = (0.97, 0.91);
 
 /// See `BATCH8_FLOORS`.
-const BATCH8_TEST_FLOORS: (f64, f64) = (0.94, 0.76);
+const BATCH8_TEST_FLOORS: (f64, f64) = (0.94, 0.80);
 
 /// Floors on the ninth batch, whole and test half: just below the clean
 /// figure measured once after the batch-8 development pass: whole batch
 /// 0.744 / 0.853 (34 labels), test half 0.750 / 0.882 (17); see
 /// `tests/corpus/README.md`. The batch-9 development pass then tuned on
 /// its development half (whole 0.914 / 0.941, test half 0.833 / 0.882, no
-/// longer clean), so the floors follow.
-const BATCH9_FLOORS: (f64, f64) = (0.91, 0.94);
+/// longer clean), so the floors follow. After the batch-13/14 development
+/// pass: whole 0.941 / 0.941, test half 0.882 / 0.882.
+const BATCH9_FLOORS: (f64, f64) = (0.94, 0.94);
 
 /// Floors on the tenth batch, whole and test half: just below the clean
 /// figure measured once after the batch-9 development pass: whole batch
@@ -642,18 +653,19 @@ const BATCH10_FLOORS: (f64, f64) = (0.97, 0.97);
 const BATCH10_TEST_FLOORS: (f64, f64) = (0.95, 0.95);
 
 /// See `BATCH9_FLOORS`.
-const BATCH9_TEST_FLOORS: (f64, f64) = (0.83, 0.88);
+const BATCH9_TEST_FLOORS: (f64, f64) = (0.88, 0.88);
 
 /// Floors on the eleventh batch, whole and test half: just below the
 /// clean figure measured once after the batch-10 development pass: whole
 /// batch 0.769 / 0.789 (38 labels), test half 0.625 / 0.833 (18); see
 /// `tests/corpus/README.md`. The batch-11 development pass then tuned on
 /// its development half (whole 0.860 / 0.974, test half 0.739 / 0.944, no
-/// longer clean), so the floors follow.
-const BATCH11_FLOORS: (f64, f64) = (0.85, 0.97);
+/// longer clean), so the floors follow. After the batch-13/14 development
+/// pass: whole 0.881 / 0.974, test half 0.773 / 0.944.
+const BATCH11_FLOORS: (f64, f64) = (0.88, 0.97);
 
 /// See `BATCH11_FLOORS`.
-const BATCH11_TEST_FLOORS: (f64, f64) = (0.73, 0.94);
+const BATCH11_TEST_FLOORS: (f64, f64) = (0.77, 0.94);
 
 /// Floors on the twelfth batch, whole and test half: just below the
 /// clean figure measured once after the batch-11 development pass: whole
@@ -668,13 +680,17 @@ const BATCH12_TEST_FLOORS: (f64, f64) = (0.91, 0.99);
 
 /// The thirteenth batch, measured once after the batch-12 development pass
 /// (whole 0.889 / 0.870 on 46 labels, test half 0.929 / 0.897 on 29, 17 of
-/// them 占位); floors just below.
-const BATCH13_FLOORS: (f64, f64) = (0.88, 0.86);
+/// them 占位); floors just below. The batch-13/14 development pass tuned on
+/// its development half (whole 0.956 / 0.935; test half unchanged), so the
+/// whole-batch floor follows.
+const BATCH13_FLOORS: (f64, f64) = (0.95, 0.93);
 /// See `BATCH13_FLOORS`.
 const BATCH13_TEST_FLOORS: (f64, f64) = (0.92, 0.89);
 
 /// The fourteenth batch, measured once with the thirteenth (whole 0.807 /
 /// 0.920 on 50 labels, test half 0.792 / 1.000 on 19); floors just below.
-const BATCH14_FLOORS: (f64, f64) = (0.80, 0.91);
+/// The batch-13/14 development pass tuned on its development half (whole
+/// 0.893 / 1.000; test half unchanged), so the whole-batch floor follows.
+const BATCH14_FLOORS: (f64, f64) = (0.89, 0.99);
 /// See `BATCH14_FLOORS`.
 const BATCH14_TEST_FLOORS: (f64, f64) = (0.79, 0.99);
