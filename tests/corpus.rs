@@ -461,6 +461,14 @@ fn real_text_held_out_batch14() {
     recorded_batch(14, 290, [BATCH14_FLOORS, BATCH14_TEST_FLOORS]);
 }
 
+/// The fifteenth batch: 296 clauses from 27 further pages, labelled and
+/// committed before the detector was run on them, and measured once after
+/// the batch-13/14 development pass merged.
+#[test]
+fn real_text_held_out_batch15() {
+    recorded_batch(15, 290, [BATCH15_FLOORS, BATCH15_TEST_FLOORS]);
+}
+
 /// Every clause of a recorded batch (the seventh on): a class label at most once and only
 /// the criteria's seven classes, the split the SHA-256 rule gives (first
 /// byte even: `dev`), a page address as source, and no text twice in the
@@ -516,8 +524,9 @@ fn batch_is_well_formed(batch: u32) {
 }
 
 /// Overall (precision, recall) floors on the test half of `real.jsonl`
-/// (all fourteen batches): just below what the shipped lexicon reaches
-/// (0.891 / 0.923 after the batch-13/14 development pass, which tuned on
+/// (all fifteen batches): just below what the shipped lexicon reaches
+/// (0.897 / 0.923 with the fifteenth batch, measured once after the
+/// batch-13/14 development pass; 0.891 / 0.923 after the batch-13/14 development pass, which tuned on
 /// the development halves of batches 13 and 14;
 /// 0.885 / 0.919 with the thirteenth and fourteenth batches, measured once
 /// after the batch-12 development pass; 0.889 / 0.915 over twelve batches
@@ -534,7 +543,12 @@ fn batch_is_well_formed(batch: u32) {
 const REAL_FLOORS: (f64, f64) = (0.89, 0.92);
 
 /// Per-class floors on the test half for the classes with at least 20
-/// positives, just below what the shipped lexicon reaches after the
+/// positives, just below what the shipped lexicon reaches with the
+/// fifteenth batch, measured once after the batch-13/14 development pass
+/// (开放列举 0.797 / 0.913 on 69 positives, 指代不明 0.965 / 0.958 on 142,
+/// 不可量化 0.900 / 0.783 on 23, 兜底 0.800 / 0.970 on 33, 占位 1.000 / 1.000 on
+/// 25: the new batch lowered 开放列举's recall and 兜底's precision, so those
+/// two floors went down with the data, not with a code change); after the
 /// batch-13/14 development pass (开放列举 0.778 / 0.933 on 60 positives,
 /// 指代不明 0.960 / 0.953 on 127; 不可量化, 兜底 and 占位 unchanged); with the
 /// thirteenth and fourteenth batches, measured once after the batch-12
@@ -552,10 +566,10 @@ const REAL_FLOORS: (f64, f64) = (0.89, 0.92);
 /// issue asks for: 开放列举's, 兜底's and 不可量化's precision and
 /// 不可量化's recall; any other class with 20 positives must reach 0.9.
 const CLASS_FLOORS: &[(&str, f64, f64)] = &[
-    ("开放列举", 0.77, 0.93),
+    ("开放列举", 0.79, 0.91),
     ("指代不明", 0.95, 0.95),
     ("不可量化", 0.89, 0.77),
-    ("兜底", 0.81, 0.96),
+    ("兜底", 0.79, 0.96),
     ("占位", 0.99, 0.99),
 ];
 
@@ -694,3 +708,10 @@ const BATCH13_TEST_FLOORS: (f64, f64) = (0.92, 0.89);
 const BATCH14_FLOORS: (f64, f64) = (0.89, 0.99);
 /// See `BATCH14_FLOORS`.
 const BATCH14_TEST_FLOORS: (f64, f64) = (0.79, 0.99);
+
+/// The fifteenth batch, measured once after the batch-13/14 development
+/// pass (whole 0.932 / 0.872 on 47 labels, test half 0.963 / 0.929 on 28);
+/// floors just below.
+const BATCH15_FLOORS: (f64, f64) = (0.93, 0.87);
+/// See `BATCH15_FLOORS`.
+const BATCH15_TEST_FLOORS: (f64, f64) = (0.96, 0.92);
