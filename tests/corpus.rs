@@ -148,8 +148,9 @@ enum Batches {
     /// the ninth (since the batch-9 development pass), the tenth (since
     /// the batch-10 development pass), the eleventh (since the batch-11
     /// development pass), the twelfth (since the batch-12 development
-    /// pass) and the thirteenth and fourteenth (since the batch-13/14
-    /// development pass). The test halves are never tuned on.
+    /// pass), the thirteenth and fourteenth (since the batch-13/14
+    /// development pass) and the fifteenth (since the batch-15 development
+    /// pass). The test halves are never tuned on.
     TunedOn,
     /// The clauses of one recorded batch.
     Only(u32),
@@ -160,7 +161,7 @@ impl Batches {
         match self {
             Batches::All => true,
             Batches::FirstFive => batch.is_none(),
-            Batches::TunedOn => batch.is_none_or(|b| b <= 14),
+            Batches::TunedOn => batch.is_none_or(|b| b <= 15),
             Batches::Only(b) => batch == Some(b),
         }
     }
@@ -168,7 +169,7 @@ impl Batches {
         match self {
             Batches::All => "every batch".to_string(),
             Batches::FirstFive => "batches 1-5".to_string(),
-            Batches::TunedOn => "batches 1-14".to_string(),
+            Batches::TunedOn => "batches 1-15".to_string(),
             Batches::Only(b) => format!("batch {b}"),
         }
     }
@@ -323,7 +324,7 @@ fn real_text_dev_half() {
     let (p_floor, r_floor) = DEV_ALL_FLOORS;
     assert!(
         total.precision() >= p_floor && total.recall() >= r_floor,
-        "development half of batches 1-14: precision {:.3}, recall {:.3} below {p_floor}, {r_floor}",
+        "development half of batches 1-15: precision {:.3}, recall {:.3} below {p_floor}, {r_floor}",
         total.precision(),
         total.recall()
     );
@@ -525,7 +526,8 @@ fn batch_is_well_formed(batch: u32) {
 
 /// Overall (precision, recall) floors on the test half of `real.jsonl`
 /// (all fifteen batches): just below what the shipped lexicon reaches
-/// (0.897 / 0.923 with the fifteenth batch, measured once after the
+/// (0.901 / 0.929 after the batch-15 development pass, which tuned on the
+/// fifteenth batch's development half; 0.897 / 0.923 with the fifteenth batch, measured once after the
 /// batch-13/14 development pass; 0.891 / 0.923 after the batch-13/14 development pass, which tuned on
 /// the development halves of batches 13 and 14;
 /// 0.885 / 0.919 with the thirteenth and fourteenth batches, measured once
@@ -540,10 +542,12 @@ fn batch_is_well_formed(batch: u32) {
 /// held-out sixth batch joined, and again as each later held-out batch
 /// did) — see `tests/corpus/README.md`. A change that lowers either figure
 /// fails here.
-const REAL_FLOORS: (f64, f64) = (0.89, 0.92);
+const REAL_FLOORS: (f64, f64) = (0.90, 0.92);
 
 /// Per-class floors on the test half for the classes with at least 20
-/// positives, just below what the shipped lexicon reaches with the
+/// positives, just below what the shipped lexicon reaches after the
+/// batch-15 development pass (开放列举 0.802 / 0.942 on 69 positives, 兜底
+/// 0.821 / 0.970 on 33; the other classes unchanged); with the
 /// fifteenth batch, measured once after the batch-13/14 development pass
 /// (开放列举 0.797 / 0.913 on 69 positives, 指代不明 0.965 / 0.958 on 142,
 /// 不可量化 0.900 / 0.783 on 23, 兜底 0.800 / 0.970 on 33, 占位 1.000 / 1.000 on
@@ -566,10 +570,10 @@ const REAL_FLOORS: (f64, f64) = (0.89, 0.92);
 /// issue asks for: 开放列举's, 兜底's and 不可量化's precision and
 /// 不可量化's recall; any other class with 20 positives must reach 0.9.
 const CLASS_FLOORS: &[(&str, f64, f64)] = &[
-    ("开放列举", 0.79, 0.91),
+    ("开放列举", 0.80, 0.94),
     ("指代不明", 0.95, 0.95),
     ("不可量化", 0.89, 0.77),
-    ("兜底", 0.79, 0.96),
+    ("兜底", 0.82, 0.96),
     ("占位", 0.99, 0.99),
 ];
 
@@ -577,7 +581,7 @@ const CLASS_FLOORS: &[(&str, f64, f64)] = &[
 /// 1.000 / 1.000 after the context-rule pass, 0.978 / 1.000 before).
 const DEV_FLOORS: (f64, f64) = (0.99, 0.99);
 
-/// Floors on the development half of batches 1-14, the sixth batch's
+/// Floors on the development half of batches 1-15, the sixth batch's
 /// development clauses included (tuned on in stop 20: 0.924 / 0.970
 /// before, 0.980 / 1.000 after), the seventh's (tuned on in the
 /// context-rule pass: batches 1-6 0.980 / 1.000 and batch 7 0.762 / 0.865
@@ -597,7 +601,10 @@ const DEV_FLOORS: (f64, f64) = (0.99, 0.99);
 /// batch-13/14 development pass: batches 1-12 0.996 / 1.000, batch 13
 /// 0.824 / 0.824 and batch 14 0.818 / 0.871 before; after, batches 1-12
 /// 0.996 / 1.000, batch 13 1.000 / 1.000 and batch 14 0.969 / 1.000, all
-/// fourteen 0.993 / 1.000; see `tests/corpus/README.md`).
+/// fourteen 0.993 / 1.000) and the fifteenth's (tuned on in the batch-15
+/// development pass: batches 1-14 0.993 / 1.000 and batch 15 0.882 / 0.789
+/// before; after, batches 1-14 0.993 / 1.000 and batch 15 1.000 / 1.000,
+/// all fifteen 0.994 / 1.000; see `tests/corpus/README.md`).
 const DEV_ALL_FLOORS: (f64, f64) = (0.99, 0.99);
 
 /// Floors on the sixth batch, whole and test half: just below the figures
@@ -705,13 +712,18 @@ const BATCH13_TEST_FLOORS: (f64, f64) = (0.92, 0.89);
 /// 0.920 on 50 labels, test half 0.792 / 1.000 on 19); floors just below.
 /// The batch-13/14 development pass tuned on its development half (whole
 /// 0.893 / 1.000; test half unchanged), so the whole-batch floor follows.
-const BATCH14_FLOORS: (f64, f64) = (0.89, 0.99);
+/// The batch-15 development pass's allow term for `政府及其他机构出具的文件`
+/// (the fourteenth batch's decision) raised both (whole 0.909 / 1.000,
+/// test half 0.826 / 1.000); floors follow.
+const BATCH14_FLOORS: (f64, f64) = (0.90, 0.99);
 /// See `BATCH14_FLOORS`.
-const BATCH14_TEST_FLOORS: (f64, f64) = (0.79, 0.99);
+const BATCH14_TEST_FLOORS: (f64, f64) = (0.82, 0.99);
 
 /// The fifteenth batch, measured once after the batch-13/14 development
 /// pass (whole 0.932 / 0.872 on 47 labels, test half 0.963 / 0.929 on 28);
-/// floors just below.
-const BATCH15_FLOORS: (f64, f64) = (0.93, 0.87);
+/// floors just below. The batch-15 development pass tuned on its
+/// development half (whole 0.979 / 1.000, test half 0.966 / 1.000: no
+/// longer clean), so the floors follow.
+const BATCH15_FLOORS: (f64, f64) = (0.97, 0.99);
 /// See `BATCH15_FLOORS`.
-const BATCH15_TEST_FLOORS: (f64, f64) = (0.96, 0.92);
+const BATCH15_TEST_FLOORS: (f64, f64) = (0.96, 0.99);
