@@ -470,6 +470,14 @@ fn real_text_held_out_batch15() {
     recorded_batch(15, 290, [BATCH15_FLOORS, BATCH15_TEST_FLOORS]);
 }
 
+/// The sixteenth batch: 305 clauses from 30 further pages, labelled and
+/// committed before the detector was run on them, and measured once after
+/// the batch-15 development pass merged.
+#[test]
+fn real_text_held_out_batch16() {
+    recorded_batch(16, 290, [BATCH16_FLOORS, BATCH16_TEST_FLOORS]);
+}
+
 /// Every clause of a recorded batch (the seventh on): a class label at most once and only
 /// the criteria's seven classes, the split the SHA-256 rule gives (first
 /// byte even: `dev`), a page address as source, and no text twice in the
@@ -525,8 +533,9 @@ fn batch_is_well_formed(batch: u32) {
 }
 
 /// Overall (precision, recall) floors on the test half of `real.jsonl`
-/// (all fifteen batches): just below what the shipped lexicon reaches
-/// (0.901 / 0.929 after the batch-15 development pass, which tuned on the
+/// (all sixteen batches): just below what the shipped lexicon reaches
+/// (0.893 / 0.920 (310 / 337) with the sixteenth batch, measured once after the
+/// batch-15 development pass; 0.901 / 0.929 over fifteen batches after the batch-15 development pass, which tuned on the
 /// fifteenth batch's development half; 0.897 / 0.923 with the fifteenth batch, measured once after the
 /// batch-13/14 development pass; 0.891 / 0.923 after the batch-13/14 development pass, which tuned on
 /// the development halves of batches 13 and 14;
@@ -542,11 +551,16 @@ fn batch_is_well_formed(batch: u32) {
 /// held-out sixth batch joined, and again as each later held-out batch
 /// did) — see `tests/corpus/README.md`. A change that lowers either figure
 /// fails here.
-const REAL_FLOORS: (f64, f64) = (0.90, 0.92);
+const REAL_FLOORS: (f64, f64) = (0.89, 0.91);
 
 /// Per-class floors on the test half for the classes with at least 20
-/// positives, just below what the shipped lexicon reaches after the
-/// batch-15 development pass (开放列举 0.802 / 0.942 on 69 positives, 兜底
+/// positives, just below what the shipped lexicon reaches with the
+/// sixteenth batch, measured once after the batch-15 development pass
+/// (开放列举 0.787 / 0.946 on 74 positives, 指代不明 0.967 / 0.954 on 153,
+/// 不可量化 0.909 / 0.741 on 27, 兜底 0.791 / 0.971 on 35, 占位 1.000 / 0.963 on
+/// 27: the new batch lowered 开放列举's and 兜底's precision and 不可量化's and
+/// 占位's recall, so those floors went down with the data, not with a code
+/// change); after the batch-15 development pass (开放列举 0.802 / 0.942 on 69 positives, 兜底
 /// 0.821 / 0.970 on 33; the other classes unchanged); with the
 /// fifteenth batch, measured once after the batch-13/14 development pass
 /// (开放列举 0.797 / 0.913 on 69 positives, 指代不明 0.965 / 0.958 on 142,
@@ -570,11 +584,11 @@ const REAL_FLOORS: (f64, f64) = (0.90, 0.92);
 /// issue asks for: 开放列举's, 兜底's and 不可量化's precision and
 /// 不可量化's recall; any other class with 20 positives must reach 0.9.
 const CLASS_FLOORS: &[(&str, f64, f64)] = &[
-    ("开放列举", 0.80, 0.94),
-    ("指代不明", 0.95, 0.95),
-    ("不可量化", 0.89, 0.77),
-    ("兜底", 0.82, 0.96),
-    ("占位", 0.99, 0.99),
+    ("开放列举", 0.78, 0.94),
+    ("指代不明", 0.96, 0.95),
+    ("不可量化", 0.90, 0.74),
+    ("兜底", 0.79, 0.96),
+    ("占位", 0.99, 0.96),
 ];
 
 /// Floors on the development half of batches 1-5 (what the tuning reached:
@@ -727,3 +741,10 @@ const BATCH14_TEST_FLOORS: (f64, f64) = (0.82, 0.99);
 const BATCH15_FLOORS: (f64, f64) = (0.97, 0.99);
 /// See `BATCH15_FLOORS`.
 const BATCH15_TEST_FLOORS: (f64, f64) = (0.96, 0.99);
+
+/// The sixteenth batch, measured once after the batch-15 development pass
+/// (whole 0.872 / 0.854 on 48 labels, test half 0.800 / 0.800 on 25);
+/// floors just below.
+const BATCH16_FLOORS: (f64, f64) = (0.87, 0.85);
+/// See `BATCH16_FLOORS`.
+const BATCH16_TEST_FLOORS: (f64, f64) = (0.79, 0.79);
