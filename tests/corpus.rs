@@ -745,7 +745,8 @@ const BATCH15_TEST_FLOORS: (f64, f64) = (0.96, 0.99);
 
 /// The sixteenth batch, measured once after the batch-15 development pass
 /// (whole 0.872 / 0.854 on 48 labels, test half 0.800 / 0.800 on 25);
-/// floors just below.
-const BATCH16_FLOORS: (f64, f64) = (0.87, 0.85);
+/// floors just below. The batch-16 development pass tuned on its
+/// development half: whole 0.896 / 0.896 after, test half unchanged.
+const BATCH16_FLOORS: (f64, f64) = (0.89, 0.89);
 /// See `BATCH16_FLOORS`.
 const BATCH16_TEST_FLOORS: (f64, f64) = (0.79, 0.79);
