@@ -149,8 +149,9 @@ enum Batches {
     /// the batch-10 development pass), the eleventh (since the batch-11
     /// development pass), the twelfth (since the batch-12 development
     /// pass), the thirteenth and fourteenth (since the batch-13/14
-    /// development pass) and the fifteenth (since the batch-15 development
-    /// pass). The test halves are never tuned on.
+    /// development pass), the fifteenth (since the batch-15 development
+    /// pass) and the sixteenth (since the batch-16 development pass). The
+    /// test halves are never tuned on.
     TunedOn,
     /// The clauses of one recorded batch.
     Only(u32),
@@ -161,7 +162,7 @@ impl Batches {
         match self {
             Batches::All => true,
             Batches::FirstFive => batch.is_none(),
-            Batches::TunedOn => batch.is_none_or(|b| b <= 15),
+            Batches::TunedOn => batch.is_none_or(|b| b <= 16),
             Batches::Only(b) => batch == Some(b),
         }
     }
@@ -169,7 +170,7 @@ impl Batches {
         match self {
             Batches::All => "every batch".to_string(),
             Batches::FirstFive => "batches 1-5".to_string(),
-            Batches::TunedOn => "batches 1-15".to_string(),
+            Batches::TunedOn => "batches 1-16".to_string(),
             Batches::Only(b) => format!("batch {b}"),
         }
     }
@@ -324,7 +325,7 @@ fn real_text_dev_half() {
     let (p_floor, r_floor) = DEV_ALL_FLOORS;
     assert!(
         total.precision() >= p_floor && total.recall() >= r_floor,
-        "development half of batches 1-15: precision {:.3}, recall {:.3} below {p_floor}, {r_floor}",
+        "development half of batches 1-16: precision {:.3}, recall {:.3} below {p_floor}, {r_floor}",
         total.precision(),
         total.recall()
     );
@@ -744,7 +745,8 @@ const BATCH15_TEST_FLOORS: (f64, f64) = (0.96, 0.99);
 
 /// The sixteenth batch, measured once after the batch-15 development pass
 /// (whole 0.872 / 0.854 on 48 labels, test half 0.800 / 0.800 on 25);
-/// floors just below.
-const BATCH16_FLOORS: (f64, f64) = (0.87, 0.85);
+/// floors just below. The batch-16 development pass tuned on its
+/// development half: whole 0.896 / 0.896 after, test half unchanged.
+const BATCH16_FLOORS: (f64, f64) = (0.89, 0.89);
 /// See `BATCH16_FLOORS`.
 const BATCH16_TEST_FLOORS: (f64, f64) = (0.79, 0.79);
