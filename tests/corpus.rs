@@ -479,6 +479,14 @@ fn real_text_held_out_batch16() {
     recorded_batch(16, 290, [BATCH16_FLOORS, BATCH16_TEST_FLOORS]);
 }
 
+/// The seventeenth batch: 244 clauses from 22 further pages, labelled and
+/// committed before the detector was run on them, and measured once after
+/// the batch-16 development pass merged.
+#[test]
+fn real_text_held_out_batch17() {
+    recorded_batch(17, 240, [BATCH17_FLOORS, BATCH17_TEST_FLOORS]);
+}
+
 /// Every clause of a recorded batch (the seventh on): a class label at most once and only
 /// the criteria's seven classes, the split the SHA-256 rule gives (first
 /// byte even: `dev`), a page address as source, and no text twice in the
@@ -534,8 +542,10 @@ fn batch_is_well_formed(batch: u32) {
 }
 
 /// Overall (precision, recall) floors on the test half of `real.jsonl`
-/// (all sixteen batches): just below what the shipped lexicon reaches
-/// (0.893 / 0.920 (310 / 337) with the sixteenth batch, measured once after the
+/// (all seventeen batches): just below what the shipped lexicon reaches
+/// (0.892 / 0.920 (322 / 350) with the seventeenth batch, measured once
+/// after the batch-16 development pass, which changed no test-half figure;
+/// 0.893 / 0.920 (310 / 337) with the sixteenth batch, measured once after the
 /// batch-15 development pass; 0.901 / 0.929 over fifteen batches after the batch-15 development pass, which tuned on the
 /// fifteenth batch's development half; 0.897 / 0.923 with the fifteenth batch, measured once after the
 /// batch-13/14 development pass; 0.891 / 0.923 after the batch-13/14 development pass, which tuned on
@@ -556,8 +566,13 @@ const REAL_FLOORS: (f64, f64) = (0.89, 0.91);
 
 /// Per-class floors on the test half for the classes with at least 20
 /// positives, just below what the shipped lexicon reaches with the
-/// sixteenth batch, measured once after the batch-15 development pass
-/// (开放列举 0.787 / 0.946 on 74 positives, 指代不明 0.967 / 0.954 on 153,
+/// seventeenth batch, measured once after the batch-16 development pass
+/// (开放列举 0.779 / 0.949 on 78 positives, 指代不明 0.968 / 0.950 on 159 —
+/// 151 / 159, just under 0.95 —, 不可量化 0.909 / 0.741 on 27, 兜底 0.800 /
+/// 0.973 on 37, 占位 1.000 / 0.963 on 27; the new batch lowered 开放列举's
+/// precision and 指代不明's recall, so those floors went down with the
+/// data); with the sixteenth batch, measured once after the batch-15
+/// development pass (开放列举 0.787 / 0.946 on 74 positives, 指代不明 0.967 / 0.954 on 153,
 /// 不可量化 0.909 / 0.741 on 27, 兜底 0.791 / 0.971 on 35, 占位 1.000 / 0.963 on
 /// 27: the new batch lowered 开放列举's and 兜底's precision and 不可量化's and
 /// 占位's recall, so those floors went down with the data, not with a code
@@ -585,8 +600,8 @@ const REAL_FLOORS: (f64, f64) = (0.89, 0.91);
 /// issue asks for: 开放列举's, 兜底's and 不可量化's precision and
 /// 不可量化's recall; any other class with 20 positives must reach 0.9.
 const CLASS_FLOORS: &[(&str, f64, f64)] = &[
-    ("开放列举", 0.78, 0.94),
-    ("指代不明", 0.96, 0.95),
+    ("开放列举", 0.77, 0.94),
+    ("指代不明", 0.96, 0.94),
     ("不可量化", 0.90, 0.74),
     ("兜底", 0.79, 0.96),
     ("占位", 0.99, 0.96),
@@ -750,3 +765,10 @@ const BATCH15_TEST_FLOORS: (f64, f64) = (0.96, 0.99);
 const BATCH16_FLOORS: (f64, f64) = (0.89, 0.89);
 /// See `BATCH16_FLOORS`.
 const BATCH16_TEST_FLOORS: (f64, f64) = (0.79, 0.79);
+
+/// The seventeenth batch, measured once after the batch-16 development
+/// pass (whole 0.759 / 0.917 on 24 labels, test half 0.857 / 0.923 on 13);
+/// floors just below.
+const BATCH17_FLOORS: (f64, f64) = (0.75, 0.91);
+/// See `BATCH17_FLOORS`.
+const BATCH17_TEST_FLOORS: (f64, f64) = (0.85, 0.92);
