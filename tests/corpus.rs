@@ -487,6 +487,15 @@ fn real_text_held_out_batch17() {
     recorded_batch(17, 240, [BATCH17_FLOORS, BATCH17_TEST_FLOORS]);
 }
 
+/// The eighteenth batch: 165 clauses from 13 further pages, labelled and
+/// committed before the detector was run on them, and measured once with
+/// the lexicon of the batch-16 development pass: a second clean figure
+/// for that pass.
+#[test]
+fn real_text_held_out_batch18() {
+    recorded_batch(18, 160, [BATCH18_FLOORS, BATCH18_TEST_FLOORS]);
+}
+
 /// Every clause of a recorded batch (the seventh on): a class label at most once and only
 /// the criteria's seven classes, the split the SHA-256 rule gives (first
 /// byte even: `dev`), a page address as source, and no text twice in the
@@ -542,8 +551,9 @@ fn batch_is_well_formed(batch: u32) {
 }
 
 /// Overall (precision, recall) floors on the test half of `real.jsonl`
-/// (all seventeen batches): just below what the shipped lexicon reaches
-/// (0.892 / 0.920 (322 / 350) with the seventeenth batch, measured once
+/// (all eighteen batches): just below what the shipped lexicon reaches
+/// (0.882 / 0.922 (330 / 358) with the eighteenth batch, measured once with
+/// the lexicon of the batch-16 development pass; 0.892 / 0.920 (322 / 350) with the seventeenth batch, measured once
 /// after the batch-16 development pass, which changed no test-half figure;
 /// 0.893 / 0.920 (310 / 337) with the sixteenth batch, measured once after the
 /// batch-15 development pass; 0.901 / 0.929 over fifteen batches after the batch-15 development pass, which tuned on the
@@ -562,10 +572,15 @@ fn batch_is_well_formed(batch: u32) {
 /// held-out sixth batch joined, and again as each later held-out batch
 /// did) — see `tests/corpus/README.md`. A change that lowers either figure
 /// fails here.
-const REAL_FLOORS: (f64, f64) = (0.89, 0.91);
+const REAL_FLOORS: (f64, f64) = (0.88, 0.92);
 
 /// Per-class floors on the test half for the classes with at least 20
 /// positives, just below what the shipped lexicon reaches with the
+/// eighteenth batch, measured once with the lexicon of the batch-16
+/// development pass (开放列举 0.760 / 0.950 on 80 positives, 指代不明 0.957 /
+/// 0.951 on 164, 不可量化 0.913 / 0.750 on 28, 兜底 0.800 / 0.973 on 37, 占位
+/// 1.000 / 0.963 on 27; the new batch lowered 开放列举's and 指代不明's
+/// precision, so those floors went down with the data); with the
 /// seventeenth batch, measured once after the batch-16 development pass
 /// (开放列举 0.779 / 0.949 on 78 positives, 指代不明 0.968 / 0.950 on 159 —
 /// 151 / 159, just under 0.95 —, 不可量化 0.909 / 0.741 on 27, 兜底 0.800 /
@@ -600,8 +615,8 @@ const REAL_FLOORS: (f64, f64) = (0.89, 0.91);
 /// issue asks for: 开放列举's, 兜底's and 不可量化's precision and
 /// 不可量化's recall; any other class with 20 positives must reach 0.9.
 const CLASS_FLOORS: &[(&str, f64, f64)] = &[
-    ("开放列举", 0.77, 0.94),
-    ("指代不明", 0.96, 0.94),
+    ("开放列举", 0.75, 0.94),
+    ("指代不明", 0.95, 0.94),
     ("不可量化", 0.90, 0.74),
     ("兜底", 0.79, 0.96),
     ("占位", 0.99, 0.96),
@@ -772,3 +787,10 @@ const BATCH16_TEST_FLOORS: (f64, f64) = (0.79, 0.79);
 const BATCH17_FLOORS: (f64, f64) = (0.75, 0.91);
 /// See `BATCH17_FLOORS`.
 const BATCH17_TEST_FLOORS: (f64, f64) = (0.85, 0.92);
+
+/// The eighteenth batch, measured once with the lexicon of the batch-16
+/// development pass (whole 0.682 / 0.833 on 18 labels, test half 0.615 /
+/// 1.000 on 8); floors just below.
+const BATCH18_FLOORS: (f64, f64) = (0.68, 0.83);
+/// See `BATCH18_FLOORS`.
+const BATCH18_TEST_FLOORS: (f64, f64) = (0.61, 0.99);
