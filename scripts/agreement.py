@@ -1,0 +1,116 @@
+#!/usr/bin/env python3
+"""Agreement between independent readers of tests/corpus/real.jsonl, the
+gold labels and (optionally) the detector, on the clauses the readers
+labelled. Precision/recall of X "against" Y count Y's labels as the
+reference, per clause and class, as tests/corpus.rs does.
+
+usage: scripts/agreement.py STUDY_DIR [--bin target/debug/tongbiao]
+STUDY_DIR holds one `<reader>.jsonl` per reader: {"text", "labels"} lines,
+matched to real.jsonl by text. With --bin, the detector (shipped rules/)
+is scored against the gold and each reader on the same clauses.
+"""
+import argparse
+import itertools
+import json
+import pathlib
+import subprocess
+from collections import defaultdict
+
+
+def load_gold():
+    gold = {}
+    with open("tests/corpus/real.jsonl", encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                c = json.loads(line)
+                gold[c["text"]] = set(c["labels"])
+    return gold
+
+
+def load_reader(path):
+    out = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                c = json.loads(line)
+                out[c["text"]] = set(c["labels"])
+    return out
+
+
+def score(pred, ref, texts):
+    tp = fp = fn = 0
+    per = defaultdict(lambda: [0, 0, 0])
+    for t in texts:
+        p, r = pred[t], ref[t]
+        for c in p | r:
+            k = 0 if c in p and c in r else (1 if c in p else 2)
+            per[c][k] += 1
+            if k == 0:
+                tp += 1
+            elif k == 1:
+                fp += 1
+            else:
+                fn += 1
+    return tp, fp, fn, per
+
+
+def ratio(a, b):
+    return a / b if b else 1.0
+
+
+def line(name, s):
+    tp, fp, fn, per = s
+    p, r = ratio(tp, tp + fp), ratio(tp, tp + fn)
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    print(f"{name:<24} precision {p:.3f} recall {r:.3f} F1 {f1:.3f}  (tp {tp}, fp {fp}, fn {fn})")
+    for c, (a, b, d) in sorted(per.items(), key=lambda x: -(x[1][0] + x[1][2])):
+        print(f"    {c:<6} reference {a + d:>3}  precision {ratio(a, a + b):.3f}  recall {ratio(a, a + d):.3f}")
+
+
+def kappa(x, y, texts):
+    a = [bool(x[t]) for t in texts]
+    b = [bool(y[t]) for t in texts]
+    n = len(texts)
+    po = sum(i == j for i, j in zip(a, b)) / n
+    pa, pb = sum(a) / n, sum(b) / n
+    pe = pa * pb + (1 - pa) * (1 - pb)
+    return po, (po - pe) / (1 - pe) if pe < 1 else 1.0
+
+
+def detect(binary, texts):
+    inp = "\n".join(t.replace("\n", " ") for t in texts) + "\n"
+    out = subprocess.run([binary, "check-text", "--format", "json", "--rules", "rules/"],
+                         input=inp.encode(), capture_output=True, check=False).stdout
+    found = defaultdict(set)
+    for r in json.loads(out):
+        for f in r["findings"]:
+            found[r["line"]].add(f["class"])
+    return {t: found.get(i + 1, set()) for i, t in enumerate(texts)}
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("study")
+    ap.add_argument("--bin")
+    a = ap.parse_args()
+    gold = load_gold()
+    readers = {p.stem: load_reader(p) for p in sorted(pathlib.Path(a.study).glob("*.jsonl"))}
+    texts = sorted(set.intersection(*(set(r) for r in readers.values())))
+    missing = [t for t in texts if t not in gold]
+    if missing:
+        raise SystemExit(f"{len(missing)} reader clauses are not in real.jsonl, e.g. {missing[0]!r}")
+    sets = {"gold": {t: gold[t] for t in texts}, **readers}
+    print(f"{len(texts)} clauses read by {', '.join(readers)}; gold labels {sum(len(gold[t]) for t in texts)}")
+    if a.bin:
+        sets["detector"] = detect(a.bin, texts)
+    for ref in ["gold", *readers]:
+        for name, pred in sets.items():
+            if name != ref and not (ref != "gold" and name == "gold"):
+                line(f"{name} against {ref}", score(pred, sets[ref], texts))
+    for x, y in itertools.combinations(["gold", *readers], 2):
+        po, k = kappa(sets[x], sets[y], texts)
+        print(f"vague or not, {x} and {y}: agree {po:.3f}, Cohen's kappa {k:.3f}")
+
+
+if __name__ == "__main__":
+    main()
