@@ -358,85 +358,23 @@ struct Recorded {
 /// 0.897 (clean). 14: 0.909 / 1.000; 0.826 / 1.000. 15: 0.979 / 1.000;
 /// 0.966 / 1.000. 16: 0.896 / 0.896; 0.800 / 0.800 (clean). 17: 0.759 /
 /// 0.917; 0.857 / 0.923 (clean). 18: 0.682 / 0.833; 0.615 / 1.000 (clean).
+/// 19: 0.774 / 0.923; 0.765 / 0.929 (clean, after the batch-17/18 pass).
+#[rustfmt::skip]
 const RECORDED: &[Recorded] = &[
-    Recorded {
-        batch: 6,
-        min_clauses: 200,
-        whole: (0.91, 0.89),
-        test: (0.87, 0.84),
-    },
-    Recorded {
-        batch: 7,
-        min_clauses: 250,
-        whole: (0.89, 0.93),
-        test: (0.75, 0.84),
-    },
-    Recorded {
-        batch: 8,
-        min_clauses: 300,
-        whole: (0.97, 0.91),
-        test: (0.94, 0.80),
-    },
-    Recorded {
-        batch: 9,
-        min_clauses: 250,
-        whole: (0.94, 0.94),
-        test: (0.88, 0.88),
-    },
-    Recorded {
-        batch: 10,
-        min_clauses: 250,
-        whole: (0.97, 0.97),
-        test: (0.95, 0.95),
-    },
-    Recorded {
-        batch: 11,
-        min_clauses: 300,
-        whole: (0.88, 0.97),
-        test: (0.77, 0.94),
-    },
-    Recorded {
-        batch: 12,
-        min_clauses: 280,
-        whole: (0.92, 0.99),
-        test: (0.91, 0.99),
-    },
-    Recorded {
-        batch: 13,
-        min_clauses: 290,
-        whole: (0.95, 0.93),
-        test: (0.92, 0.89),
-    },
-    Recorded {
-        batch: 14,
-        min_clauses: 290,
-        whole: (0.90, 0.99),
-        test: (0.82, 0.99),
-    },
-    Recorded {
-        batch: 15,
-        min_clauses: 290,
-        whole: (0.97, 0.99),
-        test: (0.96, 0.99),
-    },
-    Recorded {
-        batch: 16,
-        min_clauses: 290,
-        whole: (0.89, 0.89),
-        test: (0.79, 0.79),
-    },
-    Recorded {
-        batch: 17,
-        min_clauses: 240,
-        whole: (0.75, 0.91),
-        test: (0.85, 0.92),
-    },
-    Recorded {
-        batch: 18,
-        min_clauses: 160,
-        whole: (0.68, 0.83),
-        test: (0.61, 0.99),
-    },
+    Recorded { batch: 6, min_clauses: 200, whole: (0.91, 0.89), test: (0.87, 0.84) },
+    Recorded { batch: 7, min_clauses: 250, whole: (0.89, 0.93), test: (0.75, 0.84) },
+    Recorded { batch: 8, min_clauses: 300, whole: (0.97, 0.91), test: (0.94, 0.80) },
+    Recorded { batch: 9, min_clauses: 250, whole: (0.94, 0.94), test: (0.88, 0.88) },
+    Recorded { batch: 10, min_clauses: 250, whole: (0.97, 0.97), test: (0.95, 0.95) },
+    Recorded { batch: 11, min_clauses: 300, whole: (0.88, 0.97), test: (0.77, 0.94) },
+    Recorded { batch: 12, min_clauses: 280, whole: (0.92, 0.99), test: (0.91, 0.99) },
+    Recorded { batch: 13, min_clauses: 290, whole: (0.95, 0.93), test: (0.92, 0.89) },
+    Recorded { batch: 14, min_clauses: 290, whole: (0.90, 0.99), test: (0.82, 0.99) },
+    Recorded { batch: 15, min_clauses: 290, whole: (0.97, 0.99), test: (0.96, 0.99) },
+    Recorded { batch: 16, min_clauses: 290, whole: (0.89, 0.89), test: (0.79, 0.79) },
+    Recorded { batch: 17, min_clauses: 240, whole: (0.75, 0.91), test: (0.85, 0.92) },
+    Recorded { batch: 18, min_clauses: 160, whole: (0.68, 0.83), test: (0.61, 0.99) },
+    Recorded { batch: 19, min_clauses: 200, whole: (0.77, 0.92), test: (0.76, 0.92) },
 ];
 
 /// Every recorded batch: printed whole and test half per class, its
@@ -571,17 +509,17 @@ fn is_source(source: &str) -> bool {
 
 /// Overall (precision, recall) floors on the test half of `real.jsonl`
 /// (all recorded batches): just below what the shipped lexicon reaches
-/// (0.882 / 0.922, 330 / 358, with the eighteenth batch; below the 0.95
+/// (0.879 / 0.922, 343 / 372, with the nineteenth batch; below the 0.95
 /// the issue asks for). Each batch's section in `tests/corpus/README.md`
 /// gives the figure after it; the floors went down as held-out batches
 /// joined, never for a code change. A change that lowers either fails.
-const REAL_FLOORS: (f64, f64) = (0.88, 0.92);
+const REAL_FLOORS: (f64, f64) = (0.87, 0.92);
 
 /// Per-class floors on the test half for the classes with at least 20
 /// positives, just below what the shipped lexicon reaches with the
-/// eighteenth batch (开放列举 0.760 / 0.950 on 80 positives, 指代不明 0.957 /
-/// 0.951 on 164, 不可量化 0.913 / 0.750 on 28, 兜底 0.800 / 0.973 on 37,
-/// 占位 1.000 / 0.963 on 27). Below the 0.9 the issue asks for: 开放列举's,
+/// nineteenth batch (开放列举 0.760 / 0.952 on 83 positives, 指代不明 0.953 /
+/// 0.953 on 170, 不可量化 0.913 / 0.750 on 28, 兜底 0.804 / 0.974 on 38,
+/// 占位 1.000 / 0.935 on 31: the new batch lowered 占位's recall floor). Below the 0.9 the issue asks for: 开放列举's,
 /// 兜底's and 不可量化's precision and 不可量化's recall; any other class
 /// with 20 positives must reach 0.9. The history is in the README's batch
 /// sections; floors went down with new data, not with code changes.
@@ -590,7 +528,7 @@ const CLASS_FLOORS: &[(&str, f64, f64)] = &[
     ("指代不明", 0.95, 0.94),
     ("不可量化", 0.90, 0.74),
     ("兜底", 0.79, 0.96),
-    ("占位", 0.99, 0.96),
+    ("占位", 0.99, 0.93),
 ];
 
 /// Floors on the development half of batches 1-5 (what the tuning reached:
