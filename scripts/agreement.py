@@ -4,9 +4,10 @@ gold labels and (optionally) the detector, on the clauses the readers
 labelled. Precision/recall of X "against" Y count Y's labels as the
 reference, per clause and class, as tests/corpus.rs does.
 
-usage: scripts/agreement.py STUDY_DIR [--bin target/debug/tongbiao]
-STUDY_DIR holds one `<reader>.jsonl` per reader: {"text", "labels"} lines,
-matched to real.jsonl by text. With --bin, the detector (shipped rules/)
+usage: scripts/agreement.py STUDY_DIR [--bin target/debug/tongbiao] [--real FILE]
+STUDY_DIR holds one `<reader>.jsonl` per reader: {"text", "labels"} lines
+matched to real.jsonl by text, or {"line", "labels"} by line number
+(`adjudicated*.jsonl` is not a reader and is skipped). With --bin, the detector (shipped rules/)
 is scored against the gold and each reader on the same clauses.
 """
 import argparse
@@ -17,23 +18,27 @@ import subprocess
 from collections import defaultdict
 
 
-def load_gold():
-    gold = {}
-    with open("tests/corpus/real.jsonl", encoding="utf-8") as f:
-        for line in f:
+def load_gold(path):
+    """The gold labels by text, and the text of each line number."""
+    gold, texts = {}, {}
+    with open(path, encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
             if line.strip():
                 c = json.loads(line)
                 gold[c["text"]] = set(c["labels"])
-    return gold
+                texts[n] = c["text"]
+    return gold, texts
 
 
-def load_reader(path):
+def load_reader(path, texts):
+    """A reader's labels by text; a line gives `text`, or `line` (a line
+    number of real.jsonl, for label sets over the whole corpus)."""
     out = {}
     with open(path, encoding="utf-8") as f:
         for line in f:
             if line.strip():
                 c = json.loads(line)
-                out[c["text"]] = set(c["labels"])
+                out[c["text"] if "text" in c else texts[c["line"]]] = set(c["labels"])
     return out
 
 
@@ -92,9 +97,12 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("study")
     ap.add_argument("--bin")
+    ap.add_argument("--real", default="tests/corpus/real.jsonl",
+                    help="the gold file (an earlier version: `git show REV:tests/corpus/real.jsonl > FILE`)")
     a = ap.parse_args()
-    gold = load_gold()
-    readers = {p.stem: load_reader(p) for p in sorted(pathlib.Path(a.study).glob("*.jsonl"))}
+    gold, lines = load_gold(a.real)
+    files = sorted(p for p in pathlib.Path(a.study).glob("*.jsonl") if not p.stem.startswith("adjudicated"))
+    readers = {p.stem: load_reader(p, lines) for p in files}
     texts = sorted(set.intersection(*(set(r) for r in readers.values())))
     missing = [t for t in texts if t not in gold]
     if missing:
