@@ -226,7 +226,7 @@ mod tests {
 
     #[test]
     fn past_the_frame_limit_every_finding_is_still_listed_once_in_order() {
-        let many = "其他相关材料、身份证等".repeat(FRAME_LIMIT);
+        let many = "其他相关材料、身份证等;".repeat(FRAME_LIMIT);
         let text = crate::testing::ITEM.replace("申请人已依法登记", &many);
         let out = lint_with(&[(FILE, Some(&text))]);
         let shown: Vec<&Diagnostic> = out
