@@ -351,32 +351,31 @@ struct Recorded {
 
 /// The recorded batches; `every_recorded_batch_has_floors` fails when a
 /// batch in `real.jsonl` has no row. Current figures against labels v2
-/// (whole; test half), measured 2026-12-06 with the lexicon of the
-/// batch-17/18 development pass; the figures against labels v1 are in each
-/// batch's README section:
-/// 6: 0.816 / 0.939; 0.760 / 0.905. 7: 0.879 / 0.906; 0.724 / 0.840.
-/// 8: 0.930 / 0.784; 0.889 / 0.667. 9: 0.882 / 0.938; 0.882 / 0.882.
-/// 10: 0.940 / 0.979; 0.917 / 0.957. 11: 0.905 / 0.974; 0.818 / 0.947.
-/// 12: 0.884 / 1.000; 0.870 / 1.000. 13: 0.933 / 0.913; 0.893 / 0.893.
-/// 14: 0.782 / 0.935; 0.696 / 0.889. 15: 0.854 / 1.000; 0.862 / 1.000.
-/// 16: 0.854 / 0.854; 0.760 / 0.760. 17: 0.885 / 0.885; 0.857 / 0.923.
-/// 18: 0.773 / 0.850; 0.583 / 0.778. 19: 0.839 / 0.788; 0.941 / 0.800.
+/// (whole; test half), after the labels-v2 development pass; the figures
+/// against labels v1 are in each batch's README section:
+/// 6: 0.912 / 0.939; 0.864 / 0.905. 7: 0.897 / 0.953; 0.759 / 0.880.
+/// 8: 0.979 / 0.902; 0.950 / 0.792. 9: 0.968 / 0.938; 0.938 / 0.882.
+/// 10: 0.959 / 0.979; 0.917 / 0.957. 11: 0.907 / 1.000; 0.826 / 1.000.
+/// 12: 0.902 / 0.974; 0.864 / 0.950. 13: 0.938 / 0.978; 0.900 / 0.964.
+/// 14: 0.885 / 1.000; 0.783 / 1.000. 15: 0.953 / 1.000; 0.926 / 1.000.
+/// 16: 0.935 / 0.896; 0.913 / 0.840. 17: 1.000 / 0.962; 1.000 / 0.923.
+/// 18: 0.900 / 0.900; 0.778 / 0.778. 19: 1.000 / 0.939; 1.000 / 0.900.
 #[rustfmt::skip]
 const RECORDED: &[Recorded] = &[
-    Recorded { batch: 6, min_clauses: 200, whole: (0.81, 0.93), test: (0.75, 0.90) },
-    Recorded { batch: 7, min_clauses: 250, whole: (0.87, 0.90), test: (0.72, 0.83) },
-    Recorded { batch: 8, min_clauses: 300, whole: (0.92, 0.78), test: (0.88, 0.66) },
-    Recorded { batch: 9, min_clauses: 250, whole: (0.88, 0.93), test: (0.88, 0.88) },
-    Recorded { batch: 10, min_clauses: 250, whole: (0.93, 0.97), test: (0.91, 0.95) },
-    Recorded { batch: 11, min_clauses: 300, whole: (0.90, 0.97), test: (0.81, 0.94) },
-    Recorded { batch: 12, min_clauses: 280, whole: (0.88, 0.99), test: (0.86, 0.99) },
-    Recorded { batch: 13, min_clauses: 290, whole: (0.93, 0.91), test: (0.89, 0.89) },
-    Recorded { batch: 14, min_clauses: 290, whole: (0.78, 0.93), test: (0.69, 0.88) },
-    Recorded { batch: 15, min_clauses: 290, whole: (0.85, 0.99), test: (0.86, 0.99) },
-    Recorded { batch: 16, min_clauses: 290, whole: (0.85, 0.85), test: (0.75, 0.75) },
-    Recorded { batch: 17, min_clauses: 240, whole: (0.88, 0.88), test: (0.85, 0.92) },
-    Recorded { batch: 18, min_clauses: 160, whole: (0.77, 0.84), test: (0.58, 0.77) },
-    Recorded { batch: 19, min_clauses: 200, whole: (0.83, 0.78), test: (0.94, 0.79) },
+    Recorded { batch: 6, min_clauses: 200, whole: (0.91, 0.93), test: (0.86, 0.90) },
+    Recorded { batch: 7, min_clauses: 250, whole: (0.89, 0.95), test: (0.75, 0.87) },
+    Recorded { batch: 8, min_clauses: 300, whole: (0.97, 0.90), test: (0.94, 0.79) },
+    Recorded { batch: 9, min_clauses: 250, whole: (0.96, 0.93), test: (0.93, 0.88) },
+    Recorded { batch: 10, min_clauses: 250, whole: (0.95, 0.97), test: (0.91, 0.95) },
+    Recorded { batch: 11, min_clauses: 300, whole: (0.90, 0.99), test: (0.82, 0.99) },
+    Recorded { batch: 12, min_clauses: 280, whole: (0.90, 0.97), test: (0.86, 0.94) },
+    Recorded { batch: 13, min_clauses: 290, whole: (0.93, 0.97), test: (0.89, 0.96) },
+    Recorded { batch: 14, min_clauses: 290, whole: (0.88, 0.99), test: (0.78, 0.99) },
+    Recorded { batch: 15, min_clauses: 290, whole: (0.95, 0.99), test: (0.92, 0.99) },
+    Recorded { batch: 16, min_clauses: 290, whole: (0.93, 0.89), test: (0.91, 0.83) },
+    Recorded { batch: 17, min_clauses: 240, whole: (0.99, 0.96), test: (0.99, 0.92) },
+    Recorded { batch: 18, min_clauses: 160, whole: (0.89, 0.89), test: (0.77, 0.77) },
+    Recorded { batch: 19, min_clauses: 200, whole: (0.99, 0.93), test: (0.99, 0.89) },
 ];
 
 /// Every recorded batch: printed whole and test half per class, its
@@ -511,43 +510,41 @@ fn is_source(source: &str) -> bool {
 
 /// Overall (precision, recall) floors on the test half of `real.jsonl`
 /// (all recorded batches): just below what the shipped lexicon reaches
-/// (against labels v2: 0.844 / 0.892, 329 / 369 — below the 0.95 the issue
-/// asks for; against labels v1 it was 0.879 / 0.922 with the nineteenth
-/// batch). Each batch's section in `tests/corpus/README.md` gives the
-/// figure after it; the floors went down as held-out batches joined and
-/// when labels v2 replaced v1, never for a code change. A change that
-/// lowers either fails.
-const REAL_FLOORS: (f64, f64) = (0.84, 0.89);
+/// against labels v2 after the labels-v2 development pass (0.900 / 0.927,
+/// 342 / 369; before that pass 0.844 / 0.892; against labels v1 0.879 /
+/// 0.922 with the nineteenth batch) — below the 0.95 the issue asks for.
+/// Each batch's section in `tests/corpus/README.md` gives the figure after
+/// it. A change that lowers either fails.
+const REAL_FLOORS: (f64, f64) = (0.89, 0.92);
 
 /// Per-class floors on the test half for the classes with at least 20
 /// positives, just below what the shipped lexicon reaches against labels
-/// v2 (开放列举 0.577 / 0.984 on 61 positives, 指代不明 0.959 / 0.891 on 183,
-/// 兜底 0.848 / 0.975 on 40, 占位 1.000 / 0.935 on 31, 不可量化 0.957 / 0.786
-/// on 28, 自由裁量 1.000 / 0.682 on 22). Below the 0.9 the issue asks for:
-/// 开放列举's and 兜底's precision, 不可量化's, 指代不明's and 自由裁量's
-/// recall; any other class with 20 positives must reach 0.9. Labels v2
-/// (`tests/corpus/agreement/README.md`) moved 开放列举's precision most: the
-/// consolidated criteria do not label `等` + a category noun (设施, 人员…),
-/// which the lexicon reports. Floors went down with new data or labels,
-/// not with code changes.
+/// v2 after the labels-v2 development pass (开放列举 0.740 / 0.934 on 61
+/// positives, 指代不明 0.961 / 0.945 on 183, 兜底 0.848 / 0.975 on 40, 占位
+/// 1.000 / 0.935 on 31, 不可量化 0.957 / 0.786 on 28, 自由裁量 0.955 / 0.955
+/// on 22). Below the 0.9 the issue asks for: 开放列举's and 兜底's
+/// precision, 不可量化's recall; any other class with 20 positives must
+/// reach 0.9. One floor went down with a code change: that pass made the
+/// lexicon follow the consolidated criteria's `等` rule (D7), which took
+/// 开放列举's recall from 0.984 to 0.934 and its precision from 0.577 to
+/// 0.740 (F1 0.726 → 0.826); every other floor went down only with new
+/// data or labels.
 const CLASS_FLOORS: &[(&str, f64, f64)] = &[
-    ("开放列举", 0.57, 0.98),
-    ("指代不明", 0.95, 0.89),
+    ("开放列举", 0.73, 0.93),
+    ("指代不明", 0.96, 0.94),
     ("不可量化", 0.95, 0.78),
     ("兜底", 0.84, 0.97),
     ("占位", 0.99, 0.93),
-    ("自由裁量", 0.99, 0.68),
+    ("自由裁量", 0.95, 0.95),
 ];
 
-/// Floors on the development half of batches 1-5 (what the tuning reached
-/// against labels v1: 1.000 / 1.000 after the context-rule pass; against
-/// labels v2, not tuned on yet, 0.897 / 0.929).
-const DEV_FLOORS: (f64, f64) = (0.89, 0.92);
+/// Floors on the development half of batches 1-5 (against labels v2
+/// after the labels-v2 development pass: 0.988 / 0.976).
+const DEV_FLOORS: (f64, f64) = (0.98, 0.97);
 
 /// Floors on the development half of every batch tuned on
-/// (`Batches::TunedOn`): what the last development pass reached, against
-/// the labels it was tuned on (0.992 / 1.000 over batches 1-18 against
-/// labels v1); against labels v2, which no pass has tuned on yet, 0.927 /
-/// 0.951. Each pass's before and after figures are in its section of
+/// (`Batches::TunedOn`): what the last development pass reached (0.989 /
+/// 0.992 over batches 1-19 against labels v2 after the labels-v2 pass).
+/// Each pass's before and after figures are in its section of
 /// `tests/corpus/README.md`.
-const DEV_ALL_FLOORS: (f64, f64) = (0.92, 0.95);
+const DEV_ALL_FLOORS: (f64, f64) = (0.98, 0.99);
