@@ -360,6 +360,7 @@ struct Recorded {
 /// 14: 0.885 / 1.000; 0.783 / 1.000. 15: 0.953 / 1.000; 0.926 / 1.000.
 /// 16: 0.935 / 0.896; 0.913 / 0.840. 17: 1.000 / 0.962; 1.000 / 0.923.
 /// 18: 0.900 / 0.900; 0.778 / 0.778. 19: 1.000 / 0.939; 1.000 / 0.900.
+/// 20 (clean, measured once): 0.929 / 0.812; 1.000 / 0.700.
 #[rustfmt::skip]
 const RECORDED: &[Recorded] = &[
     Recorded { batch: 6, min_clauses: 200, whole: (0.91, 0.93), test: (0.86, 0.90) },
@@ -376,6 +377,7 @@ const RECORDED: &[Recorded] = &[
     Recorded { batch: 17, min_clauses: 240, whole: (0.99, 0.96), test: (0.99, 0.92) },
     Recorded { batch: 18, min_clauses: 160, whole: (0.89, 0.89), test: (0.77, 0.77) },
     Recorded { batch: 19, min_clauses: 200, whole: (0.99, 0.93), test: (0.99, 0.89) },
+    Recorded { batch: 20, min_clauses: 180, whole: (0.92, 0.81), test: (0.99, 0.69) },
 ];
 
 /// Every recorded batch: printed whole and test half per class, its
@@ -510,19 +512,22 @@ fn is_source(source: &str) -> bool {
 
 /// Overall (precision, recall) floors on the test half of `real.jsonl`
 /// (all recorded batches): just below what the shipped lexicon reaches
-/// against labels v2 after the labels-v2 development pass (0.900 / 0.927,
-/// 342 / 369; before that pass 0.844 / 0.892; against labels v1 0.879 /
+/// against labels v2 after the labels-v2 development pass, with the
+/// twentieth batch (0.904 / 0.915, 356 / 389; without it 0.900 / 0.927;
+/// before that pass 0.844 / 0.892; against labels v1 0.879 /
 /// 0.922 with the nineteenth batch) — below the 0.95 the issue asks for.
 /// Each batch's section in `tests/corpus/README.md` gives the figure after
 /// it. A change that lowers either fails.
-const REAL_FLOORS: (f64, f64) = (0.89, 0.92);
+const REAL_FLOORS: (f64, f64) = (0.90, 0.91);
 
 /// Per-class floors on the test half for the classes with at least 20
 /// positives, just below what the shipped lexicon reaches against labels
 /// v2 after the labels-v2 development pass (开放列举 0.740 / 0.934 on 61
 /// positives, 指代不明 0.961 / 0.945 on 183, 兜底 0.848 / 0.975 on 40, 占位
 /// 1.000 / 0.935 on 31, 不可量化 0.957 / 0.786 on 28, 自由裁量 0.955 / 0.955
-/// on 22). Below the 0.9 the issue asks for: 开放列举's and 兜底's
+/// on 22; the twentieth batch then lowered 指代不明's recall to 0.923 and
+/// 占位's to 0.909, so those floors went down with the data). Below the
+/// 0.9 the issue asks for: 开放列举's and 兜底's
 /// precision, 不可量化's recall; any other class with 20 positives must
 /// reach 0.9. One floor went down with a code change: that pass made the
 /// lexicon follow the consolidated criteria's `等` rule (D7), which took
@@ -531,10 +536,10 @@ const REAL_FLOORS: (f64, f64) = (0.89, 0.92);
 /// data or labels.
 const CLASS_FLOORS: &[(&str, f64, f64)] = &[
     ("开放列举", 0.73, 0.93),
-    ("指代不明", 0.96, 0.94),
+    ("指代不明", 0.96, 0.92),
     ("不可量化", 0.95, 0.78),
     ("兜底", 0.84, 0.97),
-    ("占位", 0.99, 0.93),
+    ("占位", 0.99, 0.90),
     ("自由裁量", 0.95, 0.95),
 ];
 
