@@ -14,8 +14,9 @@ import argparse
 import itertools
 import json
 import pathlib
-import subprocess
 from collections import defaultdict
+
+from vague_dev_eval import classes_per_line
 
 
 def load_gold(path):
@@ -83,13 +84,7 @@ def kappa(x, y, texts):
 
 
 def detect(binary, texts):
-    inp = "\n".join(t.replace("\n", " ") for t in texts) + "\n"
-    out = subprocess.run([binary, "check-text", "--format", "json", "--rules", "rules/"],
-                         input=inp.encode(), capture_output=True, check=False).stdout
-    found = defaultdict(set)
-    for r in json.loads(out):
-        for f in r["findings"]:
-            found[r["line"]].add(f["class"])
+    found = classes_per_line(binary, "rules/", texts)
     return {t: found.get(i + 1, set()) for i, t in enumerate(texts)}
 
 
@@ -111,10 +106,15 @@ def main():
     print(f"{len(texts)} clauses read by {', '.join(readers)}; gold labels {sum(len(gold[t]) for t in texts)}")
     if a.bin:
         sets["detector"] = detect(a.bin, texts)
-    for ref in ["gold", *readers]:
-        for name, pred in sets.items():
-            if name != ref and not (ref != "gold" and name == "gold"):
-                line(f"{name} against {ref}", score(pred, sets[ref], texts))
+    # Everything against the gold; each pair of readers, and the detector
+    # against each reader, once (X against Y is Y against X with precision
+    # and recall swapped).
+    names = list(readers)
+    for name in [*names, *(["detector"] if a.bin else [])]:
+        line(f"{name} against gold", score(sets[name], sets["gold"], texts))
+    for i, ref in enumerate(names):
+        for name in [*names[i + 1:], *(["detector"] if a.bin else [])]:
+            line(f"{name} against {ref}", score(sets[name], sets[ref], texts))
     for x, y in itertools.combinations(["gold", *readers], 2):
         po, k = kappa(sets[x], sets[y], texts)
         print(f"vague or not, {x} and {y}: agree {po:.3f}, Cohen's kappa {k:.3f}")

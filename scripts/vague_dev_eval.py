@@ -33,6 +33,21 @@ def keep(batch, spec):
     return batch == int(spec)
 
 
+def classes_per_line(binary, rules, texts):
+    """The classes `check-text` finds in each text, by 1-based position
+    (one text per input line). Shared with scripts/agreement.py."""
+    inp = "\n".join(t.replace("\n", " ") for t in texts) + "\n"
+    out = subprocess.run(
+        [binary, "check-text", "--format", "json", "--rules", rules],
+        input=inp.encode(), capture_output=True, check=False,
+    ).stdout
+    found = defaultdict(set)
+    for r in json.loads(out):
+        for f in r["findings"]:
+            found[r["line"]].add(f["class"])
+    return found
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bin", default="target/debug/tongbiao")
@@ -49,15 +64,7 @@ def main():
             if c["split"] != "dev" or not keep(c.get("batch"), a.batches):
                 continue
             cases.append((n, c))
-    text = "\n".join(c["text"].replace("\n", " ") for _, c in cases) + "\n"
-    out = subprocess.run(
-        [a.bin, "check-text", "--format", "json", "--rules", a.rules],
-        input=text.encode(), capture_output=True, check=False,
-    ).stdout
-    found = defaultdict(set)
-    for r in json.loads(out):
-        for f in r["findings"]:
-            found[r["line"]].add(f["class"])
+    found = classes_per_line(a.bin, a.rules, [c["text"] for _, c in cases])
     by = defaultdict(lambda: [0, 0, 0])
     errors = []
     for i, (n, c) in enumerate(cases, 1):

@@ -87,6 +87,24 @@ struct RealCase {
     batch: Option<u32>,
 }
 
+/// Every clause of `real.jsonl` with its line number, parsed once for all
+/// the tests and batches of this file (the file is read by every batch's
+/// measurement and structure check).
+fn real_cases() -> &'static [(usize, RealCase)] {
+    static CASES: std::sync::OnceLock<Vec<(usize, RealCase)>> = std::sync::OnceLock::new();
+    CASES.get_or_init(|| {
+        include_str!("corpus/real.jsonl")
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+            .map(|(n, l)| {
+                let case = serde_json::from_str(l).unwrap_or_else(|e| panic!("real.jsonl line {}: {e}", n + 1));
+                (n + 1, case)
+            })
+            .collect()
+    })
+}
+
 /// Counts for one class on one half: true positives, false positives,
 /// false negatives, and the number of labelled positives.
 #[derive(Default, Clone, Copy)]
@@ -173,7 +191,6 @@ impl Batches {
 /// As `measure`, restricted to one half (`None`: both) and some batches.
 fn measure_where(half: Option<&str>, batches: Batches) -> Measured {
     use std::collections::BTreeMap;
-    let corpus = include_str!("corpus/real.jsonl");
     let Ok(config) = tongbiao::config::load(None, &tongbiao::rules::known).config else {
         panic!("the shipped rules/ must compile")
     };
@@ -182,8 +199,7 @@ fn measure_where(half: Option<&str>, batches: Batches) -> Measured {
     let mut sources: BTreeMap<String, usize> = BTreeMap::new();
     let (mut clauses, mut in_half) = (0usize, 0usize);
     let mut errors = Vec::new();
-    for (n, line) in corpus.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-        let case: RealCase = serde_json::from_str(line).unwrap_or_else(|e| panic!("real.jsonl line {}: {e}", n + 1));
+    for (n, case) in real_cases() {
         clauses += 1;
         let head = case.source.split(" (").next().unwrap_or(&case.source);
         let repo = match head.strip_prefix("page ") {
@@ -194,8 +210,7 @@ fn measure_where(half: Option<&str>, batches: Batches) -> Measured {
         *sources.entry(repo).or_default() += 1;
         assert!(
             case.split == "dev" || case.split == "test",
-            "real.jsonl line {}: split must be dev or test",
-            n + 1
+            "real.jsonl line {n}: split must be dev or test"
         );
         if half.is_some_and(|h| case.split != h) || !batches.keeps(case.batch) {
             continue;
@@ -207,7 +222,7 @@ fn measure_where(half: Option<&str>, batches: Batches) -> Measured {
             .into_iter()
             .map(|h| m.entry(h.entry).class.label().to_string())
             .collect();
-        let expected: BTreeSet<String> = case.labels.into_iter().collect();
+        let expected: BTreeSet<String> = case.labels.iter().cloned().collect();
         for c in predicted.union(&expected) {
             let e = by_class.entry(c.clone()).or_default();
             match (predicted.contains(c), expected.contains(c)) {
@@ -386,6 +401,7 @@ const RECORDED: &[Recorded] = &[
 /// test fails, so one run names every batch below its floors.
 #[test]
 fn real_text_recorded_batches() {
+    no_text_twice();
     let mut below = Vec::new();
     for r in RECORDED {
         if r.batch >= 7 {
@@ -431,11 +447,7 @@ fn recorded_batch_failures(r: &Recorded) -> Vec<String> {
 /// be measured on its own; this fails instead.
 #[test]
 fn every_recorded_batch_has_floors() {
-    let batches: BTreeSet<u32> = include_str!("corpus/real.jsonl")
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .filter_map(|l| serde_json::from_str::<RealCase>(l).ok()?.batch)
-        .collect();
+    let batches: BTreeSet<u32> = real_cases().iter().filter_map(|(_, c)| c.batch).collect();
     let rows: BTreeSet<u32> = RECORDED.iter().map(|r| r.batch).collect();
     assert_eq!(
         batches, rows,
@@ -446,8 +458,8 @@ fn every_recorded_batch_has_floors() {
 
 /// Every clause of a recorded batch (the seventh on): a class label at most once and only
 /// the criteria's seven classes, the split the SHA-256 rule gives (first
-/// byte even: `dev`), a page address or a repository path as source, and
-/// no text twice in the corpus.
+/// byte even: `dev`), a page address or a repository path as source
+/// (`no_text_twice` checks the whole file once).
 fn batch_is_well_formed(batch: u32) {
     use sha2::Digest;
     const CLASSES: [&str; 7] = [
@@ -459,42 +471,33 @@ fn batch_is_well_formed(batch: u32) {
         "占位",
         "歧视性条件",
     ];
-    let mut seen = BTreeSet::new();
-    for (n, line) in include_str!("corpus/real.jsonl").lines().enumerate() {
-        let case: RealCase = serde_json::from_str(line).unwrap_or_else(|e| panic!("real.jsonl line {}: {e}", n + 1));
-        assert!(
-            seen.insert(case.text.clone()),
-            "real.jsonl line {}: text repeated",
-            n + 1
-        );
-        if case.batch != Some(batch) {
-            continue;
-        }
+    for (n, case) in real_cases().iter().filter(|(_, c)| c.batch == Some(batch)) {
         let labels: BTreeSet<&str> = case.labels.iter().map(String::as_str).collect();
-        assert_eq!(
-            labels.len(),
-            case.labels.len(),
-            "real.jsonl line {}: a label twice",
-            n + 1
-        );
+        assert_eq!(labels.len(), case.labels.len(), "real.jsonl line {n}: a label twice");
         assert!(
             labels.iter().all(|l| CLASSES.contains(l)),
-            "real.jsonl line {}: unknown label in {:?}",
-            n + 1,
+            "real.jsonl line {n}: unknown label in {:?}",
             case.labels
         );
         let even = sha2::Sha256::digest(case.text.as_bytes())[0] % 2 == 0;
         assert_eq!(
             case.split,
             if even { "dev" } else { "test" },
-            "real.jsonl line {}: split against the SHA-256 rule",
-            n + 1
+            "real.jsonl line {n}: split against the SHA-256 rule"
         );
         assert!(
             is_source(&case.source),
-            "real.jsonl line {}: source must be `page http…` or `owner/repo:path`",
-            n + 1
+            "real.jsonl line {n}: source must be `page http…` or `owner/repo:path`"
         );
+    }
+}
+
+/// No clause text appears twice in `real.jsonl` (a repeat would count twice
+/// and could sit in both halves).
+fn no_text_twice() {
+    let mut seen = BTreeSet::new();
+    for (n, case) in real_cases() {
+        assert!(seen.insert(case.text.as_str()), "real.jsonl line {n}: text repeated");
     }
 }
 
