@@ -189,6 +189,8 @@ for (n, f, c, s, v) in summary:
     hdr.append(f'| {n} | {f} | {c} | {s} | {v} |')
 
 hdr += ['', '## Reading the contradictions', '',
+'(Written by hand for the run against labels v1 at `57bca2f`; the line numbers and counts below are of that',
+'run and go stale when the gold changes — regenerate the summary, then reread the lists.)', '',
 '- Genuine disagreements with a lead decision, listed as conflicts in `README.md` (study 3): D1b line 2045',
 '  (`长期居住`, C9); D4 lines 1541/1553 (`符合法定条件和要求`, batch 8), 4097 (`符合法定要求`), 4228 (`如符合法律规定`,',
 '  batch 17), 4567 (`是否符合法规要求`, batch 18) (C5); D6c line 364 (`有相应的…机械和设备`, README 1954) and 1780;',
