@@ -196,23 +196,19 @@ fn measure_where(half: Option<&str>, batches: Batches) -> Measured {
     };
     let m = &config.matcher;
     let mut by_class: BTreeMap<String, Counts> = BTreeMap::new();
-    let mut sources: BTreeMap<String, usize> = BTreeMap::new();
-    let (mut clauses, mut in_half) = (0usize, 0usize);
+    let (mut clauses, mut in_half, mut twins) = (0usize, 0usize, 0usize);
     let mut errors = Vec::new();
     for (n, case) in real_cases() {
         clauses += 1;
-        let head = case.source.split(" (").next().unwrap_or(&case.source);
-        let repo = match head.strip_prefix("page ") {
-            Some(url) => url.split('/').nth(2).unwrap_or(url),
-            None => head.split(':').next().unwrap_or(head),
-        }
-        .to_string();
-        *sources.entry(repo).or_default() += 1;
         assert!(
             case.split == "dev" || case.split == "test",
             "real.jsonl line {n}: split must be dev or test"
         );
         if half.is_some_and(|h| case.split != h) || !batches.keeps(case.batch) {
+            continue;
+        }
+        if half == Some("test") && has_dev_twin(case) {
+            twins += 1;
             continue;
         }
         in_half += 1;
@@ -240,8 +236,8 @@ fn measure_where(half: Option<&str>, batches: Batches) -> Measured {
     }
     let half = half.unwrap_or("both halves");
     println!("real.jsonl: {clauses} clauses, {half} of {}: {in_half}", batches.name());
-    for (s, k) in &sources {
-        println!("  source {s}: {k} clauses");
+    if twins > 0 {
+        println!("  left out: {twins} test clauses whose text, but for final punctuation, is a development clause's");
     }
     Measured {
         by_class,
@@ -249,6 +245,31 @@ fn measure_where(half: Option<&str>, batches: Batches) -> Measured {
         clauses,
         in_half,
     }
+}
+
+/// Where the clauses come from: the number of sources (page hosts and
+/// repository files) and the largest, printed once.
+fn print_sources() {
+    let mut sources: std::collections::BTreeMap<String, usize> = Default::default();
+    for (_, case) in real_cases() {
+        let head = case.source.split(" (").next().unwrap_or(&case.source);
+        let repo = match head.strip_prefix("page ") {
+            Some(url) => url.split('/').nth(2).unwrap_or(url),
+            None => head.split(':').next().unwrap_or(head),
+        }
+        .to_string();
+        *sources.entry(repo).or_default() += 1;
+    }
+    let big: Vec<String> = sources
+        .iter()
+        .filter(|(_, k)| **k >= 40)
+        .map(|(s, k)| format!("{s} {k}"))
+        .collect();
+    println!(
+        "real.jsonl: {} sources; those with 40 clauses or more: {}",
+        sources.len(),
+        big.join(", ")
+    );
 }
 
 /// Prints the per-class table and the errors of one half.
@@ -283,6 +304,7 @@ fn print_table(r: &Measured) {
 /// `tests/corpus/README.md` for sources, criteria and the split).
 #[test]
 fn real_text_test_half() {
+    print_sources();
     let r = measure("test");
     print_table(&r);
     assert!(
@@ -382,8 +404,8 @@ const RECORDED: &[Recorded] = &[
     Recorded { batch: 7, min_clauses: 250, whole: (0.89, 0.95), test: (0.75, 0.87) },
     Recorded { batch: 8, min_clauses: 300, whole: (0.97, 0.90), test: (0.94, 0.79) },
     Recorded { batch: 9, min_clauses: 250, whole: (0.96, 0.93), test: (0.93, 0.88) },
-    Recorded { batch: 10, min_clauses: 250, whole: (0.95, 0.97), test: (0.91, 0.95) },
-    Recorded { batch: 11, min_clauses: 300, whole: (0.90, 0.99), test: (0.82, 0.99) },
+    Recorded { batch: 10, min_clauses: 250, whole: (0.93, 0.97), test: (0.87, 0.95) },
+    Recorded { batch: 11, min_clauses: 300, whole: (0.92, 0.97), test: (0.85, 0.94) },
     Recorded { batch: 12, min_clauses: 280, whole: (0.90, 0.97), test: (0.86, 0.94) },
     Recorded { batch: 13, min_clauses: 290, whole: (0.93, 0.97), test: (0.89, 0.96) },
     Recorded { batch: 14, min_clauses: 290, whole: (0.88, 0.99), test: (0.78, 0.99) },
@@ -392,7 +414,11 @@ const RECORDED: &[Recorded] = &[
     Recorded { batch: 17, min_clauses: 240, whole: (0.99, 0.96), test: (0.99, 0.92) },
     Recorded { batch: 18, min_clauses: 160, whole: (0.89, 0.89), test: (0.77, 0.77) },
     Recorded { batch: 19, min_clauses: 200, whole: (0.99, 0.93), test: (0.99, 0.89) },
-    Recorded { batch: 20, min_clauses: 180, whole: (0.92, 0.81), test: (0.99, 0.69) },
+    Recorded { batch: 20, min_clauses: 180, whole: (0.92, 0.81), test: (0.93, 0.74) },
+    Recorded { batch: 21, min_clauses: 200, whole: (0.89, 0.94), test: (0.93, 0.93) },
+    Recorded { batch: 22, min_clauses: 250, whole: (0.80, 0.99), test: (0.79, 0.99) },
+    Recorded { batch: 23, min_clauses: 200, whole: (0.85, 0.93), test: (0.88, 0.93) },
+    Recorded { batch: 24, min_clauses: 220, whole: (0.90, 0.96), test: (0.99, 0.93) },
 ];
 
 /// Every recorded batch: printed whole and test half per class, its
@@ -492,6 +518,47 @@ fn batch_is_well_formed(batch: u32) {
     }
 }
 
+/// A clause's text without final punctuation or spaces: batches 1-15 hold
+/// ten pairs that differ only there, one copy in each half.
+fn twin_key(text: &str) -> &str {
+    text.trim_end_matches(|c: char| "。;；,，.、".contains(c) || c.is_whitespace())
+}
+
+/// A test clause whose twin sits in a development half was in effect tuned
+/// on, so the test-half figures leave it out.
+fn has_dev_twin(case: &RealCase) -> bool {
+    static DEV: std::sync::OnceLock<BTreeSet<&'static str>> = std::sync::OnceLock::new();
+    let dev = DEV.get_or_init(|| {
+        real_cases()
+            .iter()
+            .filter(|(_, c)| c.split == "dev")
+            .map(|(_, c)| twin_key(&c.text))
+            .collect()
+    });
+    case.split == "test" && dev.contains(twin_key(&case.text))
+}
+
+/// The twins are old: collectors since batch 16 check for them, so a new
+/// batch must not add one, in either half.
+#[test]
+fn no_new_batch_has_a_twin_across_halves() {
+    let mut halves: std::collections::BTreeMap<&str, Vec<(usize, &RealCase)>> = Default::default();
+    for (n, c) in real_cases() {
+        halves.entry(twin_key(&c.text)).or_default().push((*n, c));
+    }
+    let late: Vec<usize> = halves
+        .values()
+        .filter(|v| v.iter().any(|(_, c)| c.split == "dev") && v.iter().any(|(_, c)| c.split == "test"))
+        .flatten()
+        .filter(|(_, c)| c.batch.is_some_and(|b| b >= 16))
+        .map(|(n, _)| *n)
+        .collect();
+    assert!(
+        late.is_empty(),
+        "real.jsonl lines {late:?}: the same text in both halves"
+    );
+}
+
 /// No clause text appears twice in `real.jsonl` (a repeat would count twice
 /// and could sit in both halves).
 fn no_text_twice() {
@@ -515,44 +582,40 @@ fn is_source(source: &str) -> bool {
 
 /// Overall (precision, recall) floors on the test half of `real.jsonl`
 /// (all recorded batches): just below what the shipped lexicon reaches
-/// against labels v2 after the labels-v2 development pass, with the
-/// twentieth batch (0.904 / 0.915, 356 / 389; without it 0.900 / 0.927;
-/// before that pass 0.844 / 0.892; against labels v1 0.879 /
-/// 0.922 with the nineteenth batch) — below the 0.95 the issue asks for.
-/// Each batch's section in `tests/corpus/README.md` gives the figure after
-/// it. A change that lowers either fails.
-const REAL_FLOORS: (f64, f64) = (0.90, 0.91);
+/// after the criteria-audit pass of 2026-12-07 (0.908 / 0.936, 424 / 453
+/// over 24 batches; before that pass 0.902 / 0.914; the labels-v2 pass had
+/// 0.904 / 0.915 over 20 batches) — below the 0.95 the issue asks for.
+/// Test clauses whose text is a development clause's but for final
+/// punctuation are left out (`has_dev_twin`). Each batch's section in
+/// `tests/corpus/README.md` gives the figure after it. A change that lowers
+/// either fails.
+const REAL_FLOORS: (f64, f64) = (0.90, 0.93);
 
 /// Per-class floors on the test half for the classes with at least 20
-/// positives, just below what the shipped lexicon reaches against labels
-/// v2 after the labels-v2 development pass (开放列举 0.740 / 0.934 on 61
-/// positives, 指代不明 0.961 / 0.945 on 183, 兜底 0.848 / 0.975 on 40, 占位
-/// 1.000 / 0.935 on 31, 不可量化 0.957 / 0.786 on 28, 自由裁量 0.955 / 0.955
-/// on 22; the twentieth batch then lowered 指代不明's recall to 0.923 and
-/// 占位's to 0.909, so those floors went down with the data). Below the
-/// 0.9 the issue asks for: 开放列举's and 兜底's
-/// precision, 不可量化's recall; any other class with 20 positives must
-/// reach 0.9. One floor went down with a code change: that pass made the
-/// lexicon follow the consolidated criteria's `等` rule (D7), which took
-/// 开放列举's recall from 0.984 to 0.934 and its precision from 0.577 to
-/// 0.740 (F1 0.726 → 0.826); every other floor went down only with new
-/// data or labels.
+/// positives, just below what the shipped lexicon reaches after the
+/// criteria-audit pass over 24 batches: 开放列举 0.747 / 0.947 on 75
+/// positives, 指代不明 0.969 / 0.948 on 231, 兜底 0.873 / 0.980 on 49, 占位
+/// 1.000 / 0.892 on 37, 不可量化 0.964 / 0.871 on 31, 自由裁量 0.962 / 1.000
+/// on 25. Below the 0.9 the issue asks for: 开放列举's and 兜底's precision,
+/// 不可量化's and 占位's recall; any other class with 20 positives must
+/// reach 0.9. 占位's recall floor went down with new data (batches 21-24,
+/// 0.909 → 0.892 before the pass, which did not change it).
 const CLASS_FLOORS: &[(&str, f64, f64)] = &[
-    ("开放列举", 0.73, 0.93),
-    ("指代不明", 0.96, 0.92),
-    ("不可量化", 0.95, 0.78),
-    ("兜底", 0.84, 0.97),
-    ("占位", 0.99, 0.90),
-    ("自由裁量", 0.95, 0.95),
+    ("开放列举", 0.74, 0.94),
+    ("指代不明", 0.96, 0.94),
+    ("不可量化", 0.96, 0.87),
+    ("兜底", 0.87, 0.97),
+    ("占位", 0.99, 0.89),
+    ("自由裁量", 0.96, 0.99),
 ];
 
 /// Floors on the development half of batches 1-5 (against labels v2
-/// after the labels-v2 development pass: 0.988 / 0.976).
+/// after the criteria-audit pass: 1.000 / 0.988).
 const DEV_FLOORS: (f64, f64) = (0.98, 0.97);
 
 /// Floors on the development half of every batch tuned on
-/// (`Batches::TunedOn`): what the last development pass reached (0.989 /
-/// 0.992 over batches 1-19 against labels v2 after the labels-v2 pass).
+/// (`Batches::TunedOn`): what the last development pass reached (1.000 /
+/// 0.995 over batches 1-20 after the criteria-audit pass).
 /// Each pass's before and after figures are in its section of
 /// `tests/corpus/README.md`.
 const DEV_ALL_FLOORS: (f64, f64) = (0.98, 0.99);
