@@ -404,14 +404,14 @@ const RECORDED: &[Recorded] = &[
     Recorded { batch: 7, min_clauses: 250, whole: (0.89, 0.95), test: (0.75, 0.87) },
     Recorded { batch: 8, min_clauses: 300, whole: (0.97, 0.90), test: (0.94, 0.79) },
     Recorded { batch: 9, min_clauses: 250, whole: (0.96, 0.93), test: (0.93, 0.88) },
-    Recorded { batch: 10, min_clauses: 250, whole: (0.93, 0.97), test: (0.87, 0.95) },
+    Recorded { batch: 10, min_clauses: 250, whole: (0.95, 0.95), test: (0.91, 0.95) },
     Recorded { batch: 11, min_clauses: 300, whole: (0.92, 0.97), test: (0.85, 0.94) },
     Recorded { batch: 12, min_clauses: 280, whole: (0.90, 0.97), test: (0.86, 0.94) },
     Recorded { batch: 13, min_clauses: 290, whole: (0.93, 0.97), test: (0.89, 0.96) },
     Recorded { batch: 14, min_clauses: 290, whole: (0.88, 0.99), test: (0.78, 0.99) },
     Recorded { batch: 15, min_clauses: 290, whole: (0.95, 0.99), test: (0.92, 0.99) },
     Recorded { batch: 16, min_clauses: 290, whole: (0.93, 0.89), test: (0.91, 0.83) },
-    Recorded { batch: 17, min_clauses: 240, whole: (0.99, 0.96), test: (0.99, 0.92) },
+    Recorded { batch: 17, min_clauses: 240, whole: (0.96, 0.96), test: (0.92, 0.92) },
     Recorded { batch: 18, min_clauses: 160, whole: (0.89, 0.89), test: (0.77, 0.77) },
     Recorded { batch: 19, min_clauses: 200, whole: (0.99, 0.93), test: (0.99, 0.89) },
     Recorded { batch: 20, min_clauses: 180, whole: (0.92, 0.81), test: (0.93, 0.74) },
@@ -419,6 +419,10 @@ const RECORDED: &[Recorded] = &[
     Recorded { batch: 22, min_clauses: 250, whole: (0.80, 0.99), test: (0.79, 0.99) },
     Recorded { batch: 23, min_clauses: 200, whole: (0.85, 0.93), test: (0.88, 0.93) },
     Recorded { batch: 24, min_clauses: 220, whole: (0.90, 0.96), test: (0.99, 0.93) },
+    Recorded { batch: 25, min_clauses: 210, whole: (0.96, 0.91), test: (0.93, 0.88) },
+    Recorded { batch: 26, min_clauses: 210, whole: (0.89, 0.94), test: (0.84, 0.91) },
+    Recorded { batch: 27, min_clauses: 200, whole: (0.99, 0.88), test: (0.99, 0.86) },
+    Recorded { batch: 28, min_clauses: 180, whole: (0.82, 0.93), test: (0.88, 0.93) },
 ];
 
 /// Every recorded batch: printed whole and test half per class, its
@@ -582,40 +586,41 @@ fn is_source(source: &str) -> bool {
 
 /// Overall (precision, recall) floors on the test half of `real.jsonl`
 /// (all recorded batches): just below what the shipped lexicon reaches
-/// after the criteria-audit pass of 2026-12-07 (0.908 / 0.936, 424 / 453
-/// over 24 batches; before that pass 0.902 / 0.914; the labels-v2 pass had
-/// 0.904 / 0.915 over 20 batches) — below the 0.95 the issue asks for.
-/// Test clauses whose text is a development clause's but for final
+/// after the three development passes of 2026-12-07 (criteria audit, `等`
+/// whitelist, 指代不明 / 歧视性条件): 0.947 / 0.940, 482 of 513 labels over
+/// 28 batches (with the first pass only 0.898 / 0.930; the labels-v2 pass
+/// had 0.904 / 0.915 over 20 batches) — just below the 0.95 the issue asks
+/// for. Test clauses whose text is a development clause's but for final
 /// punctuation are left out (`has_dev_twin`). Each batch's section in
 /// `tests/corpus/README.md` gives the figure after it. A change that lowers
 /// either fails.
-const REAL_FLOORS: (f64, f64) = (0.90, 0.93);
+const REAL_FLOORS: (f64, f64) = (0.94, 0.93);
 
 /// Per-class floors on the test half for the classes with at least 20
-/// positives, just below what the shipped lexicon reaches after the
-/// criteria-audit pass over 24 batches: 开放列举 0.747 / 0.947 on 75
-/// positives, 指代不明 0.969 / 0.948 on 231, 兜底 0.873 / 0.980 on 49, 占位
-/// 1.000 / 0.892 on 37, 不可量化 0.964 / 0.871 on 31, 自由裁量 0.962 / 1.000
-/// on 25. Below the 0.9 the issue asks for: 开放列举's and 兜底's precision,
-/// 不可量化's and 占位's recall; any other class with 20 positives must
-/// reach 0.9. 占位's recall floor went down with new data (batches 21-24,
-/// 0.909 → 0.892 before the pass, which did not change it).
+/// positives, just below what the shipped lexicon reaches after the three
+/// passes over 28 batches: 开放列举 0.894 / 0.977 on 86 positives, 指代不明
+/// 0.977 / 0.944 on 266, 兜底 0.895 / 0.981 on 52, 占位 1.000 / 0.895 on
+/// 38, 不可量化 0.971 / 0.868 on 38, 自由裁量 0.964 / 0.964 on 28. Below the
+/// 0.9 the issue asks for: 开放列举's and 兜底's precision, 占位's and
+/// 不可量化's recall; any other class with 20 positives must reach 0.9.
+/// 占位's and 不可量化's recall floors went down with new data (batches
+/// 21-28), no pass lowered a class floor.
 const CLASS_FLOORS: &[(&str, f64, f64)] = &[
-    ("开放列举", 0.74, 0.94),
-    ("指代不明", 0.96, 0.94),
-    ("不可量化", 0.96, 0.87),
-    ("兜底", 0.87, 0.97),
+    ("开放列举", 0.89, 0.97),
+    ("指代不明", 0.97, 0.94),
+    ("不可量化", 0.97, 0.86),
+    ("兜底", 0.89, 0.98),
     ("占位", 0.99, 0.89),
-    ("自由裁量", 0.96, 0.99),
+    ("自由裁量", 0.96, 0.96),
 ];
 
-/// Floors on the development half of batches 1-5 (against labels v2
-/// after the criteria-audit pass: 1.000 / 0.988).
-const DEV_FLOORS: (f64, f64) = (0.98, 0.97);
+/// Floors on the development half of batches 1-5 (after the three passes
+/// of 2026-12-07: 1.000 / 0.988).
+const DEV_FLOORS: (f64, f64) = (0.99, 0.98);
 
 /// Floors on the development half of every batch tuned on
 /// (`Batches::TunedOn`): what the last development pass reached (1.000 /
-/// 0.995 over batches 1-20 after the criteria-audit pass).
-/// Each pass's before and after figures are in its section of
+/// 0.993 over batches 1-24 after the three passes of 2026-12-07). Each
+/// pass's before and after figures are in its section of
 /// `tests/corpus/README.md`.
-const DEV_ALL_FLOORS: (f64, f64) = (0.98, 0.99);
+const DEV_ALL_FLOORS: (f64, f64) = (0.99, 0.99);
