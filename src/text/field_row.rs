@@ -25,8 +25,13 @@ pub(crate) fn value_starts_at(n: &Normalized, original: &str, s: usize) -> bool 
         Some(l) => (l, true),
         None => (prefix, false),
     };
-    let count = label.chars().count();
-    if !(2..=LABEL_MAX).contains(&count) || !label.chars().all(han) {
+    // Before a colon the label may carry a bracketed note (`收费标准（元）:无`).
+    let count = label.chars().filter(|&c| han(c)).count();
+    let bracket = |c: char| colon && matches!(c, '(' | ')' | '（' | '）');
+    if !(2..=LABEL_MAX).contains(&count)
+        || !label.chars().next().is_some_and(han)
+        || !label.chars().all(|c| han(c) || bracket(c))
+    {
         return false;
     }
     // A value that is no Chinese character (`/`, `-`, `—`) cannot run into
@@ -96,6 +101,14 @@ mod tests {
         assert!(value_at("收费依据/", "/"));
         assert!(value_at("特殊环节-", "-"));
         assert!(!value_at("收费依据无", "无"));
+    }
+
+    #[test]
+    fn a_label_before_a_colon_may_carry_a_bracketed_note() {
+        assert!(value_at("收费标准（元）:无", "无"));
+        assert!(value_at("办理时限(工作日)：-", "-"));
+        assert!(!value_at("收费标准（元） 无", "无"));
+        assert!(!value_at("（元）:无", "无"));
     }
 
     #[test]
