@@ -25,11 +25,18 @@ pub(crate) fn value_starts_at(n: &Normalized, original: &str, s: usize) -> bool 
         Some(l) => (l, true),
         None => (prefix, false),
     };
-    let count = label.chars().count();
-    if !(2..=LABEL_MAX).contains(&count) || !label.chars().all(han) {
+    // Before a colon the label may carry a bracketed note (`收费标准（元）:无`).
+    let count = label.chars().filter(|&c| han(c)).count();
+    let bracket = |c: char| colon && matches!(c, '(' | ')' | '（' | '）');
+    if !(2..=LABEL_MAX).contains(&count)
+        || !label.chars().next().is_some_and(han)
+        || !label.chars().all(|c| han(c) || bracket(c))
+    {
         return false;
     }
-    colon || spaced(n, original, s)
+    // A value that is no Chinese character (`/`, `-`, `—`) cannot run into
+    // the label's words, so `收费依据/` is a row as well.
+    colon || spaced(n, original, s) || n.text[s..].chars().next().is_some_and(|c| !han(c))
 }
 
 /// Whether the original has whitespace between the character before
@@ -87,6 +94,21 @@ mod tests {
         assert!(!value_at("申请人应当提交的材料清单及其他说明事项:无", "无"));
         // A zero-width character is not a space.
         assert!(!value_at("收费依据\u{200b}无", "无"));
+    }
+
+    #[test]
+    fn a_symbol_value_run_into_its_label_makes_a_row() {
+        assert!(value_at("收费依据/", "/"));
+        assert!(value_at("特殊环节-", "-"));
+        assert!(!value_at("收费依据无", "无"));
+    }
+
+    #[test]
+    fn a_label_before_a_colon_may_carry_a_bracketed_note() {
+        assert!(value_at("收费标准（元）:无", "无"));
+        assert!(value_at("办理时限(工作日)：-", "-"));
+        assert!(!value_at("收费标准（元） 无", "无"));
+        assert!(!value_at("（元）:无", "无"));
     }
 
     #[test]
