@@ -16,8 +16,9 @@ import subprocess
 import sys
 from collections import defaultdict
 
-# The last batch whose development half has been tuned on (the batch-17/18
-# development pass); keep equal to `Batches::TunedOn` in tests/corpus.rs.
+# The last batch whose development half has been tuned on (the fourth
+# development pass of 2026-12-07); keep equal to `Batches::TunedOn` in
+# tests/corpus.rs.
 TUNED_ON = 28
 
 
