@@ -4,7 +4,10 @@
 //! `/`, `-`) also matches when it is the whole value of such a row. The
 //! label is a few Chinese characters, then a colon or a space in the text
 //! the author wrote (spaces are gone from the normalised copy, so the gap
-//! is looked up in the original). Used by `check-text` and `lint` alike:
+//! is looked up in the original); without either, a symbol value (`收费依据/`)
+//! or a label ending in a field's head noun (`申请条件无`) makes a row too,
+//! and so do placeholder values printed without names (`无 无`). Used by
+//! `check-text` and `lint` alike:
 //! both run [`super::matcher::Matcher::find`].
 
 use super::normalize::Normalized;
