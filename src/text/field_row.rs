@@ -4,7 +4,10 @@
 //! `/`, `-`) also matches when it is the whole value of such a row. The
 //! label is a few Chinese characters, then a colon or a space in the text
 //! the author wrote (spaces are gone from the normalised copy, so the gap
-//! is looked up in the original). Used by `check-text` and `lint` alike:
+//! is looked up in the original); without either, a symbol value (`收费依据/`)
+//! or a label ending in a field's head noun (`申请条件无`) makes a row too,
+//! and so do placeholder values printed without names (`无 无`). Used by
+//! `check-text` and `lint` alike:
 //! both run [`super::matcher::Matcher::find`].
 
 use super::normalize::Normalized;
@@ -25,18 +28,43 @@ pub(crate) fn value_starts_at(n: &Normalized, original: &str, s: usize) -> bool 
         Some(l) => (l, true),
         None => (prefix, false),
     };
-    // Before a colon the label may carry a bracketed note (`收费标准（元）:无`).
+    // Values printed without field names (`无 无`): the row is all values.
+    if !colon && placeholders_only(label) {
+        return spaced(n, original, s);
+    }
+    // Before a colon the label may carry a bracketed note (`收费标准（元）:无`)
+    // or name two fields (`收费项目名称、标准:无`).
     let count = label.chars().filter(|&c| han(c)).count();
-    let bracket = |c: char| colon && matches!(c, '(' | ')' | '（' | '）');
+    let bracket = |c: char| colon && matches!(c, '(' | ')' | '（' | '）' | '、');
     if !(2..=LABEL_MAX).contains(&count)
         || !label.chars().next().is_some_and(han)
         || !label.chars().all(|c| han(c) || bracket(c))
+        || label.ends_with('、')
     {
         return false;
     }
     // A value that is no Chinese character (`/`, `-`, `—`) cannot run into
-    // the label's words, so `收费依据/` is a row as well.
-    colon || spaced(n, original, s) || n.text[s..].chars().next().is_some_and(|c| !han(c))
+    // the label's words, so `收费依据/` is a row as well; nor can a value
+    // after a label that ends in a field's head noun (`申请条件无`).
+    colon || spaced(n, original, s) || n.text[s..].chars().next().is_some_and(|c| !han(c)) || field_head(label)
+}
+
+/// Head nouns that end a field's name in a guide's table (`申请条件`,
+/// `收费标准`, `收费依据`, `委托部门`): a value run into such a label cannot
+/// be part of its words (unlike `有无`, `并无`).
+const FIELD_HEADS: &[&str] = &[
+    "条件", "标准", "依据", "名称", "项目", "部门", "单位", "机构", "材料", "方式", "地点", "时限", "范围", "对象",
+    "环节", "情形", "说明", "原因", "程序", "流程", "结果", "窗口", "电话", "地址",
+];
+
+/// Whether `label` ends in one of [`FIELD_HEADS`].
+fn field_head(label: &str) -> bool {
+    FIELD_HEADS.iter().any(|h| label.ends_with(h))
+}
+
+/// Whether `text` is made only of placeholder values (`无`, `/`, `-`, `—`).
+fn placeholders_only(text: &str) -> bool {
+    !text.is_empty() && text.chars().all(|c| matches!(c, '无' | '/' | '-' | '—'))
 }
 
 /// Whether the original has whitespace between the character before
@@ -86,21 +114,21 @@ mod tests {
     #[test]
     fn words_run_together_or_a_long_or_mixed_prefix_make_no_row() {
         // No separator: 无 is part of the words (有无, 并无).
-        assert!(!value_at("收费依据无", "无"));
+        assert!(!value_at("材料有无", "无"));
         assert!(!value_at("申请人并无", "无"));
         // A one-character label, a label with other characters, a sentence.
         assert!(!value_at("甲:无", "无"));
         assert!(!value_at("第1项:无", "无"));
         assert!(!value_at("申请人应当提交的材料清单及其他说明事项:无", "无"));
         // A zero-width character is not a space.
-        assert!(!value_at("收费依据\u{200b}无", "无"));
+        assert!(!value_at("收费\u{200b}无", "无"));
     }
 
     #[test]
     fn a_symbol_value_run_into_its_label_makes_a_row() {
         assert!(value_at("收费依据/", "/"));
         assert!(value_at("特殊环节-", "-"));
-        assert!(!value_at("收费依据无", "无"));
+        assert!(!value_at("材料有无", "无"));
     }
 
     #[test]
@@ -109,6 +137,23 @@ mod tests {
         assert!(value_at("办理时限(工作日)：-", "-"));
         assert!(!value_at("收费标准（元） 无", "无"));
         assert!(!value_at("（元）:无", "无"));
+    }
+
+    #[test]
+    fn a_value_run_into_a_field_head_makes_a_row() {
+        assert!(value_at("申请条件无", "无"));
+        assert!(value_at("收费标准无", "无"));
+        assert!(value_at("收费项目名称、标准:无", "无"));
+        assert!(!value_at("收费项目名称、:无", "无"));
+        assert!(!value_at("申请人并无", "无"));
+        assert!(!value_at("有无", "无"));
+    }
+
+    #[test]
+    fn values_printed_without_field_names_make_a_row() {
+        assert!(value_at("无 无", "无"));
+        assert!(value_at("无 / 无", "无"));
+        assert!(!value_at("无无", "无"));
     }
 
     #[test]

@@ -79,9 +79,11 @@ fn whole_field_entries_take_the_value_of_a_field_row() {
     let m = matcher();
     assert_eq!(found(&m, "委托部门：无"), ["无"]);
     assert_eq!(found(&m, "收费依据  无。"), ["无"]);
+    // A label ending in a field's head noun needs no separator.
+    assert_eq!(found(&m, "收费依据无"), ["无"]);
     // Not the whole value, or no separator between label and value.
     assert_eq!(found(&m, "委托部门：无委托"), Vec::<&str>::new());
-    assert_eq!(found(&m, "收费依据无"), Vec::<&str>::new());
+    assert_eq!(found(&m, "材料有无"), Vec::<&str>::new());
     assert_eq!(found(&m, "申请人并无"), Vec::<&str>::new());
 }
 
