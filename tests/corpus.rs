@@ -431,18 +431,18 @@ const RECORDED: &[Recorded] = &[
     Recorded { batch: 28, min_clauses: 180, whole: (0.90, 0.96), test: (0.93, 0.93) },
     Recorded { batch: 29, min_clauses: 180, whole: (0.87, 0.95), test: (0.87, 0.91) },
     Recorded { batch: 30, min_clauses: 185, whole: (0.91, 0.88), test: (0.99, 0.93) },
-    Recorded { batch: 31, min_clauses: 200, whole: (0.0, 0.0), test: (0.0, 0.0) },
-    Recorded { batch: 32, min_clauses: 210, whole: (0.0, 0.0), test: (0.0, 0.0) },
-    Recorded { batch: 33, min_clauses: 205, whole: (0.0, 0.0), test: (0.0, 0.0) },
-    Recorded { batch: 34, min_clauses: 205, whole: (0.0, 0.0), test: (0.0, 0.0) },
-    Recorded { batch: 35, min_clauses: 210, whole: (0.0, 0.0), test: (0.0, 0.0) },
-    Recorded { batch: 36, min_clauses: 210, whole: (0.0, 0.0), test: (0.0, 0.0) },
-    Recorded { batch: 37, min_clauses: 190, whole: (0.0, 0.0), test: (0.0, 0.0) },
-    Recorded { batch: 38, min_clauses: 235, whole: (0.0, 0.0), test: (0.0, 0.0) },
-    Recorded { batch: 39, min_clauses: 185, whole: (0.0, 0.0), test: (0.0, 0.0) },
-    Recorded { batch: 40, min_clauses: 190, whole: (0.0, 0.0), test: (0.0, 0.0) },
-    Recorded { batch: 41, min_clauses: 215, whole: (0.0, 0.0), test: (0.0, 0.0) },
-    Recorded { batch: 42, min_clauses: 210, whole: (0.0, 0.0), test: (0.0, 0.0) },
+    Recorded { batch: 31, min_clauses: 200, whole: (0.90, 0.90), test: (0.92, 0.99) },
+    Recorded { batch: 32, min_clauses: 210, whole: (0.87, 0.89), test: (0.90, 0.86) },
+    Recorded { batch: 33, min_clauses: 205, whole: (0.90, 0.88), test: (0.90, 0.95) },
+    Recorded { batch: 34, min_clauses: 205, whole: (0.83, 0.83), test: (0.76, 0.84) },
+    Recorded { batch: 35, min_clauses: 210, whole: (0.97, 0.89), test: (0.92, 0.92) },
+    Recorded { batch: 36, min_clauses: 210, whole: (0.94, 0.91), test: (0.92, 0.92) },
+    Recorded { batch: 37, min_clauses: 190, whole: (0.87, 0.87), test: (0.91, 0.91) },
+    Recorded { batch: 38, min_clauses: 235, whole: (0.92, 0.87), test: (0.86, 0.86) },
+    Recorded { batch: 39, min_clauses: 185, whole: (0.90, 0.99), test: (0.93, 0.99) },
+    Recorded { batch: 40, min_clauses: 190, whole: (0.83, 0.81), test: (0.79, 0.90) },
+    Recorded { batch: 41, min_clauses: 215, whole: (0.90, 0.84), test: (0.94, 0.84) },
+    Recorded { batch: 42, min_clauses: 210, whole: (0.87, 0.89), test: (0.91, 0.95) },
 ];
 
 /// Every recorded batch: printed whole and test half per class, its
@@ -606,32 +606,31 @@ fn is_source(source: &str) -> bool {
 
 /// Overall (precision, recall) floors on the test half of `real.jsonl`
 /// (all recorded batches): just below what the shipped lexicon reaches
-/// after the four development passes of 2026-12-07: 0.947 / 0.937, 517 of
-/// 552 labels over 30 batches (after the first pass 0.898 / 0.930 over 28
-/// batches; the labels-v2 pass had 0.904 / 0.915 over 20) — just below the
-/// 0.95 the issue asks for. Test clauses whose text is a development
-/// clause's but for final punctuation are left out (`has_dev_twin`). Each
-/// batch's section in `tests/corpus/README.md` gives the figure after it.
-/// A change that lowers either fails.
-const REAL_FLOORS: (f64, f64) = (0.94, 0.93);
+/// after the five development passes of 2026-12-07: 0.932 / 0.934, 740 of
+/// 792 labels over 42 batches. Batches 31-42 (240 test labels) were
+/// collected after the fourth pass and measured once before the fifth
+/// (0.887 / 0.912) and once after it (0.890 / 0.912); over the first 30
+/// batches the shipped lexicon had 0.947 / 0.937. The issue asks for 0.95.
+/// Test clauses whose text is a development clause's but for final
+/// punctuation are left out (`has_dev_twin`). Each batch's section in
+/// `tests/corpus/README.md` gives the figure after it. A change that
+/// lowers either fails.
+const REAL_FLOORS: (f64, f64) = (0.93, 0.93);
 
 /// Per-class floors on the test half for the classes with at least 20
-/// positives, just below what the shipped lexicon reaches after the four
-/// passes over 30 batches: 开放列举 0.900 / 0.968 on 93 positives, 指代不明
-/// 0.971 / 0.940 on 282, 兜底 0.902 / 0.982 on 56, 占位 1.000 / 0.895 on
-/// 38, 不可量化 0.976 / 0.889 on 45, 自由裁量 0.967 / 0.967 on 30. Below the
-/// 0.9 the issue asks for: 占位's and 不可量化's recall; any other class
-/// with 20 positives must reach 0.9. The fourth pass lowered 开放列举's
-/// recall from 0.978 to 0.968 (an exception for lists an office publishes);
-/// 占位's and 不可量化's recall floors went down with new data (batches
-/// 21-30).
+/// positives, just below what the shipped lexicon reaches after the five
+/// passes over 42 batches: 开放列举 0.849 / 0.946 on 149 positives, 指代不明
+/// 0.967 / 0.941 on 408, 兜底 0.896 / 0.986 on 70, 占位 1.000 / 0.956 on
+/// 45, 不可量化 0.983 / 0.919 on 62, 自由裁量 0.913 / 0.913 on 46. Below the
+/// 0.9 the issue asks for: 开放列举's and 兜底's precision. Batches 31-42
+/// lowered 开放列举's precision (0.765 on their 56 positives) and 自由裁量's.
 const CLASS_FLOORS: &[(&str, f64, f64)] = &[
-    ("开放列举", 0.89, 0.96),
-    ("指代不明", 0.97, 0.93),
-    ("不可量化", 0.97, 0.88),
-    ("兜底", 0.90, 0.98),
-    ("占位", 0.99, 0.89),
-    ("自由裁量", 0.96, 0.96),
+    ("开放列举", 0.84, 0.94),
+    ("指代不明", 0.96, 0.94),
+    ("不可量化", 0.98, 0.91),
+    ("兜底", 0.89, 0.98),
+    ("占位", 0.99, 0.95),
+    ("自由裁量", 0.91, 0.91),
 ];
 
 /// Floors on the development half of batches 1-5 (after the four passes
