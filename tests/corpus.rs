@@ -174,7 +174,7 @@ impl Batches {
         match self {
             Batches::All => true,
             Batches::FirstFive => batch.is_none(),
-            Batches::TunedOn => batch.is_none_or(|b| b <= 30),
+            Batches::TunedOn => batch.is_none_or(|b| b <= 42),
             Batches::Only(b) => batch == Some(b),
         }
     }
@@ -182,7 +182,7 @@ impl Batches {
         match self {
             Batches::All => "every batch".to_string(),
             Batches::FirstFive => "batches 1-5".to_string(),
-            Batches::TunedOn => "batches 1-30".to_string(),
+            Batches::TunedOn => "batches 1-42".to_string(),
             Batches::Only(b) => format!("batch {b}"),
         }
     }
