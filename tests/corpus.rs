@@ -388,22 +388,30 @@ struct Recorded {
 
 /// The recorded batches; `every_recorded_batch_has_floors` fails when a
 /// batch in `real.jsonl` has no row. Current figures (whole; test half)
-/// after the four development passes of 2026-12-07; each batch's README
+/// after the six development passes of 2026-12-07; each batch's README
 /// section gives its clean figure (measured before any pass saw it) and
 /// the figures against labels v1:
-/// 6: 0.939 / 0.939; 0.905 / 0.905. 7: 0.940 / 0.984; 0.857 / 0.960.
+/// 6: 0.941 / 0.970; 0.909 / 0.952. 7: 0.925 / 0.969; 0.821 / 0.920.
 /// 8: 0.979 / 0.922; 0.952 / 0.833. 9: 0.968 / 0.938; 0.938 / 0.882.
 /// 10: 0.958 / 0.958; 0.917 / 0.957. 11: 1.000 / 0.974; 1.000 / 0.947.
 /// 12: 1.000 / 1.000; 1.000 / 1.000. 13: 0.958 / 1.000; 0.933 / 1.000.
 /// 14: 0.939 / 1.000; 0.857 / 1.000. 15: 0.976 / 1.000; 0.962 / 1.000.
-/// 16: 1.000 / 0.958; 1.000 / 0.920. 17: 0.962 / 0.962; 0.923 / 0.923.
-/// 18: 1.000 / 1.000; 1.000 / 1.000. 19: 1.000 / 0.939; 1.000 / 0.900.
-/// 20: 1.000 / 0.844; 1.000 / 0.750. 21: 1.000 / 0.917; 1.000 / 0.875.
+/// 16: 1.000 / 0.979; 1.000 / 0.960. 17: 0.962 / 0.962; 0.923 / 0.923.
+/// 18: 1.000 / 1.000; 1.000 / 1.000. 19: 1.000 / 0.970; 1.000 / 0.950.
+/// 20: 1.000 / 0.875; 1.000 / 0.800. 21: 1.000 / 0.944; 1.000 / 0.938.
 /// 22: 0.971 / 1.000; 0.941 / 1.000. 23: 0.939 / 0.969; 0.882 / 0.938.
 /// 24: 1.000 / 0.968; 1.000 / 0.938. 25: 0.970 / 0.941; 0.938 / 0.882.
-/// 26: 0.895 / 0.944; 0.846 / 0.917. 27: 1.000 / 0.920; 1.000 / 0.867.
-/// 28: 0.906 / 0.967; 0.938 / 0.938. 29: 0.872 / 0.953; 0.880 / 0.917.
-/// 30: 0.917 / 0.880; 1.000 / 0.933.
+/// 26: 0.900 / 1.000; 0.857 / 1.000. 27: 1.000 / 0.920; 1.000 / 0.867.
+/// 28: 0.906 / 0.967; 0.938 / 0.938. 29: 1.000 / 0.977; 1.000 / 0.958.
+/// 30: 1.000 / 0.960; 1.000 / 0.933. 31: 0.909 / 0.952; 0.929 / 1.000.
+/// 32: 0.923 / 0.923; 0.909 / 0.870. 33: 0.952 / 0.930; 0.909 / 0.952.
+/// 34: 0.860 / 0.860; 0.762 / 0.842. 35: 0.974 / 0.925; 0.929 / 0.929.
+/// 36: 0.959 / 0.959; 0.921 / 0.921. 37: 0.923 / 0.960; 0.917 / 0.917.
+/// 38: 0.921 / 0.875; 0.864 / 0.864. 39: 0.909 / 1.000; 0.933 / 1.000.
+/// 40: 0.854 / 0.946; 0.808 / 1.000. 41: 0.953 / 0.911; 0.947 / 0.900.
+/// 42: 0.923 / 0.900; 0.917 / 0.957. 43: 0.918 / 0.978; 0.880 / 1.000.
+/// 44: 0.950 / 0.905; 0.923 / 0.889. 45: 0.905 / 0.950; 0.833 / 0.909.
+/// 46: 0.927 / 0.895; 0.923 / 0.857.
 #[rustfmt::skip]
 const RECORDED: &[Recorded] = &[
     Recorded { batch: 6, min_clauses: 200, whole: (0.91, 0.93), test: (0.86, 0.90) },
@@ -431,22 +439,22 @@ const RECORDED: &[Recorded] = &[
     Recorded { batch: 28, min_clauses: 180, whole: (0.90, 0.96), test: (0.93, 0.93) },
     Recorded { batch: 29, min_clauses: 180, whole: (0.87, 0.95), test: (0.87, 0.91) },
     Recorded { batch: 30, min_clauses: 185, whole: (0.91, 0.88), test: (0.99, 0.93) },
-    Recorded { batch: 31, min_clauses: 200, whole: (0.90, 0.90), test: (0.92, 0.99) },
-    Recorded { batch: 32, min_clauses: 210, whole: (0.87, 0.89), test: (0.90, 0.86) },
-    Recorded { batch: 33, min_clauses: 205, whole: (0.90, 0.88), test: (0.90, 0.95) },
-    Recorded { batch: 34, min_clauses: 205, whole: (0.83, 0.83), test: (0.76, 0.84) },
-    Recorded { batch: 35, min_clauses: 210, whole: (0.97, 0.89), test: (0.92, 0.92) },
-    Recorded { batch: 36, min_clauses: 210, whole: (0.94, 0.91), test: (0.92, 0.92) },
-    Recorded { batch: 37, min_clauses: 190, whole: (0.87, 0.87), test: (0.91, 0.91) },
+    Recorded { batch: 31, min_clauses: 200, whole: (0.90, 0.95), test: (0.92, 0.99) },
+    Recorded { batch: 32, min_clauses: 210, whole: (0.92, 0.92), test: (0.90, 0.86) },
+    Recorded { batch: 33, min_clauses: 205, whole: (0.95, 0.92), test: (0.90, 0.95) },
+    Recorded { batch: 34, min_clauses: 205, whole: (0.85, 0.85), test: (0.76, 0.84) },
+    Recorded { batch: 35, min_clauses: 210, whole: (0.97, 0.92), test: (0.92, 0.92) },
+    Recorded { batch: 36, min_clauses: 210, whole: (0.95, 0.95), test: (0.92, 0.92) },
+    Recorded { batch: 37, min_clauses: 190, whole: (0.92, 0.95), test: (0.91, 0.91) },
     Recorded { batch: 38, min_clauses: 235, whole: (0.92, 0.87), test: (0.86, 0.86) },
     Recorded { batch: 39, min_clauses: 185, whole: (0.90, 0.99), test: (0.93, 0.99) },
-    Recorded { batch: 40, min_clauses: 190, whole: (0.83, 0.81), test: (0.79, 0.90) },
-    Recorded { batch: 41, min_clauses: 215, whole: (0.90, 0.84), test: (0.94, 0.84) },
-    Recorded { batch: 42, min_clauses: 210, whole: (0.87, 0.89), test: (0.91, 0.95) },
-    Recorded { batch: 43, min_clauses: 240, whole: (0.0, 0.0), test: (0.0, 0.0) },
-    Recorded { batch: 44, min_clauses: 180, whole: (0.0, 0.0), test: (0.0, 0.0) },
-    Recorded { batch: 45, min_clauses: 200, whole: (0.0, 0.0), test: (0.0, 0.0) },
-    Recorded { batch: 46, min_clauses: 210, whole: (0.0, 0.0), test: (0.0, 0.0) },
+    Recorded { batch: 40, min_clauses: 190, whole: (0.85, 0.94), test: (0.80, 0.99) },
+    Recorded { batch: 41, min_clauses: 215, whole: (0.95, 0.91), test: (0.94, 0.89) },
+    Recorded { batch: 42, min_clauses: 210, whole: (0.92, 0.89), test: (0.91, 0.95) },
+    Recorded { batch: 43, min_clauses: 240, whole: (0.91, 0.97), test: (0.87, 0.99) },
+    Recorded { batch: 44, min_clauses: 180, whole: (0.94, 0.90), test: (0.92, 0.88) },
+    Recorded { batch: 45, min_clauses: 200, whole: (0.90, 0.94), test: (0.83, 0.90) },
+    Recorded { batch: 46, min_clauses: 210, whole: (0.92, 0.89), test: (0.92, 0.85) },
 ];
 
 /// Every recorded batch: printed whole and test half per class, its
@@ -610,31 +618,33 @@ fn is_source(source: &str) -> bool {
 
 /// Overall (precision, recall) floors on the test half of `real.jsonl`
 /// (all recorded batches): just below what the shipped lexicon reaches
-/// after the five development passes of 2026-12-07: 0.932 / 0.934, 740 of
-/// 792 labels over 42 batches. Batches 31-42 (240 test labels) were
-/// collected after the fourth pass and measured once before the fifth
-/// (0.887 / 0.912) and once after it (0.890 / 0.912); over the first 30
-/// batches the shipped lexicon had 0.947 / 0.937. The issue asks for 0.95.
-/// Test clauses whose text is a development clause's but for final
-/// punctuation are left out (`has_dev_twin`). Each batch's section in
+/// after the six development passes of 2026-12-07: 0.928 / 0.937, 835 of
+/// 891 labels over 46 batches (0.947 / 0.937 over the first 30 after the
+/// fourth pass). The clean figures, on batches no pass had seen when they
+/// were measured: 31-42 (240 test labels) 0.887 / 0.912 before the fifth
+/// pass and 0.890 / 0.912 after it; 43-46 (99) 0.882 / 0.909 before the
+/// sixth and 0.891 / 0.909 after it. The issue asks for 0.95. Test clauses
+/// whose text is a development clause's but for final punctuation are
+/// left out (`has_dev_twin`). Each batch's section in
 /// `tests/corpus/README.md` gives the figure after it. A change that
 /// lowers either fails.
-const REAL_FLOORS: (f64, f64) = (0.93, 0.93);
+const REAL_FLOORS: (f64, f64) = (0.92, 0.93);
 
 /// Per-class floors on the test half for the classes with at least 20
-/// positives, just below what the shipped lexicon reaches after the five
-/// passes over 42 batches: 开放列举 0.849 / 0.946 on 149 positives, 指代不明
-/// 0.967 / 0.941 on 408, 兜底 0.896 / 0.986 on 70, 占位 1.000 / 0.956 on
-/// 45, 不可量化 0.983 / 0.919 on 62, 自由裁量 0.913 / 0.913 on 46. Below the
-/// 0.9 the issue asks for: 开放列举's and 兜底's precision. Batches 31-42
-/// lowered 开放列举's precision (0.765 on their 56 positives) and 自由裁量's.
+/// positives, just below what the shipped lexicon reaches after the six
+/// passes over 46 batches: 开放列举 0.840 / 0.935 on 168 positives, 指代不明
+/// 0.960 / 0.942 on 464, 兜底 0.904 / 0.987 on 76, 占位 1.000 / 0.957 on
+/// 47, 不可量化 0.985 / 0.914 on 70, 自由裁量 0.904 / 0.922 on 51. Below the
+/// 0.9 the issue asks for: 开放列举's precision (0.765 on the 56 positives
+/// of batches 31-42, 0.762 on the 19 of 43-46: lists the criteria exclude
+/// for what they are, not for their words).
 const CLASS_FLOORS: &[(&str, f64, f64)] = &[
-    ("开放列举", 0.84, 0.94),
-    ("指代不明", 0.96, 0.94),
+    ("开放列举", 0.83, 0.93),
+    ("指代不明", 0.95, 0.94),
     ("不可量化", 0.98, 0.91),
-    ("兜底", 0.89, 0.98),
+    ("兜底", 0.90, 0.98),
     ("占位", 0.99, 0.95),
-    ("自由裁量", 0.91, 0.91),
+    ("自由裁量", 0.90, 0.92),
 ];
 
 /// Floors on the development half of batches 1-5 (after the four passes
@@ -642,8 +652,8 @@ const CLASS_FLOORS: &[(&str, f64, f64)] = &[
 const DEV_FLOORS: (f64, f64) = (0.99, 0.98);
 
 /// Floors on the development half of every batch tuned on
-/// (`Batches::TunedOn`): what the last development pass reached (0.996 /
-/// 0.994 over batches 1-28 after the fourth pass of 2026-12-07). Each
-/// pass's before and after figures are in its section of
-/// `tests/corpus/README.md`.
-const DEV_ALL_FLOORS: (f64, f64) = (0.99, 0.99);
+/// (`Batches::TunedOn`): what the last development pass reached (0.986 /
+/// 0.973 over batches 1-42 after the sixth pass of 2026-12-07; 0.996 /
+/// 0.994 over 1-30). Each pass's before and after figures are in its
+/// section of `tests/corpus/README.md`.
+const DEV_ALL_FLOORS: (f64, f64) = (0.98, 0.97);
