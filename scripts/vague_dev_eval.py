@@ -16,7 +16,7 @@ import subprocess
 import sys
 from collections import defaultdict
 
-# The last batch whose development half has been tuned on (the fourth
+# The last batch whose development half has been tuned on (the sixth
 # development pass of 2026-12-07); keep equal to `Batches::TunedOn` in
 # tests/corpus.rs.
 TUNED_ON = 42
