@@ -73,7 +73,7 @@ mod tests {
     }
 
     #[test]
-    fn pattern_entry_names_its_prompt_and_cuts_long_regex() {
+    fn pattern_entry_is_marked_as_a_regex_and_cut() {
         let long = "其他.{0,6}(材料|证明|文件|资料|证件|手续|事项|条件|情形|要求|人员)";
         let json = format!(
             r#"{{"pattern":"{long}","regex":true,"class":"兜底","message":"兜底表述","rewrite":"列明","policy":"p"}}"#

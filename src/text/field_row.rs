@@ -43,10 +43,15 @@ pub(crate) fn value_starts_at(n: &Normalized, original: &str, s: usize) -> bool 
     {
         return false;
     }
-    // A value that is no Chinese character (`/`, `-`, `—`) cannot run into
-    // the label's words, so `收费依据/` is a row as well; nor can a value
-    // after a label that ends in a field's head noun (`申请条件无`).
-    colon || spaced(n, original, s) || n.text[s..].chars().next().is_some_and(|c| !han(c)) || field_head(label)
+    colon || spaced(n, original, s) || cannot_run_into(label, &n.text[s..])
+}
+
+/// Whether a value written straight after `label` is still a value: one
+/// that is no Chinese character (`/`, `-`, `—`) cannot run into the label's
+/// words (`收费依据/`), nor can one after a label that ends in a field's head
+/// noun (`申请条件无`).
+fn cannot_run_into(label: &str, value: &str) -> bool {
+    value.chars().next().is_some_and(|c| !han(c)) || field_head(label)
 }
 
 /// Head nouns that end a field's name in a guide's table (`申请条件`,
