@@ -5,10 +5,13 @@ labelled. Precision/recall of X "against" Y count Y's labels as the
 reference, per clause and class, as tests/corpus.rs does.
 
 usage: scripts/agreement.py STUDY_DIR [--bin target/debug/tongbiao] [--real FILE]
+                             [--rules DIR] [--split dev|test] [--batches FIRST-LAST]
 STUDY_DIR holds one `<reader>.jsonl` per reader: {"text", "labels"} lines
 matched to real.jsonl by text, or {"line", "labels"} by line number
 (`adjudicated*.jsonl` is not a reader and is skipped). With --bin, the detector (shipped rules/)
-is scored against the gold and each reader on the same clauses.
+is scored against the gold and each reader on the same clauses. --split and
+--batches keep only the clauses of one half and of a range of batches (clauses
+without a batch number, batches 1-5, count as batch 0).
 """
 import argparse
 import itertools
@@ -20,15 +23,23 @@ from vague_dev_eval import classes_per_line
 
 
 def load_gold(path):
-    """The gold labels by text, and the text of each line number."""
-    gold, texts = {}, {}
+    """The gold labels by text, the text of each line number, and each
+    text's (split, batch)."""
+    gold, texts, where = {}, {}, {}
     with open(path, encoding="utf-8") as f:
         for n, line in enumerate(f, 1):
             if line.strip():
                 c = json.loads(line)
                 gold[c["text"]] = set(c["labels"])
                 texts[n] = c["text"]
-    return gold, texts
+                where[c["text"]] = (c["split"], c.get("batch", 0))
+    return gold, texts, where
+
+
+def batch_range(arg):
+    """`FIRST-LAST` (or one number) as an inclusive range."""
+    first, _, last = arg.partition("-")
+    return range(int(first), int(last or first) + 1)
 
 
 def load_reader(path, texts):
@@ -83,8 +94,8 @@ def kappa(x, y, texts):
     return po, (po - pe) / (1 - pe) if pe < 1 else 1.0
 
 
-def detect(binary, texts):
-    found = classes_per_line(binary, "rules/", texts)
+def detect(binary, rules, texts):
+    found = classes_per_line(binary, rules, texts)
     return {t: found.get(i + 1, set()) for i, t in enumerate(texts)}
 
 
@@ -94,18 +105,26 @@ def main():
     ap.add_argument("--bin")
     ap.add_argument("--real", default="tests/corpus/real.jsonl",
                     help="the gold file (an earlier version: `git show REV:tests/corpus/real.jsonl > FILE`)")
+    ap.add_argument("--rules", default="rules/",
+                    help="the detector's rules directory (an earlier lexicon: `git archive REV rules | tar -x -C DIR`)")
+    ap.add_argument("--split", choices=["dev", "test"], help="only the clauses of this half")
+    ap.add_argument("--batches", type=batch_range, help="only these batches, e.g. 31-46")
     a = ap.parse_args()
-    gold, lines = load_gold(a.real)
+    gold, lines, where = load_gold(a.real)
     files = sorted(p for p in pathlib.Path(a.study).glob("*.jsonl") if not p.stem.startswith("adjudicated"))
     readers = {p.stem: load_reader(p, lines) for p in files}
     texts = sorted(set.intersection(*(set(r) for r in readers.values())))
     missing = [t for t in texts if t not in gold]
     if missing:
         raise SystemExit(f"{len(missing)} reader clauses are not in real.jsonl, e.g. {missing[0]!r}")
+    texts = [t for t in texts if (a.split is None or where[t][0] == a.split)
+             and (a.batches is None or where[t][1] in a.batches)]
+    if not texts:
+        raise SystemExit("no clause left after --split / --batches")
     sets = {"gold": {t: gold[t] for t in texts}, **readers}
     print(f"{len(texts)} clauses read by {', '.join(readers)}; gold labels {sum(len(gold[t]) for t in texts)}")
     if a.bin:
-        sets["detector"] = detect(a.bin, texts)
+        sets["detector"] = detect(a.bin, a.rules, texts)
     # Everything against the gold; each pair of readers, and the detector
     # against each reader, once (X against Y is Y against X with precision
     # and recall swapped).
