@@ -5,21 +5,32 @@ of tests/corpus/real.jsonl only (test-half clauses are never read past the
 
 usage: scripts/vague_dev_eval.py [--bin target/debug/tongbiao] [--rules rules/]
                                  [--batches tuned|1-6|7|all] [--errors]
-`tuned` (the default) means the batches tuned on so far (<= TUNED_ON, as
-`Batches::TunedOn` in tests/corpus.rs); `all` takes every batch in the file.
+`tuned` (the default) means the batches tuned on so far (<= TUNED_ON, read
+from the constant of that name in tests/corpus.rs); `all` takes every batch
+in the file.
 Compares classes per clause as tests/corpus.rs does (batches 1-5 have no
 `batch` field and count as batch <= 5).
 """
 import argparse
 import json
+import pathlib
+import re
 import subprocess
 import sys
 from collections import defaultdict
 
-# The last batch whose development half has been tuned on (the sixth
-# development pass of 2026-12-07); keep equal to `Batches::TunedOn` in
-# tests/corpus.rs.
-TUNED_ON = 42
+
+def tuned_on():
+    """The last batch whose development half a pass has tuned on: one
+    number, kept in tests/corpus.rs (`const TUNED_ON`)."""
+    src = pathlib.Path(__file__).resolve().parent.parent / "tests" / "corpus.rs"
+    m = re.search(r"^const TUNED_ON: u32 = (\d+);", src.read_text(encoding="utf-8"), re.M)
+    if m is None:
+        raise SystemExit(f"{src}: no `const TUNED_ON: u32 = N;`")
+    return int(m.group(1))
+
+
+TUNED_ON = tuned_on()
 
 
 def keep(batch, spec):
