@@ -445,7 +445,10 @@ struct Recorded {
 /// 40: 0.854 / 0.946; 0.808 / 1.000. 41: 0.953 / 0.911; 0.947 / 0.900.
 /// 42: 0.923 / 0.900; 0.917 / 0.957. 43: 0.918 / 0.978; 0.880 / 1.000.
 /// 44: 0.950 / 0.905; 0.923 / 0.889. 45: 0.905 / 0.950; 0.833 / 0.909.
-/// 46: 0.927 / 0.895; 0.923 / 0.857.
+/// 46: 0.927 / 0.895; 0.923 / 0.857. 47: 0.878 / 0.878; 0.808 / 0.808.
+/// 48: 0.812 / 0.897; 0.789 / 0.882. 49: 0.784 / 0.935; 0.692 / 0.900.
+/// 50: 0.818 / 0.900; 0.850 / 0.944 (47-50 measured once, with the
+/// sixth pass's lexicon, after their labels were final).
 #[rustfmt::skip]
 const RECORDED: &[Recorded] = &[
     Recorded { batch: 6, min_clauses: 200, whole: (0.91, 0.93), test: (0.86, 0.90) },
@@ -489,10 +492,10 @@ const RECORDED: &[Recorded] = &[
     Recorded { batch: 44, min_clauses: 180, whole: (0.94, 0.90), test: (0.92, 0.88) },
     Recorded { batch: 45, min_clauses: 200, whole: (0.90, 0.94), test: (0.83, 0.90) },
     Recorded { batch: 46, min_clauses: 210, whole: (0.92, 0.89), test: (0.92, 0.85) },
-    Recorded { batch: 47, min_clauses: 240, whole: (0.0, 0.0), test: (0.0, 0.0) },
-    Recorded { batch: 48, min_clauses: 190, whole: (0.0, 0.0), test: (0.0, 0.0) },
-    Recorded { batch: 49, min_clauses: 205, whole: (0.0, 0.0), test: (0.0, 0.0) },
-    Recorded { batch: 50, min_clauses: 190, whole: (0.0, 0.0), test: (0.0, 0.0) },
+    Recorded { batch: 47, min_clauses: 240, whole: (0.87, 0.87), test: (0.80, 0.80) },
+    Recorded { batch: 48, min_clauses: 190, whole: (0.81, 0.89), test: (0.78, 0.88) },
+    Recorded { batch: 49, min_clauses: 205, whole: (0.78, 0.93), test: (0.69, 0.90) },
+    Recorded { batch: 50, min_clauses: 190, whole: (0.81, 0.90), test: (0.85, 0.94) },
 ];
 
 /// Every recorded batch: printed whole and test half per class, its
@@ -656,33 +659,36 @@ fn is_source(source: &str) -> bool {
 
 /// Overall (precision, recall) floors on the test half of `real.jsonl`
 /// (all recorded batches): just below what the shipped lexicon reaches
-/// after the six development passes of 2026-12-07: 0.928 / 0.937, 835 of
-/// 891 labels over 46 batches (0.947 / 0.937 over the first 30 after the
-/// fourth pass). The clean figures, on batches no pass had seen when they
-/// were measured: 31-42 (240 test labels) 0.887 / 0.912 before the fifth
-/// pass and 0.890 / 0.912 after it; 43-46 (99) 0.882 / 0.909 before the
-/// sixth and 0.891 / 0.909 after it. The issue asks for 0.95. Test clauses
+/// after the six development passes of 2026-12-07: 0.917 / 0.932, 897 of
+/// 962 labels over 50 batches (0.928 / 0.937 over the first 46; 0.947 /
+/// 0.937 over the first 30 after the fourth pass). The clean figures, on
+/// batches no pass had seen when they were measured: 31-42 (240 test
+/// labels) 0.887 / 0.912 before the fifth pass and 0.890 / 0.912 after it;
+/// 43-46 (99) 0.882 / 0.909 before the sixth and 0.891 / 0.909 after it;
+/// 47-50 (71) 0.795 / 0.873 (both halves and the pooled figures:
+/// `real_text_untuned_batches`). The issue asks for 0.95. Test clauses
 /// whose text is a development clause's but for final punctuation are
 /// left out (`has_dev_twin`). Each batch's section in
 /// `tests/corpus/README.md` gives the figure after it. A change that
 /// lowers either fails.
-const REAL_FLOORS: (f64, f64) = (0.92, 0.93);
+const REAL_FLOORS: (f64, f64) = (0.91, 0.93);
 
 /// Per-class floors on the test half for the classes with at least 20
 /// positives, just below what the shipped lexicon reaches after the six
-/// passes over 46 batches: 开放列举 0.840 / 0.935 on 168 positives, 指代不明
-/// 0.960 / 0.942 on 464, 兜底 0.904 / 0.987 on 76, 占位 1.000 / 0.957 on
-/// 47, 不可量化 0.985 / 0.914 on 70, 自由裁量 0.904 / 0.922 on 51. Below the
+/// passes over 50 batches: 开放列举 0.828 / 0.930 on 186 positives, 指代不明
+/// 0.945 / 0.938 on 498, 兜底 0.898 / 0.975 on 81, 占位 1.000 / 0.957 on
+/// 47, 不可量化 0.986 / 0.922 on 77, 自由裁量 0.912 / 0.897 on 58. Below the
 /// 0.9 the issue asks for: 开放列举's precision (0.765 on the 56 positives
 /// of batches 31-42, 0.762 on the 19 of 43-46: lists the criteria exclude
-/// for what they are, not for their words).
+/// for what they are, not for their words) and 兜底's, and 自由裁量's
+/// recall.
 const CLASS_FLOORS: &[(&str, f64, f64)] = &[
-    ("开放列举", 0.83, 0.93),
-    ("指代不明", 0.95, 0.94),
-    ("不可量化", 0.98, 0.91),
-    ("兜底", 0.90, 0.98),
+    ("开放列举", 0.82, 0.93),
+    ("指代不明", 0.94, 0.93),
+    ("不可量化", 0.98, 0.92),
+    ("兜底", 0.89, 0.97),
     ("占位", 0.99, 0.95),
-    ("自由裁量", 0.90, 0.92),
+    ("自由裁量", 0.91, 0.89),
 ];
 
 /// Floors on the development half of batches 1-5 (after the four passes
@@ -696,8 +702,9 @@ const DEV_FLOORS: (f64, f64) = (0.99, 0.98);
 /// section of `tests/corpus/README.md`.
 const DEV_ALL_FLOORS: (f64, f64) = (0.98, 0.97);
 
-/// Floors on both halves of the batches after [`TUNED_ON`]: 43-46, 185
-/// labels, 0.925 / 0.930 with the lexicon of the sixth pass. A pass that
+/// Floors on both halves of the batches after [`TUNED_ON`]: 43-50, 324
+/// labels, 0.881 / 0.917 with the lexicon of the sixth pass (43-46: 0.925
+/// / 0.930 on 185; 47-50: 0.828 / 0.899 on 139). A pass that
 /// tunes on these batches raises `TUNED_ON`, and the next batches recorded
 /// become this set.
-const UNTUNED_FLOORS: (f64, f64) = (0.92, 0.92);
+const UNTUNED_FLOORS: (f64, f64) = (0.88, 0.91);
