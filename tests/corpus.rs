@@ -155,7 +155,7 @@ fn measure(half: &str) -> Measured {
 /// The last batch whose development half a pass has tuned on (each pass's
 /// section of `tests/corpus/README.md` says which batches it added;
 /// `scripts/vague_dev_eval.py` keeps the same number).
-const TUNED_ON: u32 = 42;
+const TUNED_ON: u32 = 50;
 
 /// Which batches of `real.jsonl` a measurement takes.
 #[derive(Clone, Copy)]
