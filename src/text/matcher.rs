@@ -16,7 +16,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::{Regex, RegexSet};
 
 use super::context::{self, ContextRule};
-use super::field_row;
+use super::field_row::FieldRows;
 use super::lexicon::{AllowEntry, ContextEntry, LexiconEntry};
 use super::normalize::normalize;
 use super::patterns::{compile_regex, live, regex_set, regex_spans};
@@ -52,6 +52,8 @@ pub struct Matcher {
     unless: Vec<Option<Regex>>,
     /// Context rules, checked on hits only.
     contexts: Vec<ContextRule>,
+    /// What makes a field row, for whole-field entries.
+    rows: FieldRows,
     entries: Vec<LexiconEntry>,
 }
 
@@ -143,18 +145,20 @@ impl Matcher {
     /// returned at once, each with its place in lexicon.json.
     #[cfg(test)]
     pub(crate) fn new(entries: &[LexiconEntry], allow: &[AllowEntry]) -> Result<Matcher, Vec<BuildError>> {
-        Matcher::build(entries, allow, &[])
+        Matcher::build(entries, allow, &[], &[])
     }
 
-    /// [`Matcher::new`] with context rules (`/context` of lexicon.json).
+    /// [`Matcher::new`] with context rules (`/context` of lexicon.json)
+    /// and the field heads (`/field_heads`, already checked by `config`).
     pub(crate) fn build(
         entries: &[LexiconEntry],
         allow: &[AllowEntry],
         context: &[ContextEntry],
+        field_heads: &[String],
     ) -> Result<Matcher, Vec<BuildError>> {
         let mut errs = Vec::new();
         let contexts = context::compile(context, &mut errs);
-        let (mut patterns, mut pats) = (Vec::new(), Vec::new());
+        let (mut patterns, mut pats, mut values) = (Vec::new(), Vec::new(), Vec::new());
         let (mut regexes, mut allow_regexes, mut unless) = (Vec::new(), Vec::new(), Vec::new());
         for (i, e) in entries.iter().enumerate() {
             let at = format!("/entries/{i}/pattern");
@@ -163,6 +167,9 @@ impl Matcher {
                     regexes.push((i, r));
                 }
             } else if let Some(p) = phrase(&e.pattern, at, &mut errs) {
+                if e.whole_field {
+                    values.push(p.clone());
+                }
                 patterns.push(p);
                 pats.push(Pat::Entry(i));
             }
@@ -200,6 +207,7 @@ impl Matcher {
                 allow_regexes,
                 unless,
                 contexts,
+                rows: FieldRows::new(values, field_heads),
                 entries: entries.to_vec(),
             }),
             Ok(_) => Err(errs),
@@ -267,7 +275,7 @@ impl Matcher {
             let clause = cursors.clause(&ctx.clauses, s);
             // A whole-field entry is the whole text, or the whole value of a
             // `名称:值` / `名称 值` row (`委托部门:无`).
-            if entry.whole_field && !(e == ctx.trimmed_len && (s == 0 || field_row::value_starts_at(&n, original, s))) {
+            if entry.whole_field && !(e == ctx.trimmed_len && (s == 0 || self.rows.value_starts_at(&n, original, s))) {
                 continue;
             }
             if entry.after_list && !ctx.clauses[clause].list_before(s) {
