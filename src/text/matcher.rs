@@ -140,6 +140,27 @@ fn phrase(text: &str, pointer: String, errs: &mut Vec<BuildError>) -> Option<Str
     Some(n)
 }
 
+/// One leftmost-longest automaton over the phrase entries and allow terms.
+fn automaton(patterns: &[String]) -> Result<AhoCorasick, BuildError> {
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(patterns)
+        .map_err(|e| BuildError {
+            pointer: "/entries".into(),
+            message: format!("用语无法组成匹配自动机：{e}"),
+            help: "减少或缩短用语",
+        })
+}
+
+/// The phrase whole-field entries, normalised as the automaton holds them:
+/// the values a row printed without names (`无 暂无`) is made of.
+fn whole_field_values(entries: &[LexiconEntry]) -> Vec<String> {
+    (entries.iter())
+        .filter(|e| e.whole_field && !e.regex)
+        .map(|e| normalize(&e.pattern).text)
+        .collect()
+}
+
 impl Matcher {
     /// Build from lexicon entries and allow terms. Every problem is
     /// returned at once, each with its place in lexicon.json.
@@ -158,7 +179,7 @@ impl Matcher {
     ) -> Result<Matcher, Vec<BuildError>> {
         let mut errs = Vec::new();
         let contexts = context::compile(context, &mut errs);
-        let (mut patterns, mut pats, mut values) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut patterns, mut pats) = (Vec::new(), Vec::new());
         let (mut regexes, mut allow_regexes, mut unless) = (Vec::new(), Vec::new(), Vec::new());
         for (i, e) in entries.iter().enumerate() {
             let at = format!("/entries/{i}/pattern");
@@ -167,9 +188,6 @@ impl Matcher {
                     regexes.push((i, r));
                 }
             } else if let Some(p) = phrase(&e.pattern, at, &mut errs) {
-                if e.whole_field {
-                    values.push(p.clone());
-                }
                 patterns.push(p);
                 pats.push(Pat::Entry(i));
             }
@@ -190,15 +208,7 @@ impl Matcher {
                 pats.push(Pat::Allow(i));
             }
         }
-        let ac = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&patterns)
-            .map_err(|e| BuildError {
-                pointer: "/entries".into(),
-                message: format!("用语无法组成匹配自动机：{e}"),
-                help: "减少或缩短用语",
-            });
-        match ac {
+        match automaton(&patterns) {
             Ok(ac) if errs.is_empty() => Ok(Matcher {
                 ac,
                 pats,
@@ -207,7 +217,7 @@ impl Matcher {
                 allow_regexes,
                 unless,
                 contexts,
-                rows: FieldRows::new(values, field_heads),
+                rows: FieldRows::new(whole_field_values(entries), field_heads),
                 entries: entries.to_vec(),
             }),
             Ok(_) => Err(errs),
