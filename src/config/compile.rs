@@ -70,8 +70,9 @@ pub(super) fn compile(
     check_superseded(&r.superseded, &mut errs);
     let phrases = check_lexicon_entries(&lex.entries, &mut errs);
     check_allow_list(&lex.allow, &phrases, &mut errs);
+    super::field_heads::check(&lex.field_heads, &mut errs);
     let exemptions = compile_exemptions(&ex.exemptions, known, &mut errs);
-    let matcher = Matcher::build(&lex.entries, &lex.allow, &lex.context).map_err(|e| {
+    let matcher = Matcher::build(&lex.entries, &lex.allow, &lex.context, &lex.field_heads).map_err(|e| {
         errs.extend(e.into_iter().map(|b| bad(LEXICON_ID, &b.pointer, b.message, b.help)));
     });
     let (true, Ok(matcher)) = (errs.is_empty(), matcher) else {

@@ -6,6 +6,7 @@
 pub mod classes;
 mod compile;
 mod date;
+mod field_heads;
 mod pointer;
 pub(crate) mod raw;
 

@@ -296,6 +296,11 @@ pub(crate) struct LexiconFile {
     /// 看命中用语前后文字的排除规则，如括号中写明了所指的“相关材料(残疾证、病历等)”。
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(crate) context: Vec<ContextEntry>,
+    /// # 字段名称的中心词
+    ///
+    /// 办事指南表格中字段名称结尾的名词，如“条件”“标准”“依据”“部门”。字段写成一行、值紧接在名称后面时（“申请条件无”“收费依据无”），名称以其中之一结尾才当作“名称+值”，whole_field 用语（如“无”）才报告；“材料有无”“申请人并无”不以中心词结尾，不报告。名称与值之间有冒号或空格的（“委托部门：无”“收费依据 无”）不需要中心词。每项两个以上汉字，简体，不重复。不写此项时使用内置词表的中心词；写成 [] 则不使用任何中心词。
+    #[serde(default = "crate::config::field_heads::shipped")]
+    pub(crate) field_heads: Vec<String>,
 }
 
 /// # 豁免清单

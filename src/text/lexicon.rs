@@ -42,7 +42,7 @@ pub struct LexiconEntry {
     pub(crate) after_list: bool,
     /// # 仅整段
     ///
-    /// 只有整个字段就是该用语时才报告（用于“无”“/”等占位）；字段写成“名称：值”“名称 值”一行的，值整个是该用语时也报告（如“委托部门：无”）。
+    /// 只有整个字段就是该用语时才报告（用于“无”“/”等占位）；字段写成“名称：值”“名称 值”一行的，值整个是该用语时也报告（如“委托部门：无”），不写名称、只列出值的一行也是（如“无 暂无”，前面的值须是 whole_field 的非正则用语）。
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub(crate) whole_field: bool,
 }

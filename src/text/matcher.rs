@@ -16,7 +16,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::{Regex, RegexSet};
 
 use super::context::{self, ContextRule};
-use super::field_row;
+use super::field_row::FieldRows;
 use super::lexicon::{AllowEntry, ContextEntry, LexiconEntry};
 use super::normalize::normalize;
 use super::patterns::{compile_regex, live, regex_set, regex_spans};
@@ -52,6 +52,8 @@ pub struct Matcher {
     unless: Vec<Option<Regex>>,
     /// Context rules, checked on hits only.
     contexts: Vec<ContextRule>,
+    /// What makes a field row, for whole-field entries.
+    rows: FieldRows,
     entries: Vec<LexiconEntry>,
 }
 
@@ -138,19 +140,42 @@ fn phrase(text: &str, pointer: String, errs: &mut Vec<BuildError>) -> Option<Str
     Some(n)
 }
 
+/// One leftmost-longest automaton over the phrase entries and allow terms.
+fn automaton(patterns: &[String]) -> Result<AhoCorasick, BuildError> {
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(patterns)
+        .map_err(|e| BuildError {
+            pointer: "/entries".into(),
+            message: format!("用语无法组成匹配自动机：{e}"),
+            help: "减少或缩短用语",
+        })
+}
+
+/// The phrase whole-field entries, normalised as the automaton holds them:
+/// the values a row printed without names (`无 暂无`) is made of.
+fn whole_field_values(entries: &[LexiconEntry]) -> Vec<String> {
+    (entries.iter())
+        .filter(|e| e.whole_field && !e.regex)
+        .map(|e| normalize(&e.pattern).text)
+        .collect()
+}
+
 impl Matcher {
     /// Build from lexicon entries and allow terms. Every problem is
     /// returned at once, each with its place in lexicon.json.
     #[cfg(test)]
     pub(crate) fn new(entries: &[LexiconEntry], allow: &[AllowEntry]) -> Result<Matcher, Vec<BuildError>> {
-        Matcher::build(entries, allow, &[])
+        Matcher::build(entries, allow, &[], &[])
     }
 
-    /// [`Matcher::new`] with context rules (`/context` of lexicon.json).
+    /// [`Matcher::new`] with context rules (`/context` of lexicon.json)
+    /// and the field heads (`/field_heads`, already checked by `config`).
     pub(crate) fn build(
         entries: &[LexiconEntry],
         allow: &[AllowEntry],
         context: &[ContextEntry],
+        field_heads: &[String],
     ) -> Result<Matcher, Vec<BuildError>> {
         let mut errs = Vec::new();
         let contexts = context::compile(context, &mut errs);
@@ -183,15 +208,7 @@ impl Matcher {
                 pats.push(Pat::Allow(i));
             }
         }
-        let ac = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&patterns)
-            .map_err(|e| BuildError {
-                pointer: "/entries".into(),
-                message: format!("用语无法组成匹配自动机：{e}"),
-                help: "减少或缩短用语",
-            });
-        match ac {
+        match automaton(&patterns) {
             Ok(ac) if errs.is_empty() => Ok(Matcher {
                 ac,
                 pats,
@@ -200,6 +217,7 @@ impl Matcher {
                 allow_regexes,
                 unless,
                 contexts,
+                rows: FieldRows::new(whole_field_values(entries), field_heads),
                 entries: entries.to_vec(),
             }),
             Ok(_) => Err(errs),
@@ -267,7 +285,7 @@ impl Matcher {
             let clause = cursors.clause(&ctx.clauses, s);
             // A whole-field entry is the whole text, or the whole value of a
             // `名称:值` / `名称 值` row (`委托部门:无`).
-            if entry.whole_field && !(e == ctx.trimmed_len && (s == 0 || field_row::value_starts_at(&n, original, s))) {
+            if entry.whole_field && !(e == ctx.trimmed_len && (s == 0 || self.rows.value_starts_at(&n, original, s))) {
                 continue;
             }
             if entry.after_list && !ctx.clauses[clause].list_before(s) {

@@ -30,7 +30,7 @@ fn matcher() -> Matcher {
     let mut wu = entry("无", VagueClass::Placeholder);
     wu.whole_field = true;
     let allow = ["其他组织", "等级", "一等奖"].map(|t| allow(t, false));
-    Matcher::new(
+    Matcher::build(
         &[
             entry("其他相关材料", VagueClass::CatchAll),
             entry("有关规定", VagueClass::VagueReference),
@@ -38,6 +38,8 @@ fn matcher() -> Matcher {
             wu,
         ],
         &allow,
+        &[],
+        &["依据".to_string()],
     )
     .unwrap()
 }
@@ -245,7 +247,7 @@ fn context_rules_veto_by_the_text_around_the_hit_and_only_their_classes() {
         context(&[VagueClass::VagueReference], Some("下列"), None, None),
         only_deng,
     ];
-    let m = Matcher::build(&entries, &[], &rules).unwrap();
+    let m = Matcher::build(&entries, &[], &rules, &[]).unwrap();
     let mut u = Usage::new(&m, 0);
     let mut f =
         |t: &'static str| -> Vec<&'static str> { m.find(t, &mut u).iter().map(|h| &t[h.start..h.end]).collect() };
@@ -265,7 +267,7 @@ fn context_rules_veto_by_the_text_around_the_hit_and_only_their_classes() {
 fn field_scope_looks_past_the_clause() {
     let mut rule = context(&[VagueClass::Discriminatory], None, None, Some("非本地户籍.{0,6}在"));
     rule.scope = crate::text::lexicon::ContextScope::Field;
-    let m = Matcher::build(&[entry("本地户籍", VagueClass::Discriminatory)], &[], &[rule]).unwrap();
+    let m = Matcher::build(&[entry("本地户籍", VagueClass::Discriminatory)], &[], &[rule], &[]).unwrap();
     let mut u = Usage::new(&m, 0);
     assert!(m
         .find("本地户籍人员在街道申请；非本地户籍人员在居住地申请", &mut u)
@@ -282,6 +284,7 @@ fn bad_context_rules_are_reported_with_their_place() {
             context(&[], None, None, None),
             context(&[VagueClass::OpenList], Some("(证"), None, None),
         ],
+        &[],
     ) else {
         panic!("bad context rules must not build")
     };
@@ -303,4 +306,20 @@ fn overlapping_hits_of_one_class_are_one_finding() {
     assert_eq!(found(&m, "具备相应条件"), ["具备相应条件"]);
     // Another class overlapping is reported on its own.
     assert_eq!(found(&m, "具备相应条件等"), ["具备相应条件", "条件等"]);
+}
+
+#[test]
+fn an_unnamed_row_takes_its_values_from_the_whole_field_phrases() {
+    let whole = |pattern: &str, regex: bool| {
+        let mut e = entry(pattern, VagueClass::Placeholder);
+        (e.whole_field, e.regex) = (true, regex);
+        e
+    };
+    let m = Matcher::new(&[whole("无", false), whole("(无)", false)], &[]).unwrap();
+    assert_eq!(found(&m, "（无） 无"), ["无"]);
+    assert_eq!(found(&m, "无 （无）"), ["（无）"]);
+    // A pattern entry is matched at the row's end, but is no value before it.
+    let m = Matcher::new(&[whole("无", false), whole(r"\(无\)", true)], &[]).unwrap();
+    assert_eq!(found(&m, "无 （无）"), ["（无）"]);
+    assert_eq!(found(&m, "（无） 无"), Vec::<&str>::new());
 }

@@ -2,7 +2,7 @@
 //! lexicon in `rules/`, and the list of free-text fields in the model.
 
 mod context;
-mod field_row;
+pub(crate) mod field_row;
 pub(crate) mod fields;
 pub(crate) mod lexicon;
 pub mod matcher;
