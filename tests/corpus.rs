@@ -154,7 +154,8 @@ fn measure(half: &str) -> Measured {
 
 /// The last batch whose development half a pass has tuned on (each pass's
 /// section of `tests/corpus/README.md` says which batches it added;
-/// `scripts/vague_dev_eval.py` keeps the same number).
+/// `scripts/vague_dev_eval.py` reads this line, so it is the one place to
+/// change).
 const TUNED_ON: u32 = 50;
 
 /// Which batches of `real.jsonl` a measurement takes.
@@ -165,10 +166,8 @@ enum Batches {
     /// The clauses with no `batch` field: the first five batches, the set
     /// the lexicon was tuned on (development half) and read (test half).
     FirstFive,
-    /// The batches the lexicon has been tuned on (development half): 1-18
-    /// since the batch-17/18 development pass (each pass's section of
-    /// `tests/corpus/README.md` says which batch it added). The test halves
-    /// are never tuned on.
+    /// The batches the lexicon has been tuned on (development half): 1 to
+    /// [`TUNED_ON`]. The test halves are never tuned on.
     TunedOn,
     /// The batches after [`TUNED_ON`]: neither half has been tuned on, so
     /// both halves measure the detector on pages no pass has seen.

@@ -19,7 +19,7 @@ const RULES_ID: FileId = ConfigFile::Rules as FileId;
 const LEXICON_ID: FileId = ConfigFile::Lexicon as FileId;
 const EXEMPTIONS_ID: FileId = ConfigFile::Exemptions as FileId;
 
-fn bad(file: FileId, pointer: &str, message: String, help: &str) -> Problem {
+pub(super) fn bad(file: FileId, pointer: &str, message: String, help: &str) -> Problem {
     Problem {
         file,
         pointer: pointer.to_string(),
@@ -272,6 +272,10 @@ fn check_uniform_elements(patterns: &[String], errs: &mut Vec<Problem>) {
     }
 }
 
+/// How to write a phrase or head in its normalised form (the matcher
+/// compares normalised text, so a variant spelling could never be found).
+pub(super) const NORMALISED_HELP: &str = "用简体、半角、不含空格的形式书写；繁体和全角写法会自动匹配";
+
 /// lexicon.json `entries`: each phrase written normalised, once, with a
 /// message, a rewrite and a policy. Returns the normalised phrases with
 /// their first entry, for the allow list.
@@ -291,7 +295,7 @@ fn check_lexicon_entries(entries: &[raw::LexiconEntry], errs: &mut Vec<Problem>)
                 LEXICON_ID,
                 &at,
                 format!("用语“{}”应写成归一化形式“{n}”", e.pattern),
-                "用简体、半角、不含空格的形式书写；繁体和全角写法会自动匹配",
+                NORMALISED_HELP,
             ));
         }
         if let Some(first) = seen.insert(n.clone(), i) {

@@ -9,6 +9,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
+use super::compile::{bad, NORMALISED_HELP};
 use super::{ConfigFile, Problem};
 use crate::text::field_row::han;
 use crate::text::normalize::normalize;
@@ -45,12 +46,12 @@ pub(super) fn check(heads: &[String], errs: &mut Vec<Problem>) {
             Some((format!("字段名称中心词“{h}”与第 {} 项重复", first + 1), "删除重复的项"))
         });
         if let Some((message, help)) = problem {
-            errs.push(Problem {
-                file: ConfigFile::Lexicon.id(),
-                pointer: format!("/field_heads/{i}"),
+            errs.push(bad(
+                ConfigFile::Lexicon.id(),
+                &format!("/field_heads/{i}"),
                 message,
-                help: help.to_string(),
-            });
+                help,
+            ));
         }
     }
 }
@@ -68,10 +69,7 @@ fn shape_problem(h: &str) -> Option<(String, &'static str)> {
     }
     let n = normalize(h).text;
     if n != h {
-        return Some((
-            format!("字段名称中心词“{h}”应写成归一化形式“{n}”"),
-            "用简体、半角、不含空格的形式书写；繁体和全角写法会自动匹配",
-        ));
+        return Some((format!("字段名称中心词“{h}”应写成归一化形式“{n}”"), NORMALISED_HELP));
     }
     if h.chars().count() < 2 || !h.chars().all(han) {
         return Some((
